@@ -1,0 +1,3 @@
+from blogbuild.cli import main
+
+main()

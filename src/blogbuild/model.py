@@ -1,0 +1,77 @@
+"""The data that flows through the pipeline: each stage makes a new, frozen type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+SourceFormat = Literal["markdown", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class AiProvenance:
+    """Who wrote a post and who checked it, from front matter `ai:`."""
+
+    model: str | None
+    generated: bool
+    reviewed_by: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A post as loaded from its file: metadata validated, body still Markdown."""
+
+    source_path: str  # relative to the site root, as shown in messages
+    slug: str
+    title: str
+    date: datetime  # always time-zone aware
+    updated: datetime | None
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+    draft: bool
+    description: str | None
+    image: str | None
+    body: str  # Markdown; a plain-text post is converted to Markdown on load
+    body_line: int  # 1-based line of the file where `body` starts
+    source_format: SourceFormat
+    ai: AiProvenance | None = None
+    check_ignore: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    content_hash: str = ""  # hash of the file's bytes, for caching
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading in a rendered post, with its unique anchor id."""
+
+    level: int
+    id: str
+    text: str
+    line: int | None = None  # 1-based line in the source file
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedMarkdown:
+    """What the Markdown renderer returns for one document."""
+
+    html: str
+    headings: tuple[Heading, ...]
+    excerpt_html: str  # before <!--more-->, else the first paragraph
+    excerpt_text: str  # the same as plain text, for descriptions
+    plain_text: str  # the whole body as text, for reading time and search
+    word_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPost:
+    """A post with its body rendered to HTML."""
+
+    post: Post
+    html: str
+    headings: tuple[Heading, ...]
+    excerpt_html: str
+    excerpt_text: str
+    plain_text: str
+    word_count: int
+    reading_minutes: int
