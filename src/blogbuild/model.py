@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 SourceFormat = Literal["markdown", "text"]
+DateSource = Literal["front_matter", "file_name", "git", "mtime"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +36,12 @@ class Post:
     body: str  # Markdown; a plain-text post is converted to Markdown on load
     body_line: int  # 1-based line of the file where `body` starts
     source_format: SourceFormat
+    date_source: DateSource = "front_matter"
     ai: AiProvenance | None = None
     check_ignore: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    # 1-based line of each front matter key in the file, for positions in messages
+    meta_lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
     content_hash: str = ""  # hash of the file's bytes, for caching
 
 
