@@ -59,7 +59,9 @@ def split_front_matter(text: str) -> SplitSource:
         raw, body = handler.split(text)
     except ValueError:
         delimiter = handler.START_DELIMITER
-        raise FrontMatterError(1, f"front matter opened with '{delimiter}' is never closed") from None
+        raise FrontMatterError(
+            1, f"front matter opened with '{delimiter}' is never closed"
+        ) from None
     head = text[: len(text) - len(body)]
     body_line = head.count("\n") + 1
     # lines of `raw` count from the opening delimiter's line

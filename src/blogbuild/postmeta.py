@@ -97,8 +97,8 @@ def _flag(meta: dict[str, Any], key: str, default: bool, bad: Any) -> bool:
 
 
 def _terms(meta: dict[str, Any], keys: tuple[str, str], bad: Any) -> tuple[str, ...]:
-    """`categories: [a, b]`, `categories: "a, b"`, `categories: a b` (Jekyll) or `category: Один термин`."""
-    plural, singular = keys
+    """`tags: [a, b]`, `tags: "a, b"`, `tags: a b` (Jekyll), or `tag: One Name` kept whole."""
+    singular = keys[1]
     found: list[str] = []
     for key in keys:
         value = meta.get(key)
@@ -129,7 +129,10 @@ def _ai(value: Any, bad: Any) -> AiProvenance | None:
         return None
     unknown = sorted(set(value) - {"model", "generated", "reviewed_by"})
     if unknown:
-        bad("ai", f"unknown key(s) {', '.join(map(str, unknown))} (known: model, generated, reviewed_by)")
+        bad(
+            "ai",
+            f"unknown key(s) {', '.join(map(str, unknown))} (known: model, generated, reviewed_by)",
+        )
     generated = value.get("generated", True)
     if not isinstance(generated, bool):
         bad("ai", "generated: expected true or false")

@@ -12,9 +12,15 @@ MOSCOW = ZoneInfo("Europe/Moscow")
     ("value", "expected"),
     [
         ("2025-09-27 00:00:00 -0000", datetime(2025, 9, 27, tzinfo=UTC)),
-        ("2025-09-27 10:30:00 +0300", datetime(2025, 9, 27, 10, 30, tzinfo=timezone(timedelta(hours=3)))),
+        (
+            "2025-09-27 10:30:00 +0300",
+            datetime(2025, 9, 27, 10, 30, tzinfo=timezone(timedelta(hours=3))),
+        ),
         ("2025-09-27T10:00:00Z", datetime(2025, 9, 27, 10, tzinfo=UTC)),
-        ("2025-09-27T10:00:00+05:30", datetime(2025, 9, 27, 10, tzinfo=timezone(timedelta(hours=5, minutes=30)))),
+        (
+            "2025-09-27T10:00:00+05:30",
+            datetime(2025, 9, 27, 10, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+        ),
         ("2025-09-27", datetime(2025, 9, 27, tzinfo=MOSCOW)),
         ("2015-5-3 10:00", datetime(2015, 5, 3, 10, tzinfo=MOSCOW)),
         ("27.09.2025", datetime(2025, 9, 27, tzinfo=MOSCOW)),

@@ -1,0 +1,115 @@
+"""The `blogbuild` command line."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from blogbuild import __version__
+from blogbuild.build import BuildOptions, build
+from blogbuild.errors import BlogbuildError, BuildFailed, Problem
+
+EXIT_PROBLEMS = 1
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="blogbuild")
+def main() -> None:
+    """Build a blog of Markdown articles into a static site."""
+
+
+def _site_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(
+        [
+            click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=".",
+                         show_default=True, help="The site folder (holds content/posts)."),
+            click.option("--drafts", is_flag=True, help="Include posts marked draft."),
+            click.option("--future", is_flag=True, help="Include posts dated in the future."),
+            click.option("--base-url", help="Where the site will live, e.g. https://x.github.io/blog/."),
+            click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors."),
+        ]
+    ):  # fmt: skip
+        command = option(command)
+    return command
+
+
+@main.command("build")
+@_site_options
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder [default: SOURCE/dist].")  # fmt: skip
+def build_command(
+    source: Path, out: Path | None, drafts: bool, future: bool, base_url: str | None, debug: bool
+) -> None:
+    """Build the site into the output folder."""
+    options = BuildOptions(
+        source.resolve(), out.resolve() if out else None, drafts, future, base_url
+    )
+    with _reported_problems(debug):
+        result = build(options)
+    output = result.output
+    _print_problems(output.warnings)
+    posts = len(output.site.posts)
+    pages = sum(1 for path in output.pages if path.endswith(".html"))
+    left_out = []
+    if output.drafts_skipped:
+        left_out.append(f"{output.drafts_skipped} draft(s) left out, --drafts shows them")
+    if output.future_skipped:
+        left_out.append(f"{output.future_skipped} future post(s) left out, --future shows them")
+    note = f" ({'; '.join(left_out)})" if left_out else ""
+    click.echo(
+        f"Built {posts} posts and {pages} pages into {_shown(result.out)} "
+        f"in {result.seconds:.2f} s{note}"
+    )
+
+
+class _reported_problems:
+    """Print known failures as `path:line: message` and exit 1; tracebacks only with --debug."""
+
+    def __init__(self, debug: bool) -> None:
+        self.debug = debug
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: Any
+    ) -> bool:
+        if error is None:
+            return False
+        if isinstance(error, BuildFailed):
+            _print_problems(error.problems)
+            click.echo(f"Build failed: {_count(error.problems)}; nothing was written.", err=True)
+        elif isinstance(error, BlogbuildError):
+            _print_problems([error.problem])
+            click.echo("Build failed; nothing was written.", err=True)
+        elif isinstance(error, KeyboardInterrupt):
+            click.echo("Interrupted.", err=True)
+            sys.exit(130)
+        elif isinstance(error, Exception) and not self.debug:
+            click.echo(f"blogbuild: unexpected error: {type(error).__name__}: {error}", err=True)
+            click.echo("Run again with --debug to see the traceback.", err=True)
+        else:
+            return False
+        if self.debug:
+            return False
+        sys.exit(EXIT_PROBLEMS)
+
+
+def _print_problems(problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+def _count(problems: list[Problem]) -> str:
+    return f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd())) + "/"
+    except ValueError:
+        return str(path) + "/"

@@ -1,0 +1,115 @@
+"""Theme strings and date formatting for each site language, in one place."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from babel.dates import format_date, format_datetime
+
+STRINGS: dict[str, dict[str, str]] = {
+    "ru": {
+        "home": "Главная",
+        "read_more": "Читать далее",
+        "contents": "Содержание",
+        "categories": "Категории",
+        "category": "Категория",
+        "tags": "Теги",
+        "tag": "Тег",
+        "archive": "Архив",
+        "posts": "Записи",
+        "newer": "Новее",
+        "older": "Старше",
+        "previous_post": "Предыдущая запись",
+        "next_post": "Следующая запись",
+        "page_of": "Страница {page} из {pages}",
+        "related": "Читайте также",
+        "updated": "Обновлено",
+        "not_found": "Страница не найдена",
+        "not_found_text": "Такой страницы нет. Возможно, она переехала или была удалена.",
+        "back_home": "Вернуться на главную",
+        "feed": "Лента Atom",
+        "draft": "Черновик",
+        "future": "Запланировано",
+        "no_posts": "Записей пока нет.",
+        "breadcrumbs": "Навигация",
+        "pagination": "Страницы",
+        "skip_to_content": "Перейти к содержимому",
+        "ai_generated": "Текст создан моделью {model}",
+        "ai_generated_unknown": "Текст создан языковой моделью",
+        "ai_written_by_human": "Текст написан человеком с помощью модели {model}",
+        "ai_reviewed": "проверен: {reviewer}",
+        "ai_not_reviewed": "не проверен человеком",
+        "posts_in_category": "Записи в категории «{name}»",
+        "posts_with_tag": "Записи с тегом «{name}»",
+    },
+    "en": {
+        "home": "Home",
+        "read_more": "Read more",
+        "contents": "Contents",
+        "categories": "Categories",
+        "category": "Category",
+        "tags": "Tags",
+        "tag": "Tag",
+        "archive": "Archive",
+        "posts": "Posts",
+        "newer": "Newer",
+        "older": "Older",
+        "previous_post": "Previous post",
+        "next_post": "Next post",
+        "page_of": "Page {page} of {pages}",
+        "related": "Related posts",
+        "updated": "Updated",
+        "not_found": "Page not found",
+        "not_found_text": "There is no such page. It may have moved or been removed.",
+        "back_home": "Back to the home page",
+        "feed": "Atom feed",
+        "draft": "Draft",
+        "future": "Scheduled",
+        "no_posts": "No posts yet.",
+        "breadcrumbs": "Breadcrumbs",
+        "pagination": "Pages",
+        "skip_to_content": "Skip to content",
+        "ai_generated": "Written by the model {model}",
+        "ai_generated_unknown": "Written by a language model",
+        "ai_written_by_human": "Written by a person with help from {model}",
+        "ai_reviewed": "reviewed by {reviewer}",
+        "ai_not_reviewed": "not reviewed by a person",
+        "posts_in_category": "Posts in “{name}”",
+        "posts_with_tag": "Posts tagged “{name}”",
+    },
+}
+
+_READING_TIME = {
+    "ru": ("{n} минута чтения", "{n} минуты чтения", "{n} минут чтения"),
+    "en": ("{n} min read", "{n} min read", "{n} min read"),
+}
+
+
+def strings(language: str) -> dict[str, str]:
+    """The theme strings of a language."""
+    return STRINGS[language]
+
+
+def plural_ru(n: int, one: str, few: str, many: str) -> str:
+    """Pick the Russian plural form for n: 1 минута, 2 минуты, 5 минут, 11 минут, 21 минута."""
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def reading_time(minutes: int, language: str) -> str:
+    """'5 минут чтения' / '5 min read'."""
+    one, few, many = _READING_TIME[language]
+    return plural_ru(minutes, one, few, many).format(n=minutes)
+
+
+def long_date(moment: datetime, language: str) -> str:
+    """A date as readers write it: '27 сентября 2025 г.' or 'September 27, 2025'."""
+    return format_date(moment.date(), format="long", locale=language)
+
+
+def month_year(moment: datetime, language: str) -> str:
+    """A month heading for the archive: 'Сентябрь 2025' / 'September 2025'."""
+    return format_datetime(moment, "LLLL y", locale=language).capitalize()

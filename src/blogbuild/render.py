@@ -1,0 +1,22 @@
+"""Rendering one post's body: pure, so it can be cached and run in parallel."""
+
+from __future__ import annotations
+
+from blogbuild.markdown import MarkdownRenderer
+from blogbuild.model import Post, RenderedPost
+from blogbuild.text import reading_minutes
+
+
+def render_post(post: Post, renderer: MarkdownRenderer) -> RenderedPost:
+    """Render a post's Markdown body to HTML with its headings, excerpt and reading time."""
+    result = renderer.render(post.body, first_line=post.body_line)
+    return RenderedPost(
+        post=post,
+        html=result.html,
+        headings=result.headings,
+        excerpt_html=result.excerpt_html,
+        excerpt_text=result.excerpt_text,
+        plain_text=result.plain_text,
+        word_count=result.word_count,
+        reading_minutes=reading_minutes(result.word_count),
+    )

@@ -1,0 +1,186 @@
+"""Planning the site: which pages exist, at which URLs, listing which posts."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from blogbuild.config import Config
+from blogbuild.errors import Problems
+from blogbuild.model import RenderedPost
+from blogbuild.slugs import slugify
+from blogbuild.text import truncate_words
+from blogbuild.views import Link, Page, Paginator, PostView, TermView
+
+DESCRIPTION_LENGTH = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    """All terms of one kind (categories or tags) with their posts, newest first."""
+
+    kind: str
+    terms: tuple[TermView, ...]
+    posts: dict[str, tuple[PostView, ...]]  # by term slug
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Everything to render: post views and every page."""
+
+    config: Config
+    posts: tuple[PostView, ...]  # newest first
+    categories: Taxonomy
+    tags: Taxonomy
+    pages: tuple[Page, ...]
+
+
+def plan_site(
+    config: Config, rendered: Sequence[RenderedPost], now: datetime, problems: Problems
+) -> Site:
+    """Decide every page of the site from the rendered posts (given newest first)."""
+    categories = _terms("categories", rendered, problems)
+    tags = _terms("tags", rendered, problems)
+    views = _post_views(config, rendered, categories, tags, now)
+    category_tax = _taxonomy("categories", categories, views)
+    tag_tax = _taxonomy("tags", tags, views)
+    pages: list[Page] = []
+    pages += paginate(config, views, "/", "index.html", config.title, config.description, {})
+    pages += [_post_page(view) for view in views]
+    for term in category_tax.terms:
+        extra = {"term": term}
+        pages += paginate(
+            config, category_tax.posts[term.slug], term.url, "term.html", term.name, "", extra
+        )
+    pages.append(Page("/404.html", "404.html", "404", "", {}))
+    return Site(config, tuple(views), category_tax, tag_tax, tuple(pages))
+
+
+def paginate(
+    config: Config,
+    posts: Sequence[PostView],
+    url: str,
+    template: str,
+    title: str,
+    description: str,
+    context: dict[str, object],
+) -> list[Page]:
+    """List pages of `posts_per_page` posts: `url`, then `url/page/2/`, ...; always one page."""
+    size = config.posts_per_page
+    chunks = [posts[i : i + size] for i in range(0, len(posts), size)] or [()]
+    urls = tuple(url if n == 1 else f"{url}page/{n}/" for n in range(1, len(chunks) + 1))
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        paginator = Paginator(
+            number=number,
+            total=len(chunks),
+            previous_url=urls[number - 2] if number > 1 else None,
+            next_url=urls[number] if number < len(chunks) else None,
+            page_urls=urls,
+        )
+        page_context = {**context, "posts": tuple(chunk), "paginator": paginator}
+        pages.append(Page(urls[number - 1], template, title, description, page_context))
+    return pages
+
+
+def _post_page(view: PostView) -> Page:
+    return Page(view.url, "post.html", view.title, view.description, {"post": view})
+
+
+def _terms(kind: str, rendered: Sequence[RenderedPost], problems: Problems) -> dict[str, str]:
+    """Map each term name to its slug; names that share a slug become one term."""
+    names: Counter[str] = Counter()
+    for item in rendered:
+        names.update(getattr(item.post, kind))
+    slug_of: dict[str, str] = {}
+    for name in sorted(names):
+        slug = slugify(name)
+        if not slug:
+            for item in rendered:
+                if name in getattr(item.post, kind):
+                    line = item.post.meta_lines.get(kind)
+                    problems.error(
+                        item.post.source_path,
+                        line,
+                        f"{kind}: '{name}' has no letters or digits to make a URL of",
+                    )
+            continue
+        slug_of[name] = slug
+    return slug_of
+
+
+def _taxonomy(kind: str, slug_of: dict[str, str], views: Sequence[PostView]) -> Taxonomy:
+    by_slug: dict[str, list[PostView]] = defaultdict(list)
+    for view in views:
+        for term in getattr(view, kind):
+            by_slug[term.slug].append(view)
+    terms = {term.slug: term for view in views for term in getattr(view, kind)}
+    ordered = tuple(sorted(terms.values(), key=lambda t: (t.name.lower(), t.slug)))
+    return Taxonomy(kind, ordered, {slug: tuple(posts) for slug, posts in by_slug.items()})
+
+
+def _term_views(
+    kind: str, slug_of: dict[str, str], rendered: Sequence[RenderedPost]
+) -> dict[str, TermView]:
+    """One view per slug, named by the spelling most posts use (ties: alphabetical)."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in rendered:
+        for name in getattr(item.post, kind):
+            if name in slug_of:
+                spellings[slug_of[name]][name] += 1
+    views = {}
+    for slug, counts in spellings.items():
+        name = min(counts, key=lambda n: (-counts[n], n))
+        views[slug] = TermView(kind, name, slug, f"/{kind}/{slug}/", sum(counts.values()))
+    return views
+
+
+def _post_views(
+    config: Config,
+    rendered: Sequence[RenderedPost],
+    categories: dict[str, str],
+    tags: dict[str, str],
+    now: datetime,
+) -> list[PostView]:
+    category_views = _term_views("categories", categories, rendered)
+    tag_views = _term_views("tags", tags, rendered)
+    links = [Link(item.post.title, f"/posts/{item.post.slug}/") for item in rendered]
+    views = []
+    for index, item in enumerate(rendered):
+        post = item.post
+        description = post.description or truncate_words(item.excerpt_text, DESCRIPTION_LENGTH)
+        views.append(
+            PostView(
+                title=post.title,
+                slug=post.slug,
+                url=links[index].url,
+                date=post.date.astimezone(config.tz),
+                updated=post.updated.astimezone(config.tz) if post.updated else None,
+                categories=_pick(post.categories, categories, category_views),
+                tags=_pick(post.tags, tags, tag_views),
+                description=description,
+                excerpt_html=item.excerpt_html,
+                html=item.html,
+                headings=item.headings,
+                word_count=item.word_count,
+                reading_minutes=item.reading_minutes,
+                image=post.image,
+                ai=post.ai,
+                draft=post.draft,
+                future=post.date > now,
+                source_path=post.source_path,
+                extra=post.extra,
+                previous=links[index + 1] if index + 1 < len(links) else None,
+                next=links[index - 1] if index > 0 else None,
+            )
+        )
+    return views
+
+
+def _pick(
+    names: Sequence[str], slug_of: dict[str, str], views: dict[str, TermView]
+) -> tuple[TermView, ...]:
+    slugs = dict.fromkeys(slug_of[name] for name in names if name in slug_of)
+    return tuple(views[slug] for slug in slugs)

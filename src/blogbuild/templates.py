@@ -1,0 +1,133 @@
+"""The Jinja environment (site templates over the theme's) and rendering pages to bytes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+
+from blogbuild import __version__
+from blogbuild.config import Config
+from blogbuild.errors import Problems
+from blogbuild.i18n import long_date, month_year, reading_time, strings
+from blogbuild.site import Site
+from blogbuild.theme import theme_dir
+from blogbuild.urls import absolute, output_file, place_under
+from blogbuild.views import Page
+
+
+def make_environment(config: Config) -> jinja2.Environment:
+    """A strict, autoescaping environment: a site's templates/ override the theme file by file."""
+    folders = [config.root / "templates", theme_dir() / "templates"]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(f) for f in folders if f.is_dir()]),
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    language = config.language
+    env.filters["long_date"] = lambda moment: long_date(moment, language)
+    env.filters["month_year"] = lambda moment: month_year(moment, language)
+    env.filters["iso"] = lambda moment: moment.isoformat(timespec="seconds")
+    env.filters["reading_time"] = lambda minutes: reading_time(minutes, language)
+    env.filters["absolute"] = lambda url: absolute(url, config.absolute_base)
+    env.filters["json_script"] = json_for_script
+    env.globals.update(
+        site=config,
+        t=strings(language),
+        generator=f"blogbuild {__version__}",
+    )
+    return env
+
+
+def json_for_script(value: Any) -> str:
+    """JSON safe to put inside <script>: no `</script>`, `<!--` or `&` can break out."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def render_pages(site: Site, env: jinja2.Environment, problems: Problems) -> dict[str, bytes]:
+    """Render every planned page; each distinct template error is recorded once with its line."""
+    outputs: dict[str, bytes] = {}
+    shared = {"categories": site.categories.terms, "tags": site.tags.terms, "all_posts": site.posts}
+    seen: set[str] = set()
+    for page in site.pages:
+        html = render_page(env, page, shared, site.config, problems, seen)
+        if html is not None:
+            outputs[output_file(page.url)] = html.encode("utf-8")
+    return outputs
+
+
+def render_page(
+    env: jinja2.Environment,
+    page: Page,
+    shared: dict[str, Any],
+    config: Config,
+    problems: Problems,
+    seen: set[str],
+) -> str | None:
+    """Render one page; on failure record a problem (once per distinct error) and return None."""
+    try:
+        template = env.get_template(page.template)
+        html = template.render(page=page, **shared, **page.context)
+    except jinja2.TemplateSyntaxError as err:
+        _record(
+            problems,
+            seen,
+            _template_path(err.filename, config),
+            err.lineno,
+            err.message or "syntax error",
+        )
+        return None
+    except jinja2.TemplateNotFound as err:
+        _record(
+            problems,
+            seen,
+            "templates",
+            None,
+            f"template '{err.name}' not found (needed for {page.url})",
+        )
+        return None
+    except Exception as err:  # any error raised inside a template is the template's problem
+        filename, line = _template_frame(sys.exc_info()[2])
+        message = f"{type(err).__name__}: {err} (rendering {page.url})"
+        _record(problems, seen, _template_path(filename, config), line, message)
+        return None
+    return place_under(html, config.base_path)
+
+
+def _record(problems: Problems, seen: set[str], path: str, line: int | None, message: str) -> None:
+    key = f"{path}:{line}:{message.split(' (rendering')[0]}"
+    if key not in seen:
+        seen.add(key)
+        problems.error(path, line, message)
+
+
+def _template_frame(tb: TracebackType | None) -> tuple[str | None, int | None]:
+    """The innermost template file and line in a traceback (Jinja rewrites frames to them)."""
+    found: tuple[str | None, int | None] = (None, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt", ".j2")):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _template_path(filename: str | None, config: Config) -> str:
+    if not filename:
+        return "templates"
+    path = Path(filename)
+    for root, label in ((config.root, ""), (theme_dir(), "theme:")):
+        try:
+            return label + path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            continue
+    return filename
