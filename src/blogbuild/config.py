@@ -50,6 +50,11 @@ class Config:
         return self.base_url if self.base_url.endswith("/") else self.base_url + "/"
 
     @property
+    def public_base(self) -> str:
+        """The best base for URLs read outside the site: absolute if known, else the base path."""
+        return self.absolute_base or self.base_path
+
+    @property
     def content_dir(self) -> Path:
         return self.root / "content" / "posts"
 

@@ -4,17 +4,38 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TypeVar
 
 from blogbuild.config import Config
 from blogbuild.errors import Problems
+from blogbuild.i18n import strings
 from blogbuild.model import RenderedPost
+from blogbuild.related import Document, related_keys
 from blogbuild.slugs import slugify
 from blogbuild.text import truncate_words
 from blogbuild.views import Link, Page, Paginator, PostView, TermView
 
 DESCRIPTION_LENGTH = 160
+TERMS_PER_PAGE = 100
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveMonth:
+    """One month of the archive: its first post's date names it."""
+
+    date: datetime
+    posts: tuple[PostView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveYear:
+    """One year of the archive, months newest first."""
+
+    year: int
+    months: tuple[ArchiveMonth, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,19 +64,70 @@ def plan_site(
     """Decide every page of the site from the rendered posts (given newest first)."""
     categories = _terms("categories", rendered, problems)
     tags = _terms("tags", rendered, problems)
-    views = _post_views(config, rendered, categories, tags, now)
-    category_tax = _taxonomy("categories", categories, views)
-    tag_tax = _taxonomy("tags", tags, views)
+    views = _with_related(_post_views(config, rendered, categories, tags, now), rendered)
+    category_tax = _taxonomy("categories", views)
+    tag_tax = _taxonomy("tags", views)
     pages: list[Page] = []
     pages += paginate(config, views, "/", "index.html", config.title, config.description, {})
     pages += [_post_page(view) for view in views]
-    for term in category_tax.terms:
-        extra = {"term": term}
-        pages += paginate(
-            config, category_tax.posts[term.slug], term.url, "term.html", term.name, "", extra
-        )
-    pages.append(Page("/404.html", "404.html", "404", "", {}))
+    for taxonomy in (category_tax, tag_tax):
+        pages += _taxonomy_pages(config, taxonomy)
+    pages.append(_archive_page(config, views))
+    pages.append(Page("/404.html", "404.html", strings(config.language)["not_found"], "", {}))
     return Site(config, tuple(views), category_tax, tag_tax, tuple(pages))
+
+
+def _taxonomy_pages(config: Config, taxonomy: Taxonomy) -> list[Page]:
+    """The overview of all terms, then each term's paginated list of posts."""
+    t = strings(config.language)
+    kind = taxonomy.kind
+    overview = chunked(taxonomy.terms, TERMS_PER_PAGE)
+    pages = []
+    urls = tuple(f"/{kind}/" if n == 1 else f"/{kind}/page/{n}/" for n in range(1, len(overview) + 1))
+    for number, chunk in enumerate(overview, start=1):
+        paginator = _paginator(number, urls)
+        context = {"kind": kind, "terms": chunk, "paginator": paginator}
+        pages.append(Page(urls[number - 1], "terms.html", t[kind], "", context))
+    for term in taxonomy.terms:
+        title_key = "posts_in_category" if kind == "categories" else "posts_with_tag"
+        title = t[title_key].format(name=term.name)
+        posts = taxonomy.posts[term.slug]
+        pages += paginate(config, posts, term.url, "term.html", title, "", {"term": term})
+    return pages
+
+
+def _archive_page(config: Config, views: Sequence[PostView]) -> Page:
+    """Every post on one page, grouped by year, then month (in the site's time zone)."""
+    years: dict[int, dict[int, list[PostView]]] = defaultdict(lambda: defaultdict(list))
+    for view in views:
+        years[view.date.year][view.date.month].append(view)
+    archive = tuple(
+        ArchiveYear(
+            year,
+            tuple(
+                ArchiveMonth(months[month][0].date, tuple(months[month]))
+                for month in sorted(months, reverse=True)
+            ),
+        )
+        for year, months in sorted(years.items(), reverse=True)
+    )
+    title = strings(config.language)["archive"]
+    return Page("/archive/", "archive.html", title, "", {"years": archive})
+
+
+def chunked(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """Split into pages of `size`; an empty sequence still makes one (empty) page."""
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+def _paginator(number: int, urls: tuple[str, ...]) -> Paginator:
+    return Paginator(
+        number=number,
+        total=len(urls),
+        previous_url=urls[number - 2] if number > 1 else None,
+        next_url=urls[number] if number < len(urls) else None,
+        page_urls=urls,
+    )
 
 
 def paginate(
@@ -68,18 +140,11 @@ def paginate(
     context: dict[str, object],
 ) -> list[Page]:
     """List pages of `posts_per_page` posts: `url`, then `url/page/2/`, ...; always one page."""
-    size = config.posts_per_page
-    chunks = [posts[i : i + size] for i in range(0, len(posts), size)] or [()]
+    chunks = chunked(posts, config.posts_per_page)
     urls = tuple(url if n == 1 else f"{url}page/{n}/" for n in range(1, len(chunks) + 1))
     pages = []
     for number, chunk in enumerate(chunks, start=1):
-        paginator = Paginator(
-            number=number,
-            total=len(chunks),
-            previous_url=urls[number - 2] if number > 1 else None,
-            next_url=urls[number] if number < len(chunks) else None,
-            page_urls=urls,
-        )
+        paginator = _paginator(number, urls)
         page_context = {**context, "posts": tuple(chunk), "paginator": paginator}
         pages.append(Page(urls[number - 1], template, title, description, page_context))
     return pages
@@ -111,7 +176,7 @@ def _terms(kind: str, rendered: Sequence[RenderedPost], problems: Problems) -> d
     return slug_of
 
 
-def _taxonomy(kind: str, slug_of: dict[str, str], views: Sequence[PostView]) -> Taxonomy:
+def _taxonomy(kind: str, views: Sequence[PostView]) -> Taxonomy:
     by_slug: dict[str, list[PostView]] = defaultdict(list)
     for view in views:
         for term in getattr(view, kind):
@@ -177,6 +242,16 @@ def _post_views(
             )
         )
     return views
+
+
+def _with_related(views: list[PostView], rendered: Sequence[RenderedPost]) -> list[PostView]:
+    documents = [
+        Document(view.url, tuple(t.slug for t in view.categories), tuple(t.slug for t in view.tags), item.plain_text)
+        for view, item in zip(views, rendered, strict=True)
+    ]
+    related = related_keys(documents)
+    links = {view.url: Link(view.title, view.url) for view in views}
+    return [replace(view, related=tuple(links[url] for url in related[view.url])) for view in views]
 
 
 def _pick(

@@ -14,6 +14,7 @@ from blogbuild import __version__
 from blogbuild.config import Config
 from blogbuild.errors import Problems
 from blogbuild.i18n import long_date, month_year, reading_time, strings
+from blogbuild.seo import OG_LOCALES, image_url, post_json_ld
 from blogbuild.site import Site
 from blogbuild.theme import theme_dir
 from blogbuild.urls import absolute, output_file, place_under
@@ -36,12 +37,15 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["month_year"] = lambda moment: month_year(moment, language)
     env.filters["iso"] = lambda moment: moment.isoformat(timespec="seconds")
     env.filters["reading_time"] = lambda minutes: reading_time(minutes, language)
-    env.filters["absolute"] = lambda url: absolute(url, config.absolute_base)
+    env.filters["absolute"] = lambda url: absolute(url, config.public_base)
+    env.filters["json_ld"] = lambda post: json_for_script(post_json_ld(post, config))
+    env.filters["image_url"] = lambda image: image_url(image, config)
     env.filters["json_script"] = json_for_script
     env.globals.update(
         site=config,
         t=strings(language),
         generator=f"blogbuild {__version__}",
+        og_locale=OG_LOCALES[language],
     )
     return env
 

@@ -50,8 +50,6 @@ def _srcset(match: re.Match[str], stem: str, path_part: str) -> str:
     return f"{match.group(1)}{match.group(2)}{', '.join(candidates)}{match.group(2)}"
 
 
-def absolute(url: str, absolute_base: str) -> str:
-    """A root-relative site URL made absolute with the configured base URL."""
-    if not absolute_base:
-        return url
-    return absolute_base.rstrip("/") + url
+def absolute(url: str, base: str) -> str:
+    """A root-relative site URL under `base`: an absolute base URL, or a base path."""
+    return base.rstrip("/") + url

@@ -1,0 +1,119 @@
+"""Building small sites end to end through the command line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.conftest import SiteMaker
+from tests.integration.clirun import blogbuild
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _posts(site: SiteMaker, count: int, **front: str) -> None:
+    extra = "".join(f"{k}: {v}\n" for k, v in front.items())
+    for n in range(1, count + 1):
+        site.post(
+            f"2025-01-{n:02d}-post-{n}.md",
+            f"---\ntitle: Пост номер {n}\ncategories: [Машинное обучение]\n{extra}---\n"
+            f"Первый абзац поста {n}.\n\n## Раздел\n\nВторой абзац.\n",
+            raw=True,
+        )
+
+
+def test_same_input_gives_byte_identical_dist(site: SiteMaker, tmp_path: Path) -> None:
+    _posts(site, 12)
+    first = blogbuild("build", "--source", str(site.root), "--out", str(tmp_path / "a"))
+    second = blogbuild("build", "--source", str(site.root), "--out", str(tmp_path / "b"))
+    assert first.returncode == second.returncode == 0, first.stderr
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+
+
+def test_pagination_and_category_pages(site: SiteMaker) -> None:
+    _posts(site, 12)
+    done = blogbuild("build", "--source", str(site.root))
+    assert done.returncode == 0, done.stderr
+    dist = site.root / "dist"
+    first = (dist / "index.html").read_text(encoding="utf-8")
+    second = (dist / "page" / "2" / "index.html").read_text(encoding="utf-8")
+    assert first.count('class="post-card"') == 10
+    assert second.count('class="post-card"') == 2
+    assert 'href="/page/2/"' in first and 'href="/"' in second
+    category = dist / "categories" / "mashinnoe-obuchenie"
+    assert (category / "index.html").is_file() and (category / "page" / "2" / "index.html").is_file()
+    assert re.search(r"Built 12 posts and \d+ pages into .* in \d+\.\d\d s", done.stdout)
+
+
+def test_subpath_base_url_prefixes_every_root_relative_url(site: SiteMaker) -> None:
+    _posts(site, 2)
+    site.post("2025-02-01-image.md", "---\ntitle: С картинкой\n---\n![схема](/assets/img/a.png)\n[ссылка](/posts/post-1/)\n", raw=True)
+    done = blogbuild("build", "--source", str(site.root), "--base-url", "https://me.github.io/blog/")
+    assert done.returncode == 0, done.stderr
+    dist = site.root / "dist"
+    for page in dist.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        stray = re.findall(r'(?:href|src)="(/(?!blog/)[^"]*)"', html)
+        assert not stray, f"{page}: {stray}"
+    post = (dist / "posts" / "image" / "index.html").read_text(encoding="utf-8")
+    assert 'src="/blog/assets/img/a.png"' in post
+    assert 'href="/blog/posts/post-1/"' in post
+    assert 'href="/blog/assets/css/style.css"' in post
+
+
+def test_drafts_and_future_posts_are_left_out_and_counted(site: SiteMaker) -> None:
+    _posts(site, 1)
+    site.post("draft.md", "---\ntitle: Черновик\ndate: 2025-01-05\ndraft: true\n---\nx\n", raw=True)
+    site.post("hidden.md", "---\ntitle: Скрыт\ndate: 2025-01-05\npublished: false\n---\nx\n", raw=True)
+    site.post("later.md", "---\ntitle: Потом\ndate: 2999-01-01\n---\nx\n", raw=True)
+    done = blogbuild("build", "--source", str(site.root))
+    assert done.returncode == 0, done.stderr
+    assert "2 draft(s) left out" in done.stdout and "1 future post(s) left out" in done.stdout
+    assert not (site.root / "dist" / "posts" / "draft").exists()
+    assert not (site.root / "dist" / "posts" / "later").exists()
+    shown = blogbuild("build", "--source", str(site.root), "--drafts", "--future")
+    assert shown.returncode == 0, shown.stderr
+    for slug in ("draft", "hidden", "later"):
+        assert (site.root / "dist" / "posts" / slug / "index.html").is_file()
+
+
+def test_unchanged_files_keep_their_mtime(site: SiteMaker) -> None:
+    _posts(site, 3)
+    assert blogbuild("build", "--source", str(site.root)).returncode == 0
+    dist = site.root / "dist"
+    stamps = {p: p.stat().st_mtime_ns for p in dist.rglob("*") if p.is_file()}
+    post = site.root / "content" / "posts" / "2025-01-02-post-2.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("Второй абзац.", "Новый абзац."), encoding="utf-8")
+    assert blogbuild("build", "--source", str(site.root)).returncode == 0
+    changed = {p.relative_to(dist).as_posix() for p, t in stamps.items() if p.stat().st_mtime_ns != t}
+    assert "posts/post-2/index.html" in changed
+    assert "posts/post-1/index.html" not in changed
+    assert "assets/css/style.css" not in changed
+
+
+def test_output_folder_that_is_not_a_site_is_not_replaced(site: SiteMaker, tmp_path: Path) -> None:
+    _posts(site, 1)
+    precious = tmp_path / "documents"
+    precious.mkdir()
+    (precious / "thesis.docx").write_text("years of work", encoding="utf-8")
+    done = blogbuild("build", "--source", str(site.root), "--out", str(precious))
+    assert done.returncode == 1
+    assert "does not look like a built site" in done.stderr
+    assert (precious / "thesis.docx").read_text(encoding="utf-8") == "years of work"
+
+
+def test_usage_errors_exit_2(site: SiteMaker) -> None:
+    assert blogbuild("build", "--no-such-flag").returncode == 2
+    assert blogbuild("frobnicate").returncode == 2
+
+
+def test_site_templates_override_the_theme_file_by_file(site: SiteMaker) -> None:
+    _posts(site, 1)
+    site.file("templates/partials/post_meta.html", '<p class="custom-meta">{{ post.date | long_date }}</p>\n')
+    done = blogbuild("build", "--source", str(site.root))
+    assert done.returncode == 0, done.stderr
+    page = (site.root / "dist" / "posts" / "post-1" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="custom-meta">1 января 2025 г.</p>' in page
+    assert 'class="post__title"' in page  # the rest still comes from the theme

@@ -1,0 +1,43 @@
+from pathlib import Path
+
+import pytest
+
+from blogbuild.errors import BlogbuildError
+from blogbuild.output import check_output_folder, write_output
+
+
+def test_writes_pages_and_files_then_swaps(tmp_path: Path) -> None:
+    asset = tmp_path / "style.css"
+    asset.write_text("body{}", encoding="utf-8")
+    out = tmp_path / "dist"
+    report = write_output({"index.html": b"<p>1</p>", "posts/a/index.html": b"a"}, {"assets/style.css": asset}, out)
+    assert report.written == 3 and report.unchanged == 0
+    assert (out / "posts" / "a" / "index.html").read_bytes() == b"a"
+    assert (out / "assets" / "style.css").read_text(encoding="utf-8") == "body{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "style.css"]
+
+
+def test_removed_pages_disappear_and_unchanged_ones_keep_mtime(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    write_output({"index.html": b"1", "old/index.html": b"x"}, {}, out)
+    mtime = (out / "index.html").stat().st_mtime_ns
+    report = write_output({"index.html": b"1", "new/index.html": b"y"}, {}, out)
+    assert report.unchanged == 1 and report.written == 1
+    assert not (out / "old").exists()
+    assert (out / "index.html").stat().st_mtime_ns == mtime
+
+
+def test_failure_while_writing_leaves_the_previous_output(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    write_output({"index.html": b"old"}, {}, out)
+    with pytest.raises(FileNotFoundError):
+        write_output({"index.html": b"new"}, {"assets/gone.css": tmp_path / "missing.css"}, out)
+    assert (out / "index.html").read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
+
+
+@pytest.mark.parametrize("where", [".", "content", "content/posts/x"])
+def test_output_may_not_swallow_the_sources(tmp_path: Path, where: str) -> None:
+    (tmp_path / "content" / "posts").mkdir(parents=True)
+    with pytest.raises(BlogbuildError):
+        check_output_folder(tmp_path / where, tmp_path)

@@ -1,0 +1,30 @@
+from blogbuild.urls import absolute, output_file, place_under
+
+
+def test_output_files() -> None:
+    assert output_file("/") == "index.html"
+    assert output_file("/posts/x/") == "posts/x/index.html"
+    assert output_file("/feed.xml") == "feed.xml"
+
+
+def test_root_relative_urls_move_under_the_base_path() -> None:
+    html = '<a href="/posts/x/">x</a><img src="/a.png" srcset="/a.png 1x, /b.png 2x"><a href="//cdn.x/y">'
+    placed = place_under(html, "/blog/")
+    assert 'href="/blog/posts/x/"' in placed
+    assert 'src="/blog/a.png"' in placed
+    assert 'srcset="/blog/a.png 1x, /blog/b.png 2x"' in placed
+    assert 'href="//cdn.x/y"' in placed
+
+
+def test_urls_already_under_the_base_path_and_other_urls_are_kept() -> None:
+    html = '<a href="/blog/posts/x/">a</a><a href="https://x.org/">b</a><a href="#top">c</a><a href="rel/">d</a>'
+    assert place_under(html, "/blog/") == html
+
+
+def test_root_base_is_a_no_op_and_absolute_base_gives_full_urls() -> None:
+    html = '<a href="/posts/x/">x</a>'
+    assert place_under(html, "/") == html
+    assert place_under(html, "https://me.github.io/blog/") == '<a href="https://me.github.io/blog/posts/x/">x</a>'
+    assert absolute("/posts/x/", "https://me.github.io/blog/") == "https://me.github.io/blog/posts/x/"
+    assert absolute("/posts/x/", "/") == "/posts/x/"
+    assert absolute("/posts/x/", "/blog/") == "/blog/posts/x/"
