@@ -1,0 +1,99 @@
+"""Markdown to HTML: CommonMark plus the extensions blog posts use, rendered at build time."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from blogbuild.mdplugins.elements import elements_plugin
+from blogbuild.mdplugins.headings import heading_ids_plugin
+from blogbuild.mdplugins.highlight import highlight_css, highlight_plugin
+from blogbuild.mdplugins.kramdown import kramdown_cleanup_plugin
+from blogbuild.mdplugins.math import math_plugin
+from blogbuild.mdplugins.sanitize import sanitize_html
+from blogbuild.mdplugins.state import DocumentState, MathError, TrustedFragments, new_env
+from blogbuild.mdplugins.textextract import first_paragraph, more_marker_index, tokens_plain_text
+from blogbuild.model import RenderedMarkdown
+from blogbuild.text import collapse_whitespace, count_words
+
+__all__ = ["MarkdownRenderer", "MathError", "highlight_css"]
+
+
+def build_markdown_it() -> MarkdownIt:
+    """The parser with blogbuild's dialect: CommonMark, GFM tables and more, math, code."""
+    md = MarkdownIt(
+        "commonmark",
+        # xhtmlOut off: HTML5 output (`<br>`), the same whether or not it is sanitised.
+        {"html": True, "linkify": False, "typographer": False, "xhtmlOut": False},
+    )
+    md.enable(["table", "strikethrough"])
+    md.use(footnote_plugin)
+    md.use(tasklists_plugin)
+    md.use(math_plugin)
+    md.use(kramdown_cleanup_plugin)
+    md.use(heading_ids_plugin)
+    md.use(highlight_plugin)
+    md.use(elements_plugin)
+    return md
+
+
+class MarkdownRenderer:
+    """Renders post bodies; make one and reuse it, building the parser is the slow part."""
+
+    def __init__(self, *, trusted_html: bool = False) -> None:
+        self.trusted_html = trusted_html
+        self._md = build_markdown_it()
+
+    def render(self, source: str, *, first_line: int = 1) -> RenderedMarkdown:
+        """Render `source`; `first_line` is the file line where it starts, for headings."""
+        return self.render_with_math_errors(source, first_line=first_line)[0]
+
+    def render_with_math_errors(
+        self, source: str, *, first_line: int = 1
+    ) -> tuple[RenderedMarkdown, tuple[MathError, ...]]:
+        """Like `render`, also returning the formulas that were shown as TeX source."""
+        doc = DocumentState(first_line, TrustedFragments(self._nonce(source)))
+        env = new_env(doc)
+        tokens = self._md.parse(source, env)
+
+        more = more_marker_index(tokens)
+        if more is not None:
+            excerpt_tokens = tokens[:more]
+            excerpt_html = self._to_html(excerpt_tokens, env, doc)
+            html = excerpt_html + self._to_html(tokens[more + 1 :], env, doc)
+            body_tokens = excerpt_tokens + tokens[more + 1 :]
+        else:
+            html = self._to_html(tokens, env, doc)
+            span = first_paragraph(tokens)
+            excerpt_tokens = tokens[span[0] : span[1]] if span else []
+            excerpt_html = self._to_html(excerpt_tokens, env, doc) if span else ""
+            body_tokens = tokens
+
+        plain_text = tokens_plain_text(body_tokens)
+        rendered = RenderedMarkdown(
+            html=html,
+            headings=tuple(doc.headings),
+            excerpt_html=excerpt_html,
+            excerpt_text=collapse_whitespace(tokens_plain_text(excerpt_tokens)),
+            plain_text=plain_text,
+            word_count=count_words(plain_text),
+        )
+        return rendered, tuple(doc.math_errors)
+
+    def _nonce(self, source: str) -> str | None:
+        if self.trusted_html:
+            return None
+        return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+    def _to_html(self, tokens: Sequence[Token], env: dict[str, object], doc: DocumentState) -> str:
+        html = str(self._md.renderer.render(tokens, self._md.options, env))
+        if self.trusted_html:
+            return html
+        # Sanitised as a whole, not token by token: an inline `<span>` and its `</span>`
+        # are separate tokens, and cleaning each alone would break the pair.
+        return doc.fragments.restore(sanitize_html(html))

@@ -1,0 +1,1 @@
+"""markdown-it-py plugins that make up blogbuild's Markdown dialect."""

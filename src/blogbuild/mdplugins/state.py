@@ -1,0 +1,76 @@
+"""What the plugins learn about one document while it is parsed and rendered."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from blogbuild.model import Heading
+
+_ENV_KEY = "blogbuild"
+
+
+@dataclass(frozen=True, slots=True)
+class MathError:
+    """A formula that could not be converted to MathML; it is shown as TeX instead."""
+
+    line: int
+    tex: str
+    message: str
+
+
+class TrustedFragments:
+    """HTML we generated ourselves, kept out of the sanitiser's way.
+
+    When author HTML is sanitised, each fragment (MathML, highlighted code) is replaced by
+    a placeholder before cleaning and put back afterwards, so the allow-list only has to
+    cover what authors write. The placeholder carries a nonce derived from the source,
+    so a document cannot contain a placeholder of its own.
+    """
+
+    def __init__(self, nonce: str | None) -> None:
+        self._nonce = nonce
+        self._items: list[str] = []
+        self._pattern = re.compile(rf"bbfrag{nonce}x(\d+)x") if nonce else None
+
+    def keep(self, html: str) -> str:
+        """Return `html` itself, or a placeholder for it when the output gets sanitised."""
+        if self._nonce is None:
+            return html
+        self._items.append(html)
+        return f"bbfrag{self._nonce}x{len(self._items) - 1}x"
+
+    def restore(self, html: str) -> str:
+        """Put the kept fragments back in place of their placeholders."""
+        if self._pattern is None or not self._items:
+            return html
+        return self._pattern.sub(lambda m: self._items[int(m.group(1))], html)
+
+
+@dataclass(slots=True)
+class DocumentState:
+    """Per-document data shared by the plugins through markdown-it's `env`."""
+
+    first_line: int
+    fragments: TrustedFragments
+    headings: list[Heading] = field(default_factory=list)
+    math_errors: list[MathError] = field(default_factory=list)
+
+
+def new_env(state: DocumentState) -> dict[str, Any]:
+    """A markdown-it `env` that carries `state` to the plugins."""
+    return {_ENV_KEY: state}
+
+
+def document_state(env: MutableMapping[str, Any]) -> DocumentState | None:
+    """The state a renderer put into `env`, or None when the plugins run on their own."""
+    state = env.get(_ENV_KEY)
+    return state if isinstance(state, DocumentState) else None
+
+
+def keep_fragment(env: MutableMapping[str, Any], html: str) -> str:
+    """Mark `html` as our own output so the sanitiser leaves it alone."""
+    state = document_state(env)
+    return state.fragments.keep(html) if state else html
