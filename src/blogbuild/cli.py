@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -66,37 +67,34 @@ def build_command(
     )
 
 
-class _reported_problems:
+@contextmanager
+def _reported_problems(debug: bool) -> Iterator[None]:
     """Print known failures as `path:line: message` and exit 1; tracebacks only with --debug."""
-
-    def __init__(self, debug: bool) -> None:
-        self.debug = debug
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: Any
-    ) -> bool:
-        if error is None:
-            return False
-        if isinstance(error, BuildFailed):
-            _print_problems(error.problems)
-            click.echo(f"Build failed: {_count(error.problems)}; nothing was written.", err=True)
-        elif isinstance(error, BlogbuildError):
-            _print_problems([error.problem])
-            click.echo("Build failed; nothing was written.", err=True)
-        elif isinstance(error, KeyboardInterrupt):
-            click.echo("Interrupted.", err=True)
-            sys.exit(130)
-        elif isinstance(error, Exception) and not self.debug:
-            click.echo(f"blogbuild: unexpected error: {type(error).__name__}: {error}", err=True)
-            click.echo("Run again with --debug to see the traceback.", err=True)
-        else:
-            return False
-        if self.debug:
-            return False
+    try:
+        yield
+    except BuildFailed as error:
+        _print_problems(error.problems)
+        click.echo(f"Build failed: {_count(error.problems)}; nothing was written.", err=True)
+        _exit_unless_debug(debug)
+    except BlogbuildError as error:
+        _print_problems([error.problem])
+        click.echo("Build failed; nothing was written.", err=True)
+        _exit_unless_debug(debug)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except Exception as error:
+        if debug:
+            raise
+        click.echo(f"blogbuild: unexpected error: {type(error).__name__}: {error}", err=True)
+        click.echo("Run again with --debug to see the traceback.", err=True)
         sys.exit(EXIT_PROBLEMS)
+
+
+def _exit_unless_debug(debug: bool) -> None:
+    if debug:
+        raise
+    sys.exit(EXIT_PROBLEMS)
 
 
 def _print_problems(problems: Iterable[Problem]) -> None:

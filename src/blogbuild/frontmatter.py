@@ -65,7 +65,7 @@ def split_front_matter(text: str) -> SplitSource:
     head = text[: len(text) - len(body)]
     body_line = head.count("\n") + 1
     # lines of `raw` count from the opening delimiter's line
-    opening = handler.FM_BOUNDARY.search(text)
+    opening = handler.FM_BOUNDARY.search(text) if handler.FM_BOUNDARY else None
     offset = text.count("\n", 0, opening.end()) if opening else 0
     if isinstance(handler, TomlHandler):
         meta, lines = _read_toml(raw, offset)

@@ -119,7 +119,8 @@ def parse_post(
         problems.warning(rel, body_line - 1, f"no title in front matter: using '{title}'")
     if is_text:
         body = text_to_markdown(body)
-    date, date_source = meta.date, "front_matter"
+    date = meta.date
+    date_source: DateSource = "front_matter"
     if date is None:
         date, date_source = _fallback_date(path, config, rel, problems)
     slug = _slug(meta.slug, path, title, rel, source.meta_lines.get("slug"), problems)

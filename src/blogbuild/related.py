@@ -27,7 +27,9 @@ class Document:
     text: str
 
 
-def related_keys(documents: Sequence[Document], limit: int = MAX_RELATED) -> dict[str, tuple[str, ...]]:
+def related_keys(
+    documents: Sequence[Document], limit: int = MAX_RELATED
+) -> dict[str, tuple[str, ...]]:
     """For each document, the keys of up to `limit` most related others, best first."""
     keywords = _keywords(documents)
     by_term: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -41,7 +43,7 @@ def related_keys(documents: Sequence[Document], limit: int = MAX_RELATED) -> dic
             by_word[word].append(index)
     result = {}
     for index, doc in enumerate(documents):
-        scores: Counter[int] = Counter()
+        scores: defaultdict[int, float] = defaultdict(float)
         for name in doc.categories:
             for other in by_term[("c", name)]:
                 scores[other] += _CATEGORY_WEIGHT

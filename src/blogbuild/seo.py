@@ -33,13 +33,22 @@ def post_json_ld(post: PostView, config: Config) -> dict[str, Any]:
     if keywords:
         data["keywords"] = keywords
     if post.image:
-        data["image"] = absolute(post.image, config.public_base) if post.image.startswith("/") else post.image
+        data["image"] = (
+            absolute(post.image, config.public_base) if post.image.startswith("/") else post.image
+        )
     if post.ai is not None:
         if post.ai.model:
             role = "generator" if post.ai.generated else "assistant"
-            data["contributor"] = {"@type": "SoftwareApplication", "name": post.ai.model, "description": role}
+            data["contributor"] = {
+                "@type": "SoftwareApplication",
+                "name": post.ai.model,
+                "description": role,
+            }
         if post.ai.reviewed_by:
-            data["mainEntityOfPage"]["reviewedBy"] = {"@type": "Person", "name": post.ai.reviewed_by}
+            data["mainEntityOfPage"]["reviewedBy"] = {
+                "@type": "Person",
+                "name": post.ai.reviewed_by,
+            }
     return data
 
 

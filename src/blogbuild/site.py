@@ -83,7 +83,9 @@ def _taxonomy_pages(config: Config, taxonomy: Taxonomy) -> list[Page]:
     kind = taxonomy.kind
     overview = chunked(taxonomy.terms, TERMS_PER_PAGE)
     pages = []
-    urls = tuple(f"/{kind}/" if n == 1 else f"/{kind}/page/{n}/" for n in range(1, len(overview) + 1))
+    urls = tuple(
+        f"/{kind}/" if n == 1 else f"/{kind}/page/{n}/" for n in range(1, len(overview) + 1)
+    )
     for number, chunk in enumerate(overview, start=1):
         paginator = _paginator(number, urls)
         context = {"kind": kind, "terms": chunk, "paginator": paginator}
@@ -246,7 +248,12 @@ def _post_views(
 
 def _with_related(views: list[PostView], rendered: Sequence[RenderedPost]) -> list[PostView]:
     documents = [
-        Document(view.url, tuple(t.slug for t in view.categories), tuple(t.slug for t in view.tags), item.plain_text)
+        Document(
+            view.url,
+            tuple(t.slug for t in view.categories),
+            tuple(t.slug for t in view.tags),
+            item.plain_text,
+        )
         for view, item in zip(views, rendered, strict=True)
     ]
     related = related_keys(documents)

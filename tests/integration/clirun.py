@@ -10,7 +10,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
-def blogbuild(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def blogbuild(
+    *args: str, cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m blogbuild ARGS` with this checkout's sources and capture its output."""
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1"}
     return subprocess.run(

@@ -50,7 +50,7 @@ def test_index_lists_all_five_newest_first(built: tuple[Path, str]) -> None:
 def test_russian_dates_and_reading_time(built: tuple[Path, str]) -> None:
     dist, _ = built
     page = (dist / "posts" / "generativnye-modeli" / "index.html").read_text(encoding="utf-8")
-    assert "27 сентября 2025 г." in page
+    assert "27 сентября 2025\u202fг." in page  # CLDR's narrow no-break space before "г."
     assert re.search(r"\d+ минут[аы]? чтения", page)
 
 

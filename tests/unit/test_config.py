@@ -13,7 +13,9 @@ def test_every_key_has_a_default(tmp_path: Path) -> None:
 
 
 def test_base_url_subpath_and_override(tmp_path: Path) -> None:
-    (tmp_path / "blogbuild.yaml").write_text("base_url: https://me.github.io/blog\n", encoding="utf-8")
+    (tmp_path / "blogbuild.yaml").write_text(
+        "base_url: https://me.github.io/blog\n", encoding="utf-8"
+    )
     config = load_config(tmp_path)
     assert config.base_path == "/blog/"
     assert config.absolute_base == "https://me.github.io/blog/"

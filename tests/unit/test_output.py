@@ -10,7 +10,9 @@ def test_writes_pages_and_files_then_swaps(tmp_path: Path) -> None:
     asset = tmp_path / "style.css"
     asset.write_text("body{}", encoding="utf-8")
     out = tmp_path / "dist"
-    report = write_output({"index.html": b"<p>1</p>", "posts/a/index.html": b"a"}, {"assets/style.css": asset}, out)
+    report = write_output(
+        {"index.html": b"<p>1</p>", "posts/a/index.html": b"a"}, {"assets/style.css": asset}, out
+    )
     assert report.written == 3 and report.unchanged == 0
     assert (out / "posts" / "a" / "index.html").read_bytes() == b"a"
     assert (out / "assets" / "style.css").read_text(encoding="utf-8") == "body{}"

@@ -50,7 +50,10 @@ def test_unknown_keys_are_kept_for_templates() -> None:
 
 def test_ai_provenance_and_check_ignores() -> None:
     meta, problems = _read(
-        {"ai": {"model": "GPT-4o", "generated": True, "reviewed_by": "Иван"}, "check": {"ignore": ["long-title"]}}
+        {
+            "ai": {"model": "GPT-4o", "generated": True, "reviewed_by": "Иван"},
+            "check": {"ignore": ["long-title"]},
+        }
     )
     assert meta.ai.model == "GPT-4o" and meta.ai.reviewed_by == "Иван"  # type: ignore[attr-defined]
     assert meta.check_ignore == ("long-title",)  # type: ignore[attr-defined]
@@ -58,7 +61,14 @@ def test_ai_provenance_and_check_ignores() -> None:
 
 
 def test_bad_values_are_reported_at_their_lines() -> None:
-    _, problems = _read({"title": ["x"], "date": "позавчера", "draft": "да", "ai": {"generated": "maybe", "mood": 1}})
+    _, problems = _read(
+        {
+            "title": ["x"],
+            "date": "позавчера",
+            "draft": "да",
+            "ai": {"generated": "maybe", "mood": 1},
+        }
+    )
     shown = [str(p) for p in problems.items]
     assert "p.md:2: title: expected text, got list" in shown
     assert any(s.startswith("p.md:3: date: cannot read 'позавчера'") for s in shown)

@@ -24,7 +24,12 @@ def test_urls_already_under_the_base_path_and_other_urls_are_kept() -> None:
 def test_root_base_is_a_no_op_and_absolute_base_gives_full_urls() -> None:
     html = '<a href="/posts/x/">x</a>'
     assert place_under(html, "/") == html
-    assert place_under(html, "https://me.github.io/blog/") == '<a href="https://me.github.io/blog/posts/x/">x</a>'
-    assert absolute("/posts/x/", "https://me.github.io/blog/") == "https://me.github.io/blog/posts/x/"
+    assert (
+        place_under(html, "https://me.github.io/blog/")
+        == '<a href="https://me.github.io/blog/posts/x/">x</a>'
+    )
+    assert (
+        absolute("/posts/x/", "https://me.github.io/blog/") == "https://me.github.io/blog/posts/x/"
+    )
     assert absolute("/posts/x/", "/") == "/posts/x/"
     assert absolute("/posts/x/", "/blog/") == "/blog/posts/x/"
