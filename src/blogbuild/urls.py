@@ -7,6 +7,7 @@ import re
 # href="/x", src='/x', and the like; "//host" (protocol-relative) is not root-relative
 _ROOT_ATTR = re.compile(r"""(\s(?:href|src|poster|action|data-src)=)(["'])/(?!/)""")
 _SRCSET = re.compile(r"""(\ssrcset=)(["'])([^"']*)\2""")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # "https:", "mailto:": already absolute
 
 
 def output_file(url: str) -> str:
@@ -55,3 +56,16 @@ def absolute(url: str, absolute_base: str) -> str:
     if not absolute_base:
         return url
     return absolute_base.rstrip("/") + url
+
+
+def public_url(url: str, absolute_base: str, base_path: str = "/") -> str:
+    """A site URL for use outside the site's pages (feeds, sitemap): absolute when a host is known.
+
+    Without a host it stays root-relative but under the base path, since no later pass puts
+    these files' URLs under it; URLs that already have a scheme pass through unchanged.
+    """
+    if _SCHEME.match(url):
+        return url
+    if absolute_base:
+        return absolute(url, absolute_base)
+    return base_path.rstrip("/") + url
