@@ -15,6 +15,7 @@ from blogbuild.urls import place_under, public_url
 from blogbuild.views import PostView, TermView
 from blogbuild.xmlout import sub, to_bytes, w3c_datetime
 
+FEED_URL = "/feed.xml"  # the whole site's feed; each category has one beside its page
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
@@ -53,6 +54,11 @@ def atom_feed(
     for post in newest:
         _entry(feed, config, post)
     return to_bytes(feed)
+
+
+def category_feed_url(term: TermView) -> str:
+    """Where a category's (or tag's) own feed lives: `/categories/<slug>/feed.xml`."""
+    return term.url + "feed.xml"
 
 
 def newest_posts(posts: Sequence[PostView], size: int) -> list[PostView]:

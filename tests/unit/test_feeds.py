@@ -8,7 +8,7 @@ import pytest
 from viewmaker import START, make_config, make_post, make_posts, term
 
 from blogbuild.config import Config
-from blogbuild.feeds import atom_feed, entry_id
+from blogbuild.feeds import FEED_URL, atom_feed, category_feed_url, entry_id
 from blogbuild.views import PostView
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -192,3 +192,10 @@ def test_an_empty_feed_is_still_valid_and_deterministic() -> None:
     parsed = parse(data)
     assert parsed.entries == []
     assert ET.fromstring(data).findtext(f"{ATOM}updated") == "1970-01-01T00:00:00+00:00"
+
+
+def test_feed_urls_sit_at_the_site_root_and_beside_each_category_page() -> None:
+    assert FEED_URL == "/feed.xml"
+    assert category_feed_url(term("categories", "Машинное обучение")) == (
+        "/categories/mashinnoe-obuchenie/feed.xml"
+    )
