@@ -40,7 +40,7 @@ def atom_feed(
     """
     newest = newest_posts(posts, config.feed_size)
     feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: language})
-    feed_href = public_url(feed_url, config.absolute_base, config.base_path)
+    feed_href = _url(config, feed_url)
     sub(feed, "title", title)
     if config.description:
         sub(feed, "subtitle", config.description)
