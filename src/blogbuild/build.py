@@ -11,6 +11,7 @@ from blogbuild.assets import collect_assets
 from blogbuild.config import Config, load_config
 from blogbuild.errors import Problem, Problems
 from blogbuild.loader import LoadOptions, load_posts
+from blogbuild.machine import machine_outputs
 from blogbuild.markdown import MarkdownRenderer, highlight_css
 from blogbuild.output import WriteReport, check_output_folder, write_output
 from blogbuild.render import render_post
@@ -71,6 +72,7 @@ def assemble_site(options: BuildOptions, now: datetime | None = None) -> SiteOut
     problems.raise_if_errors()
     pages = render_pages(site, make_environment(config), problems)
     problems.raise_if_errors()
+    pages.update(machine_outputs(site, problems))
     files = collect_assets(config)
     if HIGHLIGHT_CSS not in files:
         pages[HIGHLIGHT_CSS] = highlight_css().encode("utf-8")

@@ -238,6 +238,7 @@ def _post_views(
                 draft=post.draft,
                 future=post.date > now,
                 source_path=post.source_path,
+                markdown=post.body,
                 extra=post.extra,
                 previous=links[index + 1] if index + 1 < len(links) else None,
                 next=links[index - 1] if index > 0 else None,

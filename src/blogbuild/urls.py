@@ -7,6 +7,7 @@ import re
 # href="/x", src='/x', and the like; "//host" (protocol-relative) is not root-relative
 _ROOT_ATTR = re.compile(r"""(\s(?:href|src|poster|action|data-src)=)(["'])/(?!/)""")
 _SRCSET = re.compile(r"""(\ssrcset=)(["'])([^"']*)\2""")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # "https:", "mailto:": already absolute
 
 
 def output_file(url: str) -> str:
@@ -53,3 +54,12 @@ def _srcset(match: re.Match[str], stem: str, path_part: str) -> str:
 def absolute(url: str, base: str) -> str:
     """A root-relative site URL under `base`: an absolute base URL, or a base path."""
     return base.rstrip("/") + url
+
+
+def public_url(url: str, base: str) -> str:
+    """A URL for files read outside the site's pages (feeds, sitemap) under `base`.
+
+    No later pass puts these files' URLs under the base path, so it is done here;
+    URLs that already have a scheme pass through unchanged.
+    """
+    return url if _SCHEME.match(url) else absolute(url, base)

@@ -50,6 +50,7 @@ class PostView:
     draft: bool
     future: bool
     source_path: str
+    markdown: str  # the body as written, for the Markdown copy beside the page
     extra: dict[str, Any] = field(hash=False, compare=False)
     previous: Link | None = None  # the older neighbour
     next: Link | None = None  # the newer neighbour
