@@ -61,8 +61,14 @@ def _strip_inline(inline: Token) -> None:
 def _remove_attribute_lists(state: StateCore) -> None:
     tokens = state.tokens
     for token in tokens:
-        if token.type == "inline" and token.children and "{:" in token.content:
+        if "{:" not in token.content:
+            continue
+        if token.type == "inline" and token.children:
             _strip_inline(token)
+        elif token.type == "html_block":
+            # kramdown reads Markdown after a raw tag line; CommonMark keeps it in the block.
+            lines = token.content.split("\n")
+            token.content = "\n".join(ln for ln in lines if not _LINE_IAL_RE.match(ln))
     # A paragraph that held nothing but an attribute list disappears with it.
     keep: list[Token] = []
     i = 0

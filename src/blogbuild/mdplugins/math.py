@@ -45,7 +45,7 @@ def math_error_html(tex: str) -> str:
 
 
 def _bracket_math(state: StateInline, silent: bool) -> bool:
-    """`\\(…\\)` inline and `\\[…\\]` display math, closed within the same paragraph."""
+    """`\\(…\\)` inline math, and `\\[…\\]` display math on lines of its own."""
     src, pos = state.src, state.pos
     if src[pos] != "\\" or pos + 1 >= state.posMax or src[pos + 1] not in _BRACKETS:
         return False
@@ -53,12 +53,28 @@ def _bracket_math(state: StateInline, silent: bool) -> bool:
     end = src.find("\\" + _BRACKETS[opener], pos + 2, state.posMax)
     if end < 0 or not src[pos + 2 : end].strip():
         return False
+    # `\[1\]` is also Markdown's escape for literal brackets, as in citations, so display
+    # math is only taken where it stands alone: `\[` opens a line and `\]` closes one.
+    if opener == "[" and not (
+        _is_blank(src, src.rfind("\n", 0, pos) + 1, pos)
+        and _is_blank(src, end + 2, _line_end(src, end + 2, state.posMax))
+    ):
+        return False
     if not silent:
         token = state.push("math_bracket" if opener == "[" else "math_bracket_inline", "math", 0)
         token.content = src[pos + 2 : end]
         token.markup = "\\" + opener
     state.pos = end + 2
     return True
+
+
+def _line_end(src: str, start: int, limit: int) -> int:
+    end = src.find("\n", start, limit)
+    return limit if end < 0 else end
+
+
+def _is_blank(src: str, start: int, end: int) -> bool:
+    return not src[start:end].strip()
 
 
 def _is_display(token: Token, siblings: list[Token]) -> bool:

@@ -1,0 +1,166 @@
+"""Tests for the Markdown renderer: fixtures for exact HTML, direct tests for the rest."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import frontmatter
+import pytest
+from markdown_it.utils import read_fixture_file
+
+from blogbuild.markdown import MarkdownRenderer, highlight_css
+from blogbuild.model import Heading
+
+FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+CORPORA = Path("/work/shared/corpora")
+
+
+@pytest.fixture(scope="module")
+def renderer() -> MarkdownRenderer:
+    return MarkdownRenderer()
+
+
+def _fixture_cases() -> list[object]:
+    cases = []
+    for path in sorted(FIXTURES.glob("*.md")):
+        for line, title, source, expected in read_fixture_file(path):
+            cases.append(pytest.param(source, expected, id=f"{path.stem}:{line}:{title}"))
+    return cases
+
+
+@pytest.mark.parametrize(("source", "expected"), _fixture_cases())
+def test_fixture(renderer: MarkdownRenderer, source: str, expected: str) -> None:
+    assert renderer.render(source).html.strip() == expected.strip()
+
+
+def test_headings_are_returned_with_file_lines(renderer: MarkdownRenderer) -> None:
+    source = "# Введение\n\nТекст.\n\nИтоги\n-----\n\n## Введение\n"
+    result = renderer.render(source, first_line=5)
+    assert result.headings == (
+        Heading(1, "введение", "Введение", 5),
+        Heading(2, "итоги", "Итоги", 9),
+        Heading(2, "введение-1", "Введение", 12),
+    )
+
+
+def test_heading_text_has_no_markup(renderer: MarkdownRenderer) -> None:
+    (heading,) = renderer.render("## **GPT-4** и `BERT`\n").headings
+    assert heading.text == "GPT-4 и BERT"
+    assert heading.id == "gpt-4-и-bert"
+
+
+def test_excerpt_is_first_paragraph_not_heading(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("# Заголовок\n\nПервый  *абзац*\nна двух строках.\n\nВторой.\n")
+    assert result.excerpt_html == "<p>Первый  <em>абзац</em>\nна двух строках.</p>\n"
+    assert result.excerpt_text == "Первый абзац на двух строках."
+
+
+def test_excerpt_skips_bold_title_paragraph(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("**Генеративные модели**\n\nНастоящий первый абзац.\n")
+    assert result.excerpt_text == "Настоящий первый абзац."
+
+
+def test_excerpt_ends_at_more_marker(renderer: MarkdownRenderer) -> None:
+    source = "Раз.\n\nДва.\n\n<!--more-->\n\nТри.\n"
+    result = renderer.render(source)
+    assert result.excerpt_html == "<p>Раз.</p>\n<p>Два.</p>\n"
+    assert result.excerpt_text == "Раз. Два."
+    assert result.html == "<p>Раз.</p>\n<p>Два.</p>\n<p>Три.</p>\n"
+    assert "more" not in result.plain_text
+
+
+def test_more_marker_works_in_trusted_mode() -> None:
+    result = MarkdownRenderer(trusted_html=True).render("Раз.\n<!-- more -->\nДва.\n")
+    assert result.excerpt_text == "Раз."
+    assert "<!--" not in result.html
+
+
+def test_excerpt_of_document_without_paragraphs_is_empty(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("## Только заголовок\n")
+    assert (result.excerpt_html, result.excerpt_text) == ("", "")
+
+
+def test_plain_text_leaves_out_markup_and_code(renderer: MarkdownRenderer) -> None:
+    source = "## Итог\n\nТекст с **жирным** и `кодом`.\n\n```python\nsecret_code = 1\n```\n"
+    result = renderer.render(source)
+    assert result.plain_text == "Итог\nТекст с жирным и кодом."
+    assert "secret_code" not in result.plain_text
+
+
+def test_word_count_counts_cyrillic_latin_and_hyphenated_words(
+    renderer: MarkdownRenderer,
+) -> None:
+    result = renderer.render("Модель GPT-3 — это чат-бот, а не *человек*.\n")
+    assert result.word_count == 7  # Модель, GPT-3, это, чат-бот, а, не, человек
+
+
+def test_trusted_html_passes_script_through() -> None:
+    html = MarkdownRenderer(trusted_html=True).render('<script>go("x")</script>\n').html
+    assert '<script>go("x")</script>' in html
+
+
+def test_untrusted_html_cannot_forge_placeholders(renderer: MarkdownRenderer) -> None:
+    # Whatever an author writes stays text, even if it looks like our internal markers.
+    source = "$x$ bbfrag0000000000000000x0x\n"
+    html = renderer.render(source).html
+    assert html.count("<math") == 1
+    assert "bbfrag0000000000000000x0x" in html
+
+
+def test_mathml_survives_sanitising(renderer: MarkdownRenderer) -> None:
+    html = renderer.render("$$\n\\sum_{i=1}^{n} \\sqrt{x_i}\n$$\n").html
+    for tag in ("<math", "<munderover>", "<msqrt>", "<msub>"):
+        assert tag in html
+
+
+def test_broken_math_is_reported_with_its_line(renderer: MarkdownRenderer) -> None:
+    source = "Текст.\n\nВторая строка\nи $\\frac{a}{b}$, и $x^$ тут.\n"
+    result, errors = renderer.render_with_math_errors(source, first_line=10)
+    assert '<code class="math-error">x^</code>' in result.html
+    assert [(e.line, e.tex) for e in errors] == [(13, "x^")]
+
+
+def test_multiline_display_math_between_paragraphs(renderer: MarkdownRenderer) -> None:
+    html = renderer.render("До.\n\n$$\na\n+ b\n$$\n\nПосле.\n").html
+    assert html.startswith('<p>До.</p>\n<div class="math-display"><math')
+    assert 'display="block"' in html
+    assert html.endswith("<p>После.</p>\n")
+
+
+def test_table_cells_keep_spans_from_author_html(renderer: MarkdownRenderer) -> None:
+    source = (
+        '<table><tr><td colspan="2" rowspan="3" align="right" onclick="x">a</td></tr></table>\n'
+    )
+    html = renderer.render(source).html
+    assert '<td colspan="2" rowspan="3" align="right">a</td>' in html
+
+
+def test_rendering_is_deterministic() -> None:
+    source = "# Заголовок\n\n$x$ и `код`\n\n```python\nx = 1\n```\n\n| a |\n|---|\n| b |\n"
+    first = MarkdownRenderer().render(source)
+    second = MarkdownRenderer().render(source)
+    assert first == second
+
+
+def test_highlight_css_has_light_and_dark_rules() -> None:
+    css = highlight_css()
+    assert re.search(r"^\.highlight \.k \{", css, re.MULTILINE)
+    media = css[css.index("@media (prefers-color-scheme: dark) {") :]
+    assert re.search(r"^:root:not\(\[data-theme=\"light\"\]\) \.highlight \.k \{", media, re.M)
+    assert re.search(r'^\[data-theme="dark"\] \.highlight \.k \{', css, re.MULTILINE)
+    assert "\npre {" not in css  # no unscoped rules leaking into the theme
+
+
+def _corpus_posts() -> list[Path]:
+    return sorted(CORPORA.glob("*/*.md")) if CORPORA.is_dir() else []
+
+
+@pytest.mark.skipif(not _corpus_posts(), reason="shared corpora are not present")
+@pytest.mark.parametrize("path", _corpus_posts(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_real_jekyll_posts_render(renderer: MarkdownRenderer, path: Path) -> None:
+    body = frontmatter.loads(path.read_text(encoding="utf-8")).content
+    result = renderer.render(body)
+    assert result.html.strip()
+    outside_code = re.sub(r"<(code|pre)\b.*?</\1>", "", result.html, flags=re.DOTALL)
+    assert not re.search(r"(^|>)\s*\{:[^}]*\}\s*($|<)", outside_code, re.MULTILINE)
