@@ -44,14 +44,16 @@ def test_markdown_without_front_matter_takes_the_first_heading(site: SiteMaker) 
 
 
 def test_plain_text_post_keeps_line_numbers(site: SiteMaker) -> None:
-    site.post(
-        "2024-05-01-scraped.txt", "Заголовок статьи\n\nПервый абзац текста.\nВторой абзац текста.\n"
-    )
+    text = "Заголовок статьи\n\nПервый абзац текста.\n\nВторой абзац текста.\n"
+    site.post("2024-05-01-scraped.txt", text)
     [post], _ = _load(site)
     assert post.title == "Заголовок статьи"
     assert post.source_format == "text"
     assert post.body_line == 2
-    assert post.body.split("\n")[2].endswith("Первый абзац текста.")
+    lines = post.body.split("\n")
+    assert (
+        lines[1] == "Первый абзац текста." and lines[3] == "Второй абзац текста."
+    )  # file lines 3, 5
 
 
 def test_undated_post_uses_mtime_outside_git(site: SiteMaker) -> None:
