@@ -45,8 +45,9 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 }
 # The only input a post gets is the checkbox of a task list.
 _TAG_ATTRIBUTE_VALUES = {"input": {"type": {"checkbox"}}}
-# Table alignment from Markdown arrives as `style="text-align:…"`; image sizes as width.
-_STYLE_PROPERTIES = {"text-align", "width", "max-width", "height"}
+# Table alignment from Markdown arrives as `style="text-align:…"`; authors size images
+# and colour words. Nothing that can move or overlay content (position, display…).
+_STYLE_PROPERTIES = {"text-align", "width", "max-width", "height", "color", "background-color"}
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
