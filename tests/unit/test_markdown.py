@@ -108,6 +108,27 @@ def test_untrusted_html_cannot_forge_placeholders(renderer: MarkdownRenderer) ->
     assert "bbfrag0000000000000000x0x" in html
 
 
+@pytest.mark.parametrize("trusted", [False, True])
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"\text{<script>alert(1)</script>}",
+        r"\text{<img src=x onerror=alert(1)>}",
+        r"\href{javascript:alert(1)}{x}",
+    ],
+)
+def test_math_cannot_smuggle_html(tex: str, trusted: bool) -> None:
+    html = MarkdownRenderer(trusted_html=trusted).render(f"${tex}$\n").html
+    assert "<math" in html
+    for bad in ("<script", "<img", "onerror", "javascript:", "href"):
+        assert bad not in html
+
+
+def test_plain_text_skips_inline_script_and_separates_tags(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("Раз<br>два<script>secret()</script> три\n")
+    assert result.plain_text == "Раз два три"
+
+
 def test_mathml_survives_sanitising(renderer: MarkdownRenderer) -> None:
     html = renderer.render("$$\n\\sum_{i=1}^{n} \\sqrt{x_i}\n$$\n").html
     for tag in ("<math", "<munderover>", "<msqrt>", "<msub>"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,34 @@ def test_seed_004_converts_line_for_line_and_reads_well() -> None:
     assert '<p>"Любая достаточно развитая технология неотличима от магии."</p>' in result.html
     assert "<p>— Артур К. Кларк</p>" in result.html
     assert result.excerpt_text.startswith("За гранью пикселей и слов Наш глубокий взгляд")
+
+
+def test_every_mix_of_line_kinds_keeps_one_block_per_line() -> None:
+    kinds = [
+        "",
+        "Короткий заголовок",
+        LONG,
+        "• пункт",
+        "- пункт",
+        "1. первый",
+        "2) второй",
+        "7. седьмой",
+        "---",
+        "===",
+        "# решётка",
+        "> цитата",
+        "[1] ссылка",
+        "$$",
+        "```",
+        "<div>",
+        "| a | b |",
+        "|---|---|",
+        "    отступ",
+        "{: .x}",
+        "Список:",
+        "2024. год",
+    ]
+    rnd = random.Random(2)  # fixed seed: the same cases on every run
+    for _ in range(300):
+        text = "\n".join(rnd.choice(kinds) for _ in range(rnd.randint(1, 12)))
+        _assert_one_block_per_line(text, text_to_markdown(text))

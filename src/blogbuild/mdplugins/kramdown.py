@@ -14,6 +14,7 @@ _IAL_RE = re.compile(
 )
 _LINE_IAL_RE = re.compile(rf"^\s*{_IAL_RE.pattern}\s*$")
 _TRAILING_IAL_RE = re.compile(rf"{_IAL_RE.pattern}\s*$")
+_TOC_RE = re.compile(r"^[ \t]*\{:\s*toc\s*\}[ \t]*$", re.MULTILINE)
 _BREAKS = ("softbreak", "hardbreak")
 
 
@@ -58,7 +59,36 @@ def _strip_inline(inline: Token) -> None:
     inline.children = flat
 
 
+def _drop_toc_lists(tokens: list[Token]) -> list[Token]:
+    """kramdown replaces a list ending in `{:toc}` with a table of contents; we drop it."""
+    kept: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            close = _matching_close(tokens, i)
+            if any(_TOC_RE.search(t.content) for t in tokens[i:close] if t.type == "inline"):
+                i = close + 1
+                continue
+        kept.append(token)
+        i += 1
+    return kept
+
+
+def _matching_close(tokens: list[Token], open_index: int) -> int:
+    opening = tokens[open_index]
+    closing_type = opening.type.replace("_open", "_close")
+    for j in range(open_index + 1, len(tokens)):
+        if tokens[j].type == closing_type and tokens[j].level == opening.level:
+            return j
+    return len(tokens) - 1
+
+
 def _remove_attribute_lists(state: StateCore) -> None:
+    if "{:" not in state.src:
+        return
+    if _TOC_RE.search(state.src):
+        state.tokens = _drop_toc_lists(state.tokens)
     tokens = state.tokens
     for token in tokens:
         if "{:" not in token.content:

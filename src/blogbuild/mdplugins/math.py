@@ -16,6 +16,7 @@ from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from blogbuild.mdplugins.sanitize import sanitize_mathml
 from blogbuild.mdplugins.state import DocumentState, MathError, document_state, keep_fragment
 
 MATH_TOKEN_TYPES = frozenset(
@@ -32,11 +33,12 @@ class MathConversionError(Exception):
 def tex_to_mathml(tex: str, display: bool) -> str:
     """MathML for `tex`; raises MathConversionError when the TeX cannot be read."""
     try:
-        return str(convert(tex, display="block" if display else "inline"))
+        mathml = str(convert(tex, display="block" if display else "inline"))
     # latex2mathml signals bad input with many unrelated exception types.
     except Exception as error:
         message = str(error) or type(error).__name__
         raise MathConversionError(message) from error
+    return sanitize_mathml(mathml)
 
 
 def math_error_html(tex: str) -> str:

@@ -20,14 +20,15 @@ ALLOWED_TAGS = frozenset((*_HEADINGS, *_CLASSED, *_TABLE, *_PLAIN))
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     **{tag: {"id"} for tag in _HEADINGS},
     **{tag: {"class"} for tag in _CLASSED},
-    "div": {"class", "style"},
+    # id and <a name>: anchors that in-page links of older posts point at.
+    "div": {"class", "style", "id"},
     "p": {"class", "style"},
-    "span": {"class", "style"},
+    "span": {"class", "style", "id"},
     "abbr": {"class", "title"},
-    "a": {"href", "title", "id", "class"},  # id/class: footnote links
+    "a": {"href", "title", "id", "class", "name"},
     "img": {"src", "alt", "title", "width", "height", "srcset", "sizes", "loading", "decoding"},
     "iframe": {"src", "width", "height", "allow", "allowfullscreen", "frameborder", "title"},
-    "figure": {"class"},
+    "figure": {"class", "id"},
     "th": {"colspan", "rowspan", "align", "style"},
     "td": {"colspan", "rowspan", "align", "style"},
     "table": {"class"},
@@ -44,8 +45,9 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 }
 # The only input a post gets is the checkbox of a task list.
 _TAG_ATTRIBUTE_VALUES = {"input": {"type": {"checkbox"}}}
-# Table alignment from Markdown arrives as `style="text-align:…"`; image sizes as width.
-_STYLE_PROPERTIES = {"text-align", "width", "max-width", "height"}
+# Table alignment from Markdown arrives as `style="text-align:…"`; authors size images
+# and colour words. Nothing that can move or overlay content (position, display…).
+_STYLE_PROPERTIES = {"text-align", "width", "max-width", "height", "color", "background-color"}
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
@@ -72,3 +74,39 @@ _CLEANER = nh3.Cleaner(
 def sanitize_html(html: str) -> str:
     """`html` with everything outside the allow-list removed (scripts with their content)."""
     return str(_CLEANER.clean(html))
+
+
+# What latex2mathml emits. It copies the argument of `\text{…}` into the output without
+# escaping and turns `\href` into an attribute, so its output is cleaned like author HTML.
+MATHML_TAGS = frozenset(
+    {
+        "math", "mrow", "mi", "mn", "mo", "mtext", "ms", "mspace", "msup", "msub",
+        "msubsup", "mfrac", "msqrt", "mroot", "mstyle", "mpadded", "mphantom", "menclose",
+        "mover", "munder", "munderover", "mtable", "mtr", "mtd", "mmultiscripts",
+        "mprescripts", "none", "semantics", "annotation", "merror",
+    }
+)  # fmt: skip
+MATHML_ATTRIBUTES = frozenset(
+    {
+        "xmlns", "display", "mathvariant", "mathcolor", "mathbackground", "mathsize",
+        "stretchy", "fence", "separator", "form", "lspace", "rspace", "width", "height",
+        "depth", "voffset", "linethickness", "linebreak", "notation", "movablelimits",
+        "accent", "accentunder", "displaystyle", "scriptlevel", "minsize", "maxsize",
+        "largeop", "symmetric", "columnalign", "columnlines", "columnspacing", "rowalign",
+        "rowlines", "rowspacing", "frame", "columnspan", "rowspan", "side", "encoding",
+    }
+)  # fmt: skip
+
+_MATHML_CLEANER = nh3.Cleaner(
+    tags=set(MATHML_TAGS),
+    clean_content_tags={"script", "style"},
+    attributes={"*": set(MATHML_ATTRIBUTES)},
+    strip_comments=True,
+    link_rel=None,
+    url_schemes=set(),
+)
+
+
+def sanitize_mathml(mathml: str) -> str:
+    """`mathml` limited to MathML elements and presentation attributes (no links)."""
+    return str(_MATHML_CLEANER.clean(mathml))

@@ -12,13 +12,25 @@ from blogbuild.mdplugins.headings import inline_plain_text
 
 _HIDDEN_HTML_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 _TAG_RE = re.compile(r"<[^>]*>")
+_HIDDEN_OPEN_RE = re.compile(r"<(script|style)\b", re.IGNORECASE)
+_HIDDEN_CLOSE_RE = re.compile(r"</(script|style)\b", re.IGNORECASE)
 _INLINE_MATH = frozenset({"math_inline", "math_inline_double", "math_bracket_inline"})
 
 
 def _inline_text(children: list[Token] | None) -> str:
     parts: list[str] = []
+    hidden = False  # inside an inline <script> or <style>: never shown to readers
     for child in children or ():
-        if child.type in ("text", "code_inline", "text_special"):
+        if child.type == "html_inline":
+            if _HIDDEN_OPEN_RE.match(child.content):
+                hidden = True
+            elif _HIDDEN_CLOSE_RE.match(child.content):
+                hidden = False
+            else:
+                parts.append(" ")  # `a<br>b` is two words
+        elif hidden:
+            continue
+        elif child.type in ("text", "code_inline", "text_special"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
