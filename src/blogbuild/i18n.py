@@ -6,6 +6,8 @@ from datetime import datetime
 
 from babel.dates import format_date, format_datetime
 
+from blogbuild.text import plural_ru
+
 STRINGS: dict[str, dict[str, str]] = {
     "ru": {
         "home": "Главная",
@@ -88,15 +90,6 @@ _READING_TIME = {
 def strings(language: str) -> dict[str, str]:
     """The theme strings of a language."""
     return STRINGS[language]
-
-
-def plural_ru(n: int, one: str, few: str, many: str) -> str:
-    """Pick the Russian plural form for n: 1 минута, 2 минуты, 5 минут, 11 минут, 21 минута."""
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
 
 
 def reading_time(minutes: int, language: str) -> str:
