@@ -46,7 +46,7 @@ def machine_outputs(site: Site, problems: Problems) -> dict[str, bytes]:
 
 
 def _sitemap_entries(pages: tuple[Page, ...]) -> list[tuple[str, datetime | None]]:
-    entries = []
+    entries: list[tuple[str, datetime | None]] = []
     for page in pages:
         if page.url in NOT_IN_SITEMAP:
             continue
