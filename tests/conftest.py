@@ -41,3 +41,11 @@ class SiteMaker:
 @pytest.fixture
 def site(tmp_path: Path) -> SiteMaker:
     return SiteMaker(tmp_path / "site")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/sites/golden/expected/ from the current output",
+    )

@@ -140,3 +140,21 @@ def test_site_templates_override_the_theme_file_by_file(site: SiteMaker) -> None
     page = (site.root / "dist" / "posts" / "post-1" / "index.html").read_text(encoding="utf-8")
     assert '<p class="custom-meta">1 января 2025\u202fг.</p>' in page
     assert 'class="post__title"' in page  # the rest still comes from the theme
+
+
+def test_language_en_gives_an_english_blog(site: SiteMaker) -> None:
+    site.config("title: AI notes\nlanguage: en\ntimezone: UTC\n")
+    site.post(
+        "2025-09-27-hello.md",
+        "---\ntitle: Hello\ncategories: [Research]\n---\nA short post.\n",
+        raw=True,
+    )
+    done = blogbuild("build", "--source", str(site.root))
+    assert done.returncode == 0, done.stderr
+    page = (site.root / "dist" / "posts" / "hello" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in page
+    assert "September 27, 2025" in page and "1 min read" in page
+    assert "Home" in page and "Главная" not in page
+    assert '<meta property="og:locale" content="en_US">' in page
+    archive = (site.root / "dist" / "archive" / "index.html").read_text(encoding="utf-8")
+    assert "September 2025" in archive and "Archive" in archive
