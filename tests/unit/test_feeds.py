@@ -5,11 +5,11 @@ from typing import Any
 
 import feedparser
 import pytest
-from tests.unit.viewmaker import START, make_config, make_post, make_posts, term
 
 from blogbuild.config import Config
 from blogbuild.feeds import FEED_URL, atom_feed, category_feed_url, entry_id
 from blogbuild.views import PostView
+from tests.unit.viewmaker import START, make_config, make_post, make_posts, term
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE = "A < B & \"C\" </script><!-- 'x' ]]>"

@@ -4,12 +4,12 @@ from datetime import timedelta
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from tests.unit.viewmaker import START, make_config, make_post, make_posts, term
 
 from blogbuild.config import Config
 from blogbuild.llms import llms_txt, markdown_copy, markdown_url
 from blogbuild.model import AiProvenance
 from blogbuild.views import PostView
+from tests.unit.viewmaker import START, make_config, make_post, make_posts, term
 
 HOSTILE = 'A [b] (c) <d> *e* _f_ `g` &amp; C# \\ "h" </script>'
 COMMONMARK = MarkdownIt("commonmark")

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from tests.unit.viewmaker import START, make_config
 
 from blogbuild.sitemap import robots_txt, sitemap_xml
+from tests.unit.viewmaker import START, make_config
 
 SCHEMA = etree.XMLSchema(etree.parse(str(Path(__file__).parents[1] / "data" / "sitemap.xsd")))
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
