@@ -1,0 +1,31 @@
+"""`blogbuild check`: a quality gate for machine-written articles.
+
+settings = settings_from_config(config.check)
+findings = check_post(post, settings)                 # source rules
+findings += check_links(post, html, site_paths, ids_by_path, base_path, settings)
+print(format_text(findings)); sys.exit(exit_code(findings, strict))
+"""
+
+from blogbuild.check.config import DEFAULT_SETTINGS, CheckSettings, settings_from_config
+from blogbuild.check.engine import check_links, check_post
+from blogbuild.check.findings import LEVELS, Finding, Rule, sort_findings
+from blogbuild.check.report import exit_code, format_github, format_json, format_text, summary
+from blogbuild.check.rules import RULES
+
+__all__ = [
+    "DEFAULT_SETTINGS",
+    "LEVELS",
+    "RULES",
+    "CheckSettings",
+    "Finding",
+    "Rule",
+    "check_links",
+    "check_post",
+    "exit_code",
+    "format_github",
+    "format_json",
+    "format_text",
+    "settings_from_config",
+    "sort_findings",
+    "summary",
+]
