@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -27,7 +28,8 @@ class Span:
 
     block: str  # "paragraph" | "heading" | "cell"
     text: str  # inline Markdown as markdown-it holds it (container markers removed)
-    prose: str  # `text` with code, URLs, math, HTML and template tags blanked out
+    markup: str  # `text` with code and math blanked; HTML, links and template tags kept
+    prose: str  # `markup` with URLs, HTML and template tags blanked too: only words remain
     first: int  # 0-based body line of the first line of `text`
     starts: tuple[int, ...]  # 0-based column where each line of `text` begins in the body
     token_index: int  # the inline token in Document.tokens
@@ -39,6 +41,12 @@ class Span:
         col = offset - (before.rfind("\n") + 1)
         start = self.starts[row] if row < len(self.starts) else 0
         return self.first + row, start + col
+
+
+@lru_cache(maxsize=16)
+def document_for(post: Post) -> Document:
+    """The parsed document of a post, shared by check_post and check_links."""
+    return Document(post)
 
 
 class Document:
@@ -76,6 +84,25 @@ class Document:
         line = self.lines[index] if index < len(self.lines) else ""
         return self.hit(rule, index, len(line) - len(line.lstrip()), message)
 
+    def in_code(self, token: Token) -> bool:
+        """True for a block that starts inside code (a fence or a Jekyll highlight region)."""
+        return bool(token.map) and token.map[0] in self.code_lines  # type: ignore[index]
+
+    def top_blocks(self) -> list[int]:
+        """Indexes of top-level tokens that open or form a block; HTML comments left out."""
+        return [
+            index
+            for index, token in enumerate(self.tokens)
+            if token.level == 0
+            and token.nesting >= 0
+            and not (token.type == "html_block" and _is_comment(token.content))
+        ]
+
+    def is_heading(self, index: int) -> bool:
+        """True for a heading_open token outside code regions."""
+        token = self.tokens[index]
+        return token.type == "heading_open" and not self.in_code(token)
+
     def _code_lines(self) -> set[int]:
         lines: set[int] = set()
         for token in self.tokens:
@@ -104,16 +131,18 @@ class Document:
                 continue
             first = token.map[0]
             text = token.content
+            if all(first + row in self.code_lines for row in range(text.count("\n") + 1)):
+                continue  # code inside a Jekyll highlight region, parsed as Markdown
             starts = tuple(
                 self._column_of(first + row, part) for row, part in enumerate(text.split("\n"))
             )
-            prose = mask_markup(text)
+            markup = mask_markup(text, liquid=False, html=False)
             offset = 0
             for row, part in enumerate(text.split("\n")):
                 if first + row in self.code_lines:
-                    prose = blank(prose, offset, offset + len(part))
+                    markup = blank(markup, offset, offset + len(part))
                 offset += len(part) + 1
-            spans.append(Span(block, text, prose, first, starts, index))
+            spans.append(Span(block, text, markup, mask_markup(markup), first, starts, index))
         return spans
 
     def _column_of(self, index: int, part: str) -> int:
@@ -121,6 +150,11 @@ class Document:
             return 0
         found = self.lines[index].find(part)
         return max(found, 0)
+
+
+def _is_comment(html: str) -> bool:
+    text = html.strip()
+    return text.startswith("<!--") and text.endswith("-->")
 
 
 def heading_level(token: Token) -> int:

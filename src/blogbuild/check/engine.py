@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from blogbuild.check.config import DEFAULT_SETTINGS, CheckSettings
-from blogbuild.check.document import Document
+from blogbuild.check.document import document_for
 from blogbuild.check.findings import Finding, Hit, sort_findings
 from blogbuild.check.rules import RULES, SOURCE_CHECKS, UNKNOWN_IGNORE
 from blogbuild.check.rules.links import Site, link_hits
@@ -14,7 +14,7 @@ from blogbuild.model import Post
 
 def check_post(post: Post, settings: CheckSettings = DEFAULT_SETTINGS) -> list[Finding]:
     """Run every enabled source rule (all but links) over one post."""
-    doc = Document(post)
+    doc = document_for(post)
     hits: list[Hit] = []
     for rule_id, check in SOURCE_CHECKS.items():
         if settings.enabled(rule_id) and rule_id not in post.check_ignore:
@@ -33,7 +33,7 @@ def check_links(
 ) -> list[Finding]:
     """Check a rendered post's links, images and fragments against the built site."""
     site = Site(frozenset(site_paths), ids_by_path, base_path or "/")
-    return _findings(post, link_hits(Document(post), html, site), settings)
+    return _findings(post, link_hits(document_for(post), html, site), settings)
 
 
 def _unknown_ignores(post: Post) -> list[Hit]:

@@ -27,16 +27,21 @@ _IAL = re.compile(r"\{:[^}\n]*\}")  # kramdown attribute lists: {: .class}
 LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def spaces_for(text: str) -> str:
+    """As many spaces as `text` has characters, its newlines kept."""
+    return _NOT_NEWLINE.sub(" ", text)
+
+
 def blank(text: str, start: int, end: int) -> str:
     """`text` with [start, end) replaced by spaces, newlines kept."""
-    hole = "".join("\n" if ch == "\n" else " " for ch in text[start:end])
-    return text[:start] + hole + text[end:]
+    return text[:start] + spaces_for(text[start:end]) + text[end:]
 
 
 def _blank_all(text: str, pattern: re.Pattern[str]) -> str:
-    for match in reversed(list(pattern.finditer(text))):
-        text = blank(text, match.start(), match.end())
-    return text
+    return pattern.sub(lambda match: spaces_for(match.group()), text)
 
 
 def mask_code(text: str) -> str:
@@ -54,9 +59,11 @@ def mask_code(text: str) -> str:
             continue
         spans.append((opening.start(), closing.end()))
         pos = closing.end()
-    for start, end in reversed(spans):
-        text = blank(text, start, end)
-    return text
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces += [text[last:start], spaces_for(text[start:end])]
+        last = end
+    return "".join([*pieces, text[last:]])
 
 
 def _mask_link_destinations(text: str) -> str:

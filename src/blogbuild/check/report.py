@@ -14,9 +14,13 @@ _GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 def format_text(findings: Iterable[Finding]) -> str:
     """One `path:line:col: severity rule-id message` line per finding."""
     return "".join(
-        f"{f.path}:{f.line}:{f.col}: {f.severity} {f.rule} {f.message}\n"
+        f"{f.path}:{f.line}:{f.col}: {f.severity} {f.rule} {_one_line(f.message)}\n"
         for f in sort_findings(list(findings))
     )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.splitlines())
 
 
 def format_json(findings: Iterable[Finding]) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from blogbuild.check.document import Document
 from blogbuild.check.findings import Hit, Rule
-from blogbuild.check.prose import LIQUID, mask_code
+from blogbuild.check.prose import LIQUID
 
 RULES = (
     Rule(
@@ -24,27 +24,26 @@ RULES = (
     ),
 )
 
+# Lower-case patterns, each starting with a literal so that `re` can skip ahead fast;
+# the word boundary before a match is checked in code for the same reason.
+_SELF_REFERENCE = "a chatbot's self-reference"
+_CUTOFF = "the model's knowledge cutoff"
+_PREAMBLE = "a chatbot's reply preamble"
 _PHRASES = (
-    (r"\blorem ipsum\b", "filler text"),
-    (r"\bas an ai(?: language)? model\b|\bas an ai assistant\b", "a chatbot's self-reference"),
-    (r"\bas a (?:large )?language model, i\b", "a chatbot's self-reference"),
-    (
-        r"\bкак (?:большая )?языковая модель(?: ии| искусственного интеллекта|,? я)\b"
-        r"|\bкак (?:ии|ии-модель|ии-ассистент|модель ии|искусственный интеллект), я\b",
-        "a chatbot's self-reference",
-    ),
-    (
-        r"\bknowledge cut-?off\b|\bas of my last (?:knowledge )?update\b"
-        r"|\bна момент моего последнего обновления\b|\bмои знания ограничены\b",
-        "the model's knowledge cutoff",
-    ),
-    (
-        r"\b(?:certainly|sure)[!,.] here(?: is|'s) (?:the|your|an?) (?:article|blog post|text)\b"
-        r"|\bконечно[!,.]? вот (?:ваша |готовая )?(?:статья|текст)\b",
-        "a chatbot's reply preamble",
-    ),
+    (r"lorem ipsum\b", "filler text"),
+    (r"as an ai (?:language model|model|assistant)\b", _SELF_REFERENCE),
+    (r"as a (?:large )?language model, i\b", _SELF_REFERENCE),
+    (r"как (?:большая )?языковая модель(?: ии| искусственного интеллекта|,? я)\b", _SELF_REFERENCE),
+    (r"как (?:ии|ии-модель|ии-ассистент|модель ии|искусственный интеллект), я\b", _SELF_REFERENCE),
+    (r"knowledge cut-?off\b", _CUTOFF),
+    (r"as of my last (?:knowledge )?update\b", _CUTOFF),
+    (r"на момент моего последнего обновления\b", _CUTOFF),
+    (r"мои знания ограничены\b", _CUTOFF),
+    (r"certainly[!,.] here(?: is|'s) (?:the|your|an?) (?:article|blog post|text)\b", _PREAMBLE),
+    (r"sure[!,.] here(?: is|'s) (?:the|your|an?) (?:article|blog post|text)\b", _PREAMBLE),
+    (r"конечно[!,.]? вот (?:ваша |готовая )?(?:статья|текст)\b", _PREAMBLE),
 )
-_PHRASE = re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PHRASES)), re.I)
+_PHRASE_PATTERNS = tuple((re.compile(pattern), kind) for pattern, kind in _PHRASES)
 # Markers are written in capitals on purpose; "todo" in prose is an ordinary word.
 _MARKER = re.compile(r"(?<![\w-])(?:TODO|TBD|FIXME|TKTK)(?![\w-])")
 _BRACKETED = re.compile(r"\[([^\[\]\n]{3,120})\]")
@@ -75,9 +74,15 @@ def placeholder_text(doc: Document) -> Iterator[Hit]:
     """Placeholders, filler and chatbot phrases in prose."""
     rule = "placeholder-text"
     for span in doc.spans:
-        for match in _PHRASE.finditer(span.prose):
-            kind = _PHRASES[int(next(k for k, v in match.groupdict().items() if v)[1:])][1]
-            yield doc.span_hit(rule, span, match.start(), f"{kind}: '{_short(match.group())}'")
+        lowered = span.prose.lower()
+        if len(lowered) != len(span.prose):
+            lowered = span.prose  # a letter whose lower case is longer: offsets must hold
+        for pattern, kind in _PHRASE_PATTERNS:
+            for match in pattern.finditer(lowered):
+                if match.start() > 0 and lowered[match.start() - 1].isalnum():
+                    continue  # inside a longer word
+                shown = _short(span.prose[match.start() : match.end()])
+                yield doc.span_hit(rule, span, match.start(), f"{kind}: '{shown}'")
         for match in _MARKER.finditer(span.prose):
             yield doc.span_hit(rule, span, match.start(), f"'{match.group()}' marker left in")
         for match in _BRACKETED.finditer(span.prose):
@@ -85,10 +90,9 @@ def placeholder_text(doc: Document) -> Iterator[Hit]:
             if following in ("(", "[", ":") or not _BRACKET_WORDS.search(match.group(1)):
                 continue  # a link, a reference or ordinary brackets
             yield doc.span_hit(rule, span, match.start(), f"placeholder '{_short(match.group())}'")
-        code_free = _code_free(doc, span.text, span.first)
-        for match in _ANGLED.finditer(code_free):
+        for match in _ANGLED.finditer(span.markup):
             yield doc.span_hit(rule, span, match.start(), f"placeholder '{_short(match.group())}'")
-        for match in LIQUID.finditer(code_free):
+        for match in LIQUID.finditer(span.markup):
             if not _is_liquid(match.group()) and match.group().startswith("{{"):
                 message = f"unfilled template slot '{_short(match.group())}'"
                 yield doc.span_hit(rule, span, match.start(), message)
@@ -98,7 +102,7 @@ def liquid_tag(doc: Document) -> Iterator[Hit]:
     """Jekyll Liquid tags and outputs outside code."""
     rule = "liquid-tag"
     for span in doc.spans:
-        for match in LIQUID.finditer(_code_free(doc, span.text, span.first)):
+        for match in LIQUID.finditer(span.markup):
             if _is_liquid(match.group()):
                 yield doc.span_hit(rule, span, match.start(), _liquid_message(match.group()))
     for token in doc.tokens:
@@ -120,15 +124,6 @@ def _liquid_message(tag: str) -> str:
     if "baseurl" in tag or "relative_url" in tag:
         return f"Liquid '{shown}' shows as text; write a root-relative URL instead"
     return f"Liquid '{shown}' is not processed and shows as text"
-
-
-def _code_free(doc: Document, text: str, first: int) -> str:
-    """Inline text with code spans and lines of code regions blanked."""
-    masked = mask_code(text)
-    lines = masked.split("\n")
-    return "\n".join(
-        " " * len(line) if first + row in doc.code_lines else line for row, line in enumerate(lines)
-    )
 
 
 CHECKS = {"placeholder-text": placeholder_text, "liquid-tag": liquid_tag}

@@ -6,6 +6,7 @@ the source says where the writer can fix it, so each URL is traced back to a sou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -22,6 +23,7 @@ RULES = (
 )
 
 _LINK_ATTRIBUTES = {("a", "href"), ("img", "src"), ("source", "src"), ("video", "src")}
+_URL_CHAR = re.compile(r"[\w/.~%+-]")
 _IGNORED_SCHEMES = ("mailto", "tel", "data", "javascript", "vbscript", "sms")
 
 
@@ -103,7 +105,8 @@ def resolve(
         yield Hit(rule, line, col, f"{url} lies outside the site's base path {site.base_path}")
         return
     if parts.path and not site.has(path):
-        yield Hit(rule, line, col, f"{url} points at {path}, which the site does not have")
+        shown = url if path == url else f"{url} (resolved to {path})"
+        yield Hit(rule, line, col, f"{shown}: no such page or file in the site")
         return
     if tag == "a" and parts.fragment:
         ids = site.ids(path if parts.path else page)
@@ -123,22 +126,29 @@ class SourceLocator:
     def find(self, url: str) -> tuple[int, int]:
         """File line and 1-based column of the next occurrence of `url` (or its last part)."""
         parts = urlsplit(url)
-        needles = [url, unquote(url)]
+        whole = [url, unquote(url)]
+        # The renderer may have rewritten the URL; its file name or fragment still shows.
+        parts_of_it = []
         if parts.path:
-            needles.append(unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]))
+            parts_of_it.append(unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]))
         if parts.fragment:
-            needles.append("#" + parts.fragment)
-            needles.append("#" + unquote(parts.fragment))
-        for needle in [n for n in needles if n]:
-            found = self._after(needle, self.used.get(needle, -1))
+            parts_of_it += ["#" + parts.fragment, "#" + unquote(parts.fragment)]
+        for needle, bounded in [(n, True) for n in whole] + [(n, False) for n in parts_of_it]:
+            if not needle:
+                continue
+            found = self._after(needle, self.used.get(needle, -1), bounded)
             if found is not None:
                 self.used[needle] = found[0]
                 return self.doc.file_line(found[0]), found[1] + 1
         return self.doc.post.body_line, 1
 
-    def _after(self, needle: str, last: int) -> tuple[int, int] | None:
+    def _after(self, needle: str, last: int, bounded: bool) -> tuple[int, int] | None:
         for index in range(last + 1, len(self.doc.lines)):
-            col = self.doc.lines[index].find(needle)
+            line = self.doc.lines[index]
+            col = line.find(needle)
+            # '/posts/x/' must not match inside '/blog/posts/x/'.
+            while bounded and col > 0 and _URL_CHAR.match(line[col - 1]):
+                col = line.find(needle, col + 1)
             if col >= 0:
                 return index, col
         return None

@@ -9,7 +9,6 @@ import nh3
 
 from blogbuild.check.document import Document
 from blogbuild.check.findings import Hit, Rule
-from blogbuild.check.prose import mask_markup
 
 RULES = (
     Rule(
@@ -49,7 +48,7 @@ def _problems(text: str) -> Iterator[tuple[int, str]]:
 def unsafe_html(doc: Document) -> Iterator[Hit]:
     """Raw HTML tags, attributes and URLs that sanitising removes from the page."""
     for span in doc.spans:
-        for offset, message in _problems(mask_markup(span.text, html=False)):
+        for offset, message in _problems(span.markup):
             yield doc.span_hit("unsafe-html", span, offset, message)
     for token in doc.tokens:
         if token.type != "html_block" or not token.map:

@@ -65,16 +65,40 @@ def foreign_script_name(char: str) -> str | None:
     return _SCRIPT_NAMES.get(first, first.title())
 
 
+def _mostly_cyrillic(text: str) -> bool:
+    letters = [c for c in text if c.isalpha() and ord(c) < 0x2000]
+    return sum(_is_cyrillic(c) for c in letters) * 2 > len(letters)
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """True when a run touches a Latin or Cyrillic letter: 'качестве基础', '讨ussion'."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return any(c.isalpha() and foreign_script_name(c) is None for c in (before, after))
+
+
+# Characters that can never be foreign: Latin, Greek, Cyrillic, punctuation, symbols, emoji.
+_SUSPECT = re.compile(
+    r"[^\u0000-\u024f\u0300-\u052f\u1d00-\u1dbf\u1e00-\u1fff\u2000-\u2bff\U0001d400-\U0001faff]+"
+)
+
+
 def foreign_script(doc: Document) -> Iterator[Hit]:
-    """Runs of characters from scripts other than Cyrillic, Latin and Greek."""
+    """Runs of other scripts inside Russian prose, or glued to a word in any prose."""
     for span in doc.spans:
-        offset = 0
-        for script, run in groupby(span.prose, key=foreign_script_name):
-            chars = "".join(run)
-            if script is not None:
-                message = f"{script} characters '{chars}' in the text: a generation glitch?"
-                yield doc.span_hit("foreign-script", span, offset, message)
-            offset += len(chars)
+        russian: bool | None = None
+        for suspect in _SUSPECT.finditer(span.prose):
+            offset = suspect.start()
+            for script, run in groupby(suspect.group(), key=foreign_script_name):
+                chars = "".join(run)
+                if script is not None:
+                    if russian is None:
+                        # An English post may name a person in Chinese; Russian prose won't.
+                        russian = _mostly_cyrillic(span.prose)
+                    if russian or _glued(span.prose, offset, offset + len(chars)):
+                        message = f"{script} characters '{chars}' in the text: a generation glitch?"
+                        yield doc.span_hit("foreign-script", span, offset, message)
+                offset += len(chars)
 
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]+")
@@ -124,9 +148,16 @@ def _lookalike(word: str, script: str, letters: str, host: str) -> str:
     return f"'{word}' hides {script} '{letters}' among {host} letters (they look alike)"
 
 
+_SCRIPT_BOUNDARY = re.compile(
+    r"[A-Za-z\u00C0-\u024F][\u0400-\u04FF]|[\u0400-\u04FF][A-Za-z\u00C0-\u024F]"
+)
+
+
 def mixed_script_word(doc: Document) -> Iterator[Hit]:
     """Words fused from Cyrillic and Latin, or with look-alike letters of the other script."""
     for span in doc.spans:
+        if not _SCRIPT_BOUNDARY.search(span.prose):
+            continue
         for match in _WORD.finditer(span.prose):
             problem = mixed_script_problem(match.group())
             if problem:

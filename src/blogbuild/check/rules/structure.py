@@ -54,20 +54,6 @@ def _headings(doc: Document) -> list[_Heading]:
     return found
 
 
-def _is_invisible(doc: Document, index: int) -> bool:
-    token = doc.tokens[index]
-    return token.type == "html_block" and token.content.strip().startswith("<!--")
-
-
-def _top_blocks(doc: Document) -> list[int]:
-    """Indexes of the top-level block tokens that open a block or stand alone."""
-    return [
-        i
-        for i, token in enumerate(doc.tokens)
-        if token.level == 0 and token.nesting >= 0 and not _is_invisible(doc, i)
-    ]
-
-
 def _next_block(blocks: list[int], opener: int) -> int | None:
     later = [i for i in blocks if i > opener + 2]  # skip the heading's inline and close
     return later[0] if later else None
@@ -93,7 +79,7 @@ def _restates(upper: str, lower: str) -> bool:
 def duplicate_heading(doc: Document) -> Iterator[Hit]:
     """Headings whose text repeats an earlier heading, or restates the one right above."""
     seen: dict[str, int] = {}
-    blocks = _top_blocks(doc)
+    blocks = doc.top_blocks()
     previous: _Heading | None = None
     for heading in _headings(doc):
         key = comparable(_HASHES.sub("", heading.span.text.strip()))
@@ -153,7 +139,8 @@ def h1_repeats_title(doc: Document) -> Iterator[Hit]:
             return
 
 
-_MAX_PSEUDO_HEADING = 150
+# Longer bold lines are emphasised sentences (a source credit, a warning), not titles.
+_MAX_PSEUDO_HEADING_WORDS = 12
 
 
 def bold_pseudo_heading(doc: Document) -> Iterator[Hit]:
@@ -172,7 +159,7 @@ def bold_pseudo_heading(doc: Document) -> Iterator[Hit]:
         if sum(c.type == "strong_open" for c in children) != 1:
             continue
         inner = span.text.strip()[2:-2].strip()
-        if not inner or len(inner) > _MAX_PSEUDO_HEADING or inner[-1] in ".;,…":
+        if not inner or len(inner.split()) > _MAX_PSEUDO_HEADING_WORDS or inner[-1] in ".;,…":
             continue
         shown = inner if len(inner) <= 60 else inner[:59] + "…"
         message = f"bold line '{shown}' poses as a heading; make it a Markdown heading (## …)"
@@ -191,14 +178,14 @@ def heading_level_jump(doc: Document) -> Iterator[Hit]:
 
 def empty_section(doc: Document) -> Iterator[Hit]:
     """A heading followed by a heading of the same or higher level, or by nothing."""
-    blocks = _top_blocks(doc)
+    blocks = doc.top_blocks()
     for heading in _headings(doc):
         following = _next_block(blocks, heading.opener)
         if following is None:
             yield doc.span_hit("empty-section", heading.span, 0, "the post ends at this heading")
             continue
         token = doc.tokens[following]
-        if token.type == "heading_open" and heading_level(token) <= heading.level:
+        if doc.is_heading(following) and heading_level(token) <= heading.level:
             line = doc.file_line(token.map[0]) if token.map else heading.line
             message = f"the section is empty: the next heading (line {line}) follows directly"
             yield doc.span_hit("empty-section", heading.span, 0, message)

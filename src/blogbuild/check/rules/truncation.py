@@ -13,9 +13,9 @@ from blogbuild.check.rules.scraped import find_debris
 RULES = (
     Rule(
         "truncated-ending",
-        "error",
+        "warning",
         "truncation",
-        "the article or a section stops mid-sentence (generation cut off)",
+        "the article or a section stops without final punctuation (generation cut off?)",
     ),
     Rule(
         "unclosed-fence",
@@ -26,9 +26,16 @@ RULES = (
 )
 
 # Closing quotes, brackets and ')' end a sentence that ends inside them; ':' leads into a
-# list or code that a Markdown writer may have put after it.
-_TERMINAL = frozenset(".!?…:)»\"”’']>")
+# list or code that a Markdown writer may have put after it; '|' ends a table row.
+_TERMINAL = frozenset(".!?…:)»\"”’']>|")
 _CLOSING_MARKUP = re.compile(r"[*_~\s]+$")
+_EMOTICON = re.compile(r"(?:^|\s)[:;xX8=]-?[DPpO03]$")
+# A bibliography lists sources, not sentences.
+_REFERENCES = re.compile(
+    r"^(?:references|bibliography|sources|citations?|further reading|список литературы"
+    r"|литература|источники|ссылки|использованные источники)\b",
+    re.I,
+)
 
 
 def ends_sentence(text: str, prose: str | None = None) -> bool:
@@ -39,6 +46,8 @@ def ends_sentence(text: str, prose: str | None = None) -> bool:
     if not bare:
         return True
     last = bare[-1]
+    if _EMOTICON.search(bare):
+        return True
     return last in _TERMINAL or unicodedata.category(last) == "So"  # emoji close a line too
 
 
@@ -58,31 +67,25 @@ def truncated_ending(doc: Document) -> Iterator[Hit]:
         for span in doc.spans
         if span.block == "paragraph" and doc.tokens[span.token_index].level == 1
     }
-    blocks = [
-        i
-        for i, t in enumerate(doc.tokens)
-        if t.level == 0
-        and t.nesting >= 0
-        and not (t.type == "html_block" and _is_comment(t.content))
-    ]
+    blocks = doc.top_blocks()
+    in_references = False
     for position, index in enumerate(blocks):
+        if doc.is_heading(index):
+            heading = doc.tokens[index + 1].content.strip(" *_#")
+            in_references = bool(_REFERENCES.match(heading))
         span = paragraphs.get(index)
-        if span is None or ends_sentence(span.text, span.prose):
+        if span is None or in_references or ends_sentence(span.text, span.prose):
             continue
         following = blocks[position + 1] if position + 1 < len(blocks) else None
         if following is None:
-            message = f"the article ends mid-sentence: '…{_tail_words(span.text)}'"
-        elif doc.tokens[following].type == "heading_open":
+            message = f"the article ends without final punctuation: '…{_tail_words(span.text)}'"
+        elif doc.is_heading(following):
             heading_map = doc.tokens[following].map or [0, 0]
             line = doc.file_line(heading_map[0])
-            message = f"the section ends mid-sentence before the heading on line {line}"
+            message = f"the section before the heading on line {line} ends mid-sentence"
         else:
             continue
         yield _at_end(doc, rule, span, message)
-
-
-def _is_comment(html: str) -> bool:
-    return html.strip().startswith("<!--") and html.strip().endswith("-->")
 
 
 def _at_end(doc: Document, rule: str, span: Span, message: str) -> Hit:
@@ -99,7 +102,7 @@ def _text_ending(doc: Document) -> Iterator[Hit]:
     last = filled[-1]
     text = lines[last].rstrip()
     if not ends_sentence(text):
-        message = f"the article ends mid-sentence: '…{_tail_words(text)}'"
+        message = f"the article ends without final punctuation: '…{_tail_words(text)}'"
         yield doc.hit("truncated-ending", last, len(text) - 1, message)
 
 
