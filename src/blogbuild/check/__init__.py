@@ -9,7 +9,14 @@ print(format_text(findings)); sys.exit(exit_code(findings, strict))
 from blogbuild.check.config import DEFAULT_SETTINGS, CheckSettings, settings_from_config
 from blogbuild.check.engine import check_links, check_post
 from blogbuild.check.findings import LEVELS, Finding, Rule, sort_findings
-from blogbuild.check.report import exit_code, format_github, format_json, format_text, summary
+from blogbuild.check.report import (
+    exit_code,
+    format_github,
+    format_json,
+    format_rules,
+    format_text,
+    summary,
+)
 from blogbuild.check.rules import RULES
 
 __all__ = [
@@ -24,6 +31,7 @@ __all__ = [
     "exit_code",
     "format_github",
     "format_json",
+    "format_rules",
     "format_text",
     "settings_from_config",
     "sort_findings",

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from blogbuild.check.findings import LEVELS, Rule
+from blogbuild.check.findings import LEVELS
 from blogbuild.check.rules import RULES
 from blogbuild.errors import BuildFailed, Problem
 
@@ -88,8 +88,3 @@ def _level(value: object) -> tuple[bool, str | None]:
 def _suggestion(rule_id: str) -> str:
     close = difflib.get_close_matches(rule_id, list(RULES), n=1)
     return f" (did you mean {close[0]}?)" if close else ""
-
-
-def describe_rules() -> list[Rule]:
-    """All rules in a stable order, for `blogbuild check --list-rules`."""
-    return list(RULES.values())

@@ -6,7 +6,9 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 
+from blogbuild.check.config import DEFAULT_SETTINGS, CheckSettings
 from blogbuild.check.findings import LEVEL_RANK, Finding, sort_findings
+from blogbuild.check.rules import RULES
 
 _GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -82,3 +84,12 @@ def exit_code(findings: Iterable[Finding], strict: bool = False) -> int:
     """1 when any finding is an error (or, with strict, a warning), else 0."""
     worst = LEVEL_RANK["warning"] if strict else LEVEL_RANK["error"]
     return int(any(LEVEL_RANK.get(f.severity, 9) <= worst for f in findings))
+
+
+def format_rules(settings: CheckSettings = DEFAULT_SETTINGS) -> str:
+    """One line per rule: id, its level under `settings` ('off' when disabled), explanation."""
+    width = max(len(rule_id) for rule_id in RULES)
+    return "".join(
+        f"{rule.id:<{width}}  {settings.severity(rule.id) or 'off':<7}  {rule.summary}\n"
+        for rule in RULES.values()
+    )

@@ -103,6 +103,6 @@ def findings_of_fixture() -> Any:
     return findings_of
 
 
-@pytest.fixture(name="load_source")
+@pytest.fixture(name="load_source", scope="session")
 def load_source_fixture() -> Any:
     return load_source

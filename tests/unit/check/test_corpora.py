@@ -20,9 +20,7 @@ _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
 @pytest.fixture(scope="module")
-def corpus_findings() -> list[Finding]:
-    from conftest import load_source  # a module-scoped fixture can't take function fixtures
-
+def corpus_findings(load_source) -> list[Finding]:
     findings: list[Finding] = []
     for path in POSTS:
         post = load_source(path, CORPORA)

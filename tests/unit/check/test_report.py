@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import json
 
-from blogbuild.check import Finding, exit_code, format_github, format_json, format_text, summary
+from blogbuild.check import (
+    Finding,
+    exit_code,
+    format_github,
+    format_json,
+    format_rules,
+    format_text,
+    settings_from_config,
+    summary,
+)
 
 FINDINGS = [
     Finding("b.md", 3, 1, "warning", "long-title", "too long"),
@@ -58,3 +67,11 @@ def test_exit_code_fails_on_errors_and_with_strict_on_warnings() -> None:
 def test_summary_counts_levels_and_files() -> None:
     assert summary(FINDINGS) == "2 errors, 1 warning, 1 info in 2 files"
     assert summary([]) == "no findings"
+
+
+def test_rule_list_shows_configured_levels() -> None:
+    listing = format_rules(settings_from_config({"rules": {"long-title": "off"}}))
+    lines = {line.split()[0]: line.split()[1] for line in listing.splitlines()}
+    assert lines["long-title"] == "off"
+    assert lines["placeholder-text"] == "error"
+    assert lines["external-link"] == "info"
