@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -43,10 +42,19 @@ class Span:
         return self.first + row, start + col
 
 
-@lru_cache(maxsize=16)
+# check_post and check_links usually run one after the other on the same post; parsing is
+# the costly part, so the last document is kept. Identity, not equality: posts that compare
+# equal may still differ in meta_lines and extra, which rules read.
+_last_document: list[Document] = []
+
+
 def document_for(post: Post) -> Document:
-    """The parsed document of a post, shared by check_post and check_links."""
-    return Document(post)
+    """The parsed document of a post, reused while the same post object is checked."""
+    if _last_document and _last_document[0].post is post:
+        return _last_document[0]
+    document = Document(post)
+    _last_document[:] = [document]
+    return document
 
 
 class Document:
@@ -86,7 +94,7 @@ class Document:
 
     def in_code(self, token: Token) -> bool:
         """True for a block that starts inside code (a fence or a Jekyll highlight region)."""
-        return bool(token.map) and token.map[0] in self.code_lines  # type: ignore[index]
+        return token.map is not None and token.map[0] in self.code_lines
 
     def top_blocks(self) -> list[int]:
         """Indexes of top-level tokens that open or form a block; HTML comments left out."""

@@ -52,3 +52,12 @@ def test_long_title_is_reported_on_the_title_line(make_post, findings_of) -> Non
 
 def test_title_of_exactly_70_characters_is_fine(make_post, findings_of) -> None:
     assert findings_of(make_post("Текст.\n", title="я" * 70), "long-title") == []
+
+
+def test_equal_posts_keep_their_own_key_lines(make_post, findings_of) -> None:
+    # Posts compare equal without meta_lines; each must still be reported on its own line.
+    first = make_post("Текст.\n", title="я" * 80, meta_lines={"title": 2})
+    second = make_post("Текст.\n", title="я" * 80, meta_lines={"title": 3})
+    assert first == second
+    assert [f.line for f in findings_of(first, "long-title")] == [2]
+    assert [f.line for f in findings_of(second, "long-title")] == [3]

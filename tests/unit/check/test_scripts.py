@@ -49,7 +49,18 @@ def test_foreign_script_names() -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["GANы", "GANов", "GPTшка", "LSTMки", "BERTовский", "PCшка", "Transformerами", "модель"],
+    [
+        "GANы",
+        "GANов",
+        "GPTшка",
+        "LSTMки",
+        "BERTовский",
+        "Djangoвский",
+        "APIшечка",
+        "PCшка",
+        "Transformerами",
+        "модель",
+    ],
 )
 def test_latin_stem_with_russian_ending_is_usual(word: str) -> None:
     assert mixed_script_problem(word) is None

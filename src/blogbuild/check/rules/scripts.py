@@ -104,9 +104,12 @@ def foreign_script(doc: Document) -> Iterator[Hit]:
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]+")
 _LATIN_LOOKALIKES = frozenset("aceopxyABCEHKMOPTX")
 _CYRILLIC_LOOKALIKES = frozenset("асеорхуАВСЕНКМОРТХ")
-# Russian endings on a Latin stem are ordinary usage: GANы, GPTшка, BERTовский.
+# Russian endings on a Latin stem are ordinary usage: GANы, GPTшка, BERTовский, Djangoвский.
+# Short endings are inflections; longer ones pass when they start like a Russian suffix.
 _MAX_ENDING = 4
-_DERIVED_ENDING = ("ов", "ев", "ск", "овск", "евск")
+_DERIVED_ENDING = (
+    "ов", "ев", "ск", "вск", "шн", "шк", "шеч", "ичн", "ическ", "ист", "щик", "чик", "ник",
+)  # fmt: skip
 
 
 def _is_cyrillic(char: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -55,8 +56,9 @@ def _headings(doc: Document) -> list[_Heading]:
 
 
 def _next_block(blocks: list[int], opener: int) -> int | None:
-    later = [i for i in blocks if i > opener + 2]  # skip the heading's inline and close
-    return later[0] if later else None
+    """The top-level block after a heading (its inline and closing tokens are not blocks)."""
+    position = bisect_right(blocks, opener)
+    return blocks[position] if position < len(blocks) else None
 
 
 _HASHES = re.compile(r"^#+\s*")
