@@ -1,9 +1,15 @@
 """`blogbuild check`: a quality gate for machine-written articles.
 
-settings = settings_from_config(config.check)
-findings = check_post(post, settings)                 # source rules
-findings += check_links(post, html, site_paths, ids_by_path, base_path, settings)
-print(format_text(findings)); sys.exit(exit_code(findings, strict))
+Typical use by the CLI and the build:
+
+    settings = settings_from_config(config.check)          # BuildFailed on bad keys
+    findings = check_post(post, settings)                  # rules that read the source
+    findings += check_links(post, html, site_paths, ids_by_path, base_path, settings)
+    print(format_text(findings), summary(findings))        # or format_json / format_github
+    code = exit_code(findings, strict or settings.strict)
+
+`RULES` maps each rule id to its default severity and explanation; `format_rules(settings)`
+lists them for `--list-rules`. A post silences rules with front matter `check: {ignore: [id]}`.
 """
 
 from blogbuild.check.config import DEFAULT_SETTINGS, CheckSettings, settings_from_config

@@ -82,7 +82,10 @@ def truncated_ending(doc: Document) -> Iterator[Hit]:
         elif doc.is_heading(following):
             heading_map = doc.tokens[following].map or [0, 0]
             line = doc.file_line(heading_map[0])
-            message = f"the section before the heading on line {line} ends mid-sentence"
+            message = (
+                f"the section before the heading on line {line} ends without final "
+                f"punctuation: '…{_tail_words(span.text)}'"
+            )
         else:
             continue
         yield _at_end(doc, rule, span, message)
