@@ -1,0 +1,90 @@
+"""Rule levels from the `check:` section of blogbuild.yaml."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from blogbuild.check.findings import LEVELS
+from blogbuild.check.rules import RULES
+from blogbuild.errors import BuildFailed, Problem
+
+_KNOWN_KEYS = ("rules", "strict")
+_OFF = "off"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSettings:
+    """The severity of every rule (None when turned off) and whether warnings fail a run."""
+
+    levels: Mapping[str, str | None] = field(default_factory=dict, hash=False)
+    strict: bool = False
+
+    def severity(self, rule: str) -> str | None:
+        """The configured severity of a rule, its default when not configured, None if off."""
+        if rule in self.levels:
+            return self.levels[rule]
+        known = RULES.get(rule)
+        return known.severity if known else None
+
+    def enabled(self, rule: str) -> bool:
+        """True when the rule runs."""
+        return self.severity(rule) is not None
+
+
+DEFAULT_SETTINGS = CheckSettings()
+
+
+def settings_from_config(
+    check_config: Mapping[str, Any] | None,
+    path: str = "blogbuild.yaml",
+    line: int | None = None,
+) -> CheckSettings:
+    """Validate the `check:` mapping; raise BuildFailed naming every bad key at once."""
+    problems: list[Problem] = []
+    config = check_config or {}
+    for key in config:
+        if key not in _KNOWN_KEYS:
+            known = ", ".join(_KNOWN_KEYS)
+            problems.append(Problem(path, line, f"check.{key}: unknown setting (known: {known})"))
+    strict = config.get("strict", False)
+    if not isinstance(strict, bool):
+        problems.append(Problem(path, line, "check.strict: expected true or false"))
+        strict = False
+    rules = config.get("rules") or {}
+    levels: dict[str, str | None] = {}
+    if not isinstance(rules, Mapping):
+        problems.append(Problem(path, line, "check.rules: expected a mapping of rule id to level"))
+        rules = {}
+    for rule_id, level in rules.items():
+        key = f"check.rules.{rule_id}"
+        if rule_id not in RULES:
+            problems.append(Problem(path, line, f"{key}: unknown rule{_suggestion(str(rule_id))}"))
+            continue
+        valid, parsed = _level(level)
+        if not valid:
+            allowed = ", ".join((*LEVELS, _OFF))
+            problems.append(Problem(path, line, f"{key}: level '{level}' is not one of {allowed}"))
+            continue
+        levels[rule_id] = parsed
+    if problems:
+        raise BuildFailed(problems)
+    return CheckSettings(levels=levels, strict=strict)
+
+
+def _level(value: object) -> tuple[bool, str | None]:
+    """(valid, level) for a configured value; level None means off."""
+    # YAML 1.1 reads a bare `off` as false.
+    if value is False:
+        return True, None
+    if isinstance(value, str) and value.strip().lower() in (*LEVELS, _OFF):
+        text = value.strip().lower()
+        return True, None if text == _OFF else text
+    return False, None
+
+
+def _suggestion(rule_id: str) -> str:
+    close = difflib.get_close_matches(rule_id, list(RULES), n=1)
+    return f" (did you mean {close[0]}?)" if close else ""

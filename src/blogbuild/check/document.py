@@ -1,0 +1,170 @@
+"""A post's body parsed once for all rules, with the way back from tokens to file positions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from blogbuild.check.findings import Hit
+from blogbuild.check.prose import blank, mask_markup
+from blogbuild.model import Post
+
+# Our own parser: positions come from Token.map, and the site renderer's plugins
+# (math, attributes, footnotes) would not change where blocks start.
+_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+_HIGHLIGHT_OPEN = re.compile(r"^\s*\{%-?\s*highlight\b")
+_HIGHLIGHT_CLOSE = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
+_BLOCK_OF = {"heading_open": "heading", "paragraph_open": "paragraph"}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The inline Markdown of one block (paragraph, heading or table cell) and where it sits."""
+
+    block: str  # "paragraph" | "heading" | "cell"
+    text: str  # inline Markdown as markdown-it holds it (container markers removed)
+    markup: str  # `text` with code and math blanked; HTML, links and template tags kept
+    prose: str  # `markup` with URLs, HTML and template tags blanked too: only words remain
+    first: int  # 0-based body line of the first line of `text`
+    starts: tuple[int, ...]  # 0-based column where each line of `text` begins in the body
+    token_index: int  # the inline token in Document.tokens
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """0-based body line and column of an offset into `text`."""
+        before = self.text[:offset]
+        row = before.count("\n")
+        col = offset - (before.rfind("\n") + 1)
+        start = self.starts[row] if row < len(self.starts) else 0
+        return self.first + row, start + col
+
+
+# check_post and check_links usually run one after the other on the same post; parsing is
+# the costly part, so the last document is kept. Identity, not equality: posts that compare
+# equal may still differ in meta_lines and extra, which rules read.
+_last_document: list[Document] = []
+
+
+def document_for(post: Post) -> Document:
+    """The parsed document of a post, reused while the same post object is checked."""
+    if _last_document and _last_document[0].post is post:
+        return _last_document[0]
+    document = Document(post)
+    _last_document[:] = [document]
+    return document
+
+
+class Document:
+    """A post's body: its lines, markdown-it tokens and inline spans outside code."""
+
+    def __init__(self, post: Post) -> None:
+        self.post = post
+        self.body = re.sub(r"\r\n?", "\n", post.body)
+        self.lines: tuple[str, ...] = tuple(self.body.split("\n"))
+        self.tokens: list[Token] = _PARSER.parse(self.body)
+        self.code_lines = frozenset(self._code_lines())
+        self.spans: tuple[Span, ...] = tuple(self._spans())
+
+    @property
+    def is_text(self) -> bool:
+        """True for a post written as plain text, where scraped-page rules apply."""
+        return self.post.source_format == "text"
+
+    def file_line(self, index: int) -> int:
+        """The file's 1-based line for a 0-based body line."""
+        return self.post.body_line + index
+
+    def hit(self, rule: str, index: int, col: int, message: str) -> Hit:
+        """A hit at a 0-based body line and 0-based column."""
+        return Hit(rule, self.file_line(index), col + 1, message)
+
+    def span_hit(self, rule: str, span: Span, offset: int, message: str) -> Hit:
+        """A hit at an offset into a span's text."""
+        index, col = span.locate(offset)
+        return self.hit(rule, index, col, message)
+
+    def block_hit(self, rule: str, token: Token, message: str) -> Hit:
+        """A hit at the first non-blank character of a block token's first line."""
+        index = token.map[0] if token.map else 0
+        line = self.lines[index] if index < len(self.lines) else ""
+        return self.hit(rule, index, len(line) - len(line.lstrip()), message)
+
+    def in_code(self, token: Token) -> bool:
+        """True for a block that starts inside code (a fence or a Jekyll highlight region)."""
+        return token.map is not None and token.map[0] in self.code_lines
+
+    def top_blocks(self) -> list[int]:
+        """Indexes of top-level tokens that open or form a block; HTML comments left out."""
+        return [
+            index
+            for index, token in enumerate(self.tokens)
+            if token.level == 0
+            and token.nesting >= 0
+            and not (token.type == "html_block" and _is_comment(token.content))
+        ]
+
+    def is_heading(self, index: int) -> bool:
+        """True for a heading_open token outside code regions."""
+        token = self.tokens[index]
+        return token.type == "heading_open" and not self.in_code(token)
+
+    def _code_lines(self) -> set[int]:
+        lines: set[int] = set()
+        for token in self.tokens:
+            if token.type in ("fence", "code_block") and token.map:
+                lines.update(range(*token.map))
+        # Jekyll's {% highlight %} holds code that Markdown parses as paragraphs.
+        inside = False
+        for index, line in enumerate(self.lines):
+            if not inside and _HIGHLIGHT_OPEN.search(line):
+                inside = not _HIGHLIGHT_CLOSE.search(line)
+            elif inside:
+                if _HIGHLIGHT_CLOSE.search(line):
+                    inside = False
+                else:
+                    lines.add(index)
+        return lines
+
+    def _spans(self) -> list[Span]:
+        spans: list[Span] = []
+        for index, token in enumerate(self.tokens):
+            if token.type != "inline" or not token.map or index == 0:
+                continue
+            opener = self.tokens[index - 1].type
+            block = _BLOCK_OF.get(opener, "cell" if opener in ("th_open", "td_open") else "")
+            if not block:
+                continue
+            first = token.map[0]
+            text = token.content
+            if all(first + row in self.code_lines for row in range(text.count("\n") + 1)):
+                continue  # code inside a Jekyll highlight region, parsed as Markdown
+            starts = tuple(
+                self._column_of(first + row, part) for row, part in enumerate(text.split("\n"))
+            )
+            markup = mask_markup(text, liquid=False, html=False)
+            offset = 0
+            for row, part in enumerate(text.split("\n")):
+                if first + row in self.code_lines:
+                    markup = blank(markup, offset, offset + len(part))
+                offset += len(part) + 1
+            spans.append(Span(block, text, markup, mask_markup(markup), first, starts, index))
+        return spans
+
+    def _column_of(self, index: int, part: str) -> int:
+        if index >= len(self.lines) or not part:
+            return 0
+        found = self.lines[index].find(part)
+        return max(found, 0)
+
+
+def _is_comment(html: str) -> bool:
+    text = html.strip()
+    return text.startswith("<!--") and text.endswith("-->")
+
+
+def heading_level(token: Token) -> int:
+    """The level of a heading_open token: 1 for h1 and so on."""
+    return int(token.tag[1:])

@@ -1,0 +1,57 @@
+"""Run the rules over a post and turn their hits into findings with configured severities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from blogbuild.check.config import DEFAULT_SETTINGS, CheckSettings
+from blogbuild.check.document import document_for
+from blogbuild.check.findings import Finding, Hit, sort_findings
+from blogbuild.check.rules import RULES, SOURCE_CHECKS, UNKNOWN_IGNORE
+from blogbuild.check.rules.links import Site, link_hits
+from blogbuild.model import Post
+
+
+def check_post(post: Post, settings: CheckSettings = DEFAULT_SETTINGS) -> list[Finding]:
+    """Run every enabled source rule (all but links) over one post."""
+    doc = document_for(post)
+    hits: list[Hit] = []
+    for rule_id, check in SOURCE_CHECKS.items():
+        if settings.enabled(rule_id) and rule_id not in post.check_ignore:
+            hits.extend(check(doc))
+    hits.extend(_unknown_ignores(post))
+    return _findings(post, hits, settings)
+
+
+def check_links(
+    post: Post,
+    html: str,
+    site_paths: frozenset[str],
+    ids_by_path: Mapping[str, frozenset[str]],
+    base_path: str = "/",
+    settings: CheckSettings = DEFAULT_SETTINGS,
+) -> list[Finding]:
+    """Check a rendered post's links, images and fragments against the built site."""
+    site = Site(frozenset(site_paths), ids_by_path, base_path or "/")
+    return _findings(post, link_hits(document_for(post), html, site), settings)
+
+
+def _unknown_ignores(post: Post) -> list[Hit]:
+    line = post.meta_lines.get("check", 1)
+    return [
+        Hit(UNKNOWN_IGNORE.id, line, 1, f"check.ignore names '{rule}', which is no rule")
+        for rule in post.check_ignore
+        if rule not in RULES
+    ]
+
+
+def _findings(post: Post, hits: Iterable[Hit], settings: CheckSettings) -> list[Finding]:
+    findings = []
+    for hit in hits:
+        severity = settings.severity(hit.rule)
+        if severity is None or hit.rule in post.check_ignore:
+            continue
+        findings.append(
+            Finding(post.source_path, hit.line, hit.col, severity, hit.rule, hit.message)
+        )
+    return sort_findings(findings)

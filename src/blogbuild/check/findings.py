@@ -1,0 +1,52 @@
+"""What the rules report: a rule's description, its raw hits, and the findings shown to people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+Level = Literal["error", "warning", "info"]
+LEVELS: Final = ("error", "warning", "info")
+# Lower rank = more severe; used to decide what fails a run.
+LEVEL_RANK: Final = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One check: its id, default severity, family and a one-line explanation."""
+
+    id: str
+    severity: Level
+    family: str
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule found, before settings give it a severity; `line` is the file's line."""
+
+    rule: str
+    line: int
+    col: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One defect at a position in a source file, as shown to the writer."""
+
+    path: str
+    line: int
+    col: int
+    severity: str  # "error" | "warning" | "info"
+    rule: str
+    message: str
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Deterministic order: path, line, column, rule, message."""
+        return (self.path, self.line, self.col, self.rule, self.message)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Findings in report order; duplicates (same place, rule and message) dropped."""
+    return sorted(set(findings), key=Finding.sort_key)

@@ -1,0 +1,129 @@
+"""Leftovers of generation and of other generators: placeholders, chatbot phrases, Liquid."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from blogbuild.check.document import Document
+from blogbuild.check.findings import Hit, Rule
+from blogbuild.check.prose import LIQUID
+
+RULES = (
+    Rule(
+        "placeholder-text",
+        "error",
+        "leftovers",
+        "placeholder or chatbot text left in (Lorem ipsum, TODO, [Вставьте …], {{name}})",
+    ),
+    Rule(
+        "liquid-tag",
+        "warning",
+        "leftovers",
+        "Jekyll Liquid tag ({% … %}, {{ site.baseurl }}) outside code: it shows as text",
+    ),
+)
+
+# Lower-case patterns, each starting with a literal so that `re` can skip ahead fast;
+# the word boundary before a match is checked in code for the same reason.
+_SELF_REFERENCE = "a chatbot's self-reference"
+_CUTOFF = "the model's knowledge cutoff"
+_PREAMBLE = "a chatbot's reply preamble"
+_PHRASES = (
+    (r"lorem ipsum\b", "filler text"),
+    (r"as an ai (?:language model|model|assistant)\b", _SELF_REFERENCE),
+    (r"as a (?:large )?language model, i\b", _SELF_REFERENCE),
+    (r"как (?:большая )?языковая модель(?: ии| искусственного интеллекта|,? я)\b", _SELF_REFERENCE),
+    (r"как (?:ии|ии-модель|ии-ассистент|модель ии|искусственный интеллект), я\b", _SELF_REFERENCE),
+    (r"knowledge cut-?off\b", _CUTOFF),
+    (r"as of my last (?:knowledge )?update\b", _CUTOFF),
+    (r"на момент моего последнего обновления\b", _CUTOFF),
+    (r"мои знания ограничены\b", _CUTOFF),
+    (r"certainly[!,.] here(?: is|'s) (?:the|your|an?) (?:article|blog post|text)\b", _PREAMBLE),
+    (r"sure[!,.] here(?: is|'s) (?:the|your|an?) (?:article|blog post|text)\b", _PREAMBLE),
+    (r"конечно[!,.]? вот (?:ваша |готовая )?(?:статья|текст)\b", _PREAMBLE),
+)
+_PHRASE_PATTERNS = tuple((re.compile(pattern), kind) for pattern, kind in _PHRASES)
+# Markers are written in capitals on purpose; "todo" in prose is an ordinary word.
+_MARKER = re.compile(r"(?<![\w-])(?:TODO|TBD|FIXME|TKTK)(?![\w-])")
+_BRACKETED = re.compile(r"\[([^\[\]\n]{3,120})\]")
+_BRACKET_WORDS = re.compile(
+    r"временн\w* текст|заполнител|ошибк\w* генерац|вставь|вставить|добавьте|впишите|укажите"
+    r"|здесь будет|\bваш[аеиу]?\b|\bимя\b|\bназвание\b|placeholder|\binsert\b|\byour\b"
+    r"|\bto be (?:added|written)\b",
+    re.I,
+)
+_ANGLED = re.compile(
+    r"<(?:placeholder|insert[^<>\n]*|your[ _-][^<>\n]*|вставьте[^<>\n]*|ваш[аеи]?\s[^<>\n]*)>",
+    re.I,
+)
+# {{ site.x }}, {{ page.x }}, {{ 'a' | filter }}: Liquid; a bare {{name}} is an unfilled slot.
+_LIQUID_OUTPUT = re.compile(r"^\{\{-?\s*(?:\S*[.|'\"]|content\b|site\b|page\b)")
+
+
+def _is_liquid(tag: str) -> bool:
+    return tag.startswith("{%") or bool(_LIQUID_OUTPUT.match(tag))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def placeholder_text(doc: Document) -> Iterator[Hit]:
+    """Placeholders, filler and chatbot phrases in prose."""
+    rule = "placeholder-text"
+    for span in doc.spans:
+        lowered = span.prose.lower()
+        if len(lowered) != len(span.prose):
+            lowered = span.prose  # a letter whose lower case is longer: offsets must hold
+        for pattern, kind in _PHRASE_PATTERNS:
+            for match in pattern.finditer(lowered):
+                if match.start() > 0 and lowered[match.start() - 1].isalnum():
+                    continue  # inside a longer word
+                shown = _short(span.prose[match.start() : match.end()])
+                yield doc.span_hit(rule, span, match.start(), f"{kind}: '{shown}'")
+        for match in _MARKER.finditer(span.prose):
+            yield doc.span_hit(rule, span, match.start(), f"'{match.group()}' marker left in")
+        for match in _BRACKETED.finditer(span.prose):
+            following = span.text[match.end() : match.end() + 1]
+            if following in ("(", "[", ":") or not _BRACKET_WORDS.search(match.group(1)):
+                continue  # a link, a reference or ordinary brackets
+            yield doc.span_hit(rule, span, match.start(), f"placeholder '{_short(match.group())}'")
+        for match in _ANGLED.finditer(span.markup):
+            yield doc.span_hit(rule, span, match.start(), f"placeholder '{_short(match.group())}'")
+        for match in LIQUID.finditer(span.markup):
+            if not _is_liquid(match.group()) and match.group().startswith("{{"):
+                message = f"unfilled template slot '{_short(match.group())}'"
+                yield doc.span_hit(rule, span, match.start(), message)
+
+
+def liquid_tag(doc: Document) -> Iterator[Hit]:
+    """Jekyll Liquid tags and outputs outside code."""
+    rule = "liquid-tag"
+    for span in doc.spans:
+        for match in LIQUID.finditer(span.markup):
+            if _is_liquid(match.group()):
+                yield doc.span_hit(rule, span, match.start(), _liquid_message(match.group()))
+    for token in doc.tokens:
+        if token.type != "html_block" or not token.map:
+            continue
+        for row, line in enumerate(token.content.split("\n")):
+            for match in LIQUID.finditer(line):
+                if _is_liquid(match.group()):
+                    index = token.map[0] + row
+                    yield doc.hit(rule, index, match.start(), _liquid_message(match.group()))
+
+
+def _liquid_message(tag: str) -> str:
+    shown = _short(tag)
+    if "post_url" in tag or tag.startswith("{% link"):
+        return f"Liquid tag '{shown}' shows as text; link to the post's URL instead"
+    if "highlight" in tag:
+        return f"Liquid tag '{shown}' shows as text; fence the code with ``` instead"
+    if "baseurl" in tag or "relative_url" in tag:
+        return f"Liquid '{shown}' shows as text; write a root-relative URL instead"
+    return f"Liquid '{shown}' is not processed and shows as text"
+
+
+CHECKS = {"placeholder-text": placeholder_text, "liquid-tag": liquid_tag}

@@ -1,0 +1,173 @@
+"""Links and images of a rendered post, resolved against the built site.
+
+The rendered HTML says what the page really links to (after the renderer rewrote URLs);
+the source says where the writer can fix it, so each URL is traced back to a source line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import unquote, urljoin, urlsplit
+
+from blogbuild.check.document import Document
+from blogbuild.check.findings import Hit, Rule
+
+RULES = (
+    Rule("broken-link", "error", "links", "an internal link points at no page or file of the site"),
+    Rule("broken-image", "error", "links", "an image (or front matter `image`) is not in the site"),
+    Rule("broken-fragment", "error", "links", "a link's #fragment matches no id on its page"),
+    Rule("external-link", "info", "links", "an external link, listed for review (not fetched)"),
+)
+
+_LINK_ATTRIBUTES = {("a", "href"), ("img", "src"), ("source", "src"), ("video", "src")}
+_URL_CHAR = re.compile(r"[\w/.~%+-]")
+_IGNORED_SCHEMES = ("mailto", "tel", "data", "javascript", "vbscript", "sms")
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    tag: str
+    url: str
+
+
+class _LinkCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.targets: list[_Target] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if (tag, name) in _LINK_ATTRIBUTES and value is not None and value.strip():
+                self.targets.append(_Target(tag, value.strip()))
+
+
+def links_in_html(html: str) -> list[tuple[str, str]]:
+    """(tag, URL) of every link and image in rendered HTML, in document order."""
+    collector = _LinkCollector()
+    collector.feed(html)
+    collector.close()
+    return [(t.tag, t.url) for t in collector.targets]
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """What exists in the built site, in site-root paths ("/posts/x/")."""
+
+    paths: frozenset[str]
+    ids_by_path: Mapping[str, frozenset[str]]
+    base_path: str  # the URL path the site lives under, "/" or "/blog/"
+
+    def has(self, path: str) -> bool:
+        """True when a site-root path names a page or file of the site."""
+        stem = path.rstrip("/")
+        candidates = {path, stem, stem + "/", stem + "/index.html"}
+        if path.endswith("/index.html"):
+            candidates.add(path[: -len("index.html")])
+        return bool(candidates & self.paths) or path == "/"
+
+    def ids(self, path: str) -> frozenset[str] | None:
+        """Element ids of a page, or None when the page's ids are unknown."""
+        stem = path.rstrip("/")
+        for candidate in (path, stem + "/", stem, stem + "/index.html"):
+            if candidate in self.ids_by_path:
+                return self.ids_by_path[candidate]
+        return None
+
+    def site_path(self, absolute: str) -> str | None:
+        """A URL path with the base path removed, or None when it lies outside the site."""
+        base = self.base_path if self.base_path.endswith("/") else self.base_path + "/"
+        if base == "/":
+            return absolute
+        if absolute.startswith(base) or absolute + "/" == base:
+            return "/" + absolute[len(base) :]
+        return None
+
+
+def resolve(
+    doc: Document, site: Site, tag: str, url: str, page: str, origin: tuple[int, int]
+) -> Iterator[Hit]:
+    """Hits for one URL found on the post's page; `origin` is its file line and column."""
+    line, col = origin
+    parts = urlsplit(url)
+    if parts.scheme.lower() in _IGNORED_SCHEMES:
+        return
+    if parts.scheme or parts.netloc:
+        yield Hit("external-link", line, col, f"external link {url} (not checked)")
+        return
+    page_url = site.base_path.rstrip("/") + page
+    absolute = urlsplit(urljoin(page_url, url)).path
+    path = site.site_path(unquote(absolute))
+    rule = "broken-image" if tag != "a" else "broken-link"
+    if path is None:
+        yield Hit(rule, line, col, f"{url} lies outside the site's base path {site.base_path}")
+        return
+    if parts.path and not site.has(path):
+        shown = url if path == url else f"{url} (resolved to {path})"
+        yield Hit(rule, line, col, f"{shown}: no such page or file in the site")
+        return
+    if tag == "a" and parts.fragment:
+        ids = site.ids(path if parts.path else page)
+        fragment = unquote(parts.fragment)
+        if ids is not None and fragment not in ids:
+            shown = path if parts.path else "this page"
+            yield Hit("broken-fragment", line, col, f"no element has id '{fragment}' on {shown}")
+
+
+class SourceLocator:
+    """Find where a URL from the HTML was written in the source, in order of appearance."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.used: dict[str, int] = {}
+
+    def find(self, url: str) -> tuple[int, int]:
+        """File line and 1-based column of the next occurrence of `url` (or its last part)."""
+        parts = urlsplit(url)
+        whole = [url, unquote(url)]
+        # The renderer may have rewritten the URL; its file name or fragment still shows.
+        parts_of_it = []
+        if parts.path:
+            parts_of_it.append(unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]))
+        if parts.fragment:
+            parts_of_it += ["#" + parts.fragment, "#" + unquote(parts.fragment)]
+        for needle, bounded in [(n, True) for n in whole] + [(n, False) for n in parts_of_it]:
+            if not needle:
+                continue
+            found = self._after(needle, self.used.get(needle, -1), bounded)
+            if found is not None:
+                self.used[needle] = found[0]
+                return self.doc.file_line(found[0]), found[1] + 1
+        return self.doc.post.body_line, 1
+
+    def _after(self, needle: str, last: int, bounded: bool) -> tuple[int, int] | None:
+        for index in range(last + 1, len(self.doc.lines)):
+            line = self.doc.lines[index]
+            col = line.find(needle)
+            # '/posts/x/' must not match inside '/blog/posts/x/'.
+            while bounded and col > 0 and _URL_CHAR.match(line[col - 1]):
+                col = line.find(needle, col + 1)
+            if col >= 0:
+                return index, col
+        return None
+
+
+def front_matter_image(doc: Document, site: Site) -> Iterator[Hit]:
+    """The `image` key of front matter must name a file of the site."""
+    image = doc.post.image
+    if not image:
+        return
+    origin = (doc.post.meta_lines.get("image", 1), 1)
+    # Templates place the image from the site root, whatever page shows it.
+    yield from resolve(doc, site, "img", image, "/", origin)
+
+
+def link_hits(doc: Document, html: str, site: Site) -> Iterator[Hit]:
+    """Every link, image and fragment of a rendered post, checked against the site."""
+    page = f"/posts/{doc.post.slug}/"
+    yield from front_matter_image(doc, site)
+    locator = SourceLocator(doc)
+    for tag, url in links_in_html(html):
+        yield from resolve(doc, site, tag, url, page, locator.find(url))

@@ -1,0 +1,175 @@
+"""Debris of a scraped web page in plain-text posts: link labels, tag lines, flattened tables.
+
+A plain-text post keeps the page's lines as they were, so these rules read lines, not tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from blogbuild.check.document import Document
+from blogbuild.check.findings import Hit, Rule
+from blogbuild.check.prose import comparable
+
+RULES = (
+    Rule(
+        "scrape-debris",
+        "error",
+        "scraped",
+        "text post: page chrome copied with the article (Подробнее, Оцените статью, tag lines)",
+    ),
+    Rule(
+        "flattened-table",
+        "warning",
+        "scraped",
+        "text post: a table flattened into lines of words",
+    ),
+)
+
+_MARKER = re.compile(
+    r"^(?:подробнее|читать (?:далее|дальше|полностью)|оцените (?:статью|материал)"
+    r"|поделиться(?: в соцсетях)?|поделитесь(?: с друзьями)?|рейтинг статьи"
+    r"|похожие (?:статьи|записи|публикации)|читайте также|комментарии"
+    r"|(?:оставить|добавить) комментарий|подписаться|подпишитесь(?: на [\w ]+)?"
+    r"|share(?: this)?|tweet|read more|related posts|leave a (?:comment|reply)|subscribe)$",
+    re.I,
+)
+_LABELLED = re.compile(r"^(?:теги|метки|рубрик[аи]|категори[яи]|tags|categories)\s*:", re.I)
+_COUNTER = re.compile(r"^\d+\s*(?:просмотр|комментари|лайк|views?\b|comments?\b|likes?\b)", re.I)
+_BREADCRUMB = re.compile(r"^[^/>»›|]{1,40}(?:\s[/>»›|]\s[^/>»›|]{1,60}){2,}$")
+_LIST_ITEM = re.compile(r"^\s*(?:[•·▪‣◦*+-]|\d{1,3}[.)])\s")
+_SENTENCE_END = tuple(".!?…:;")
+_PUNCTUATION = re.compile(r"[.,;:!?…]")
+_TAG_LINE_WORDS = 8
+_SHORT_LINE_WORDS = 6
+_MIN_TABLE_LINES = 3
+
+
+def _marker(line: str) -> bool:
+    bare = line.strip().strip("→»>•·.:!… ")
+    return bool(_MARKER.match(bare) or _LABELLED.match(bare) or _COUNTER.match(bare))
+
+
+def is_tag_line(line: str) -> bool:
+    """Many keyword phrases in a row, capitalised mid-line, without any punctuation."""
+    words = line.split()
+    if len(words) < _TAG_LINE_WORDS or _PUNCTUATION.search(line):
+        return False
+    return sum(word[:1].isupper() for word in words[1:]) >= 3
+
+
+def _short(line: str) -> bool:
+    return len(line.split()) <= _SHORT_LINE_WORDS and not line.rstrip().endswith(_SENTENCE_END)
+
+
+@dataclass(frozen=True, slots=True)
+class PageDebris:
+    """What one plain-text post carries from its page, by 0-based body line."""
+
+    lines: dict[int, str]  # debris line -> why
+    tables: list[tuple[int, int]]  # (first line, line count) of flattened tables
+    tail_start: int | None  # where the page chrome after the article begins
+
+
+def find_debris(doc: Document) -> PageDebris:
+    """Scan a plain-text post's lines for page chrome and flattened tables."""
+    lines = doc.lines
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    debris: dict[int, str] = {}
+    tail_start = _tail(lines, filled, debris)
+    _head(doc, filled, debris)
+    tables = _tables(lines, set(debris))
+    in_table = {i for first, count in tables for i in range(first, first + count)}
+    for index in filled:
+        line = lines[index].strip()
+        if index in debris or index in in_table:
+            continue
+        if _marker(line):
+            debris[index] = f"'{line}' is a label from the scraped page"
+        elif is_tag_line(line):
+            debris[index] = "a line of keyword tags from the scraped page"
+        elif _BREADCRUMB.match(line):
+            debris[index] = "breadcrumb navigation from the scraped page"
+    return PageDebris(debris, tables, tail_start)
+
+
+def _tail(lines: tuple[str, ...], filled: list[int], debris: dict[int, str]) -> int | None:
+    """Chrome after the article: labels, tag lines and short lines from the first label on."""
+    run = []
+    for index in reversed(filled):
+        line = lines[index].strip()
+        if not (_marker(line) or is_tag_line(line) or _short(line)):
+            break
+        run.append(index)
+    run.reverse()
+    labelled = [i for i in run if _marker(lines[i].strip()) or is_tag_line(lines[i].strip())]
+    if not labelled:
+        return None
+    for index in run[run.index(labelled[0]) :]:
+        line = lines[index].strip()
+        if _marker(line):
+            debris[index] = f"'{line}' is a label from the scraped page"
+        elif is_tag_line(line):
+            debris[index] = "a line of keyword tags from the scraped page"
+        else:
+            debris[index] = "page chrome after the article's end"
+    return labelled[0]
+
+
+# The title is repeated within the first lines of a scraped page, after its section label.
+_HEAD_LINES = 4
+
+
+def _head(doc: Document, filled: list[int], debris: dict[int, str]) -> None:
+    title = comparable(doc.post.title)
+    head = filled[:_HEAD_LINES]
+    for position, index in enumerate(head):
+        if comparable(doc.lines[index]) == title:
+            for before in head[:position]:
+                if _short(doc.lines[before]):
+                    debris[before] = "page chrome (a section label) before the article's title"
+            return
+
+
+def _tables(lines: tuple[str, ...], claimed: set[int]) -> list[tuple[int, int]]:
+    """Runs of 3+ adjacent lines, each starting a new cell, that mostly don't end sentences."""
+    tables = []
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        stripped = line.strip()
+        if stripped and index not in claimed and not _LIST_ITEM.match(line):
+            run.append(index)
+            continue
+        if len(run) >= _MIN_TABLE_LINES and _looks_tabular([lines[i].strip() for i in run]):
+            tables.append((run[0], len(run)))
+        run = []
+    return tables
+
+
+def _looks_tabular(rows: list[str]) -> bool:
+    # Hard-wrapped prose continues in lower case; cells and rows start afresh.
+    if any(row[:1].islower() for row in rows):
+        return False
+    return sum(row.endswith(_SENTENCE_END) for row in rows) * 2 < len(rows)
+
+
+def scrape_debris(doc: Document) -> Iterator[Hit]:
+    """Lines of a plain-text post that came from the page around the article."""
+    if not doc.is_text:
+        return
+    for index, why in sorted(find_debris(doc).lines.items()):
+        yield doc.hit("scrape-debris", index, 0, why)
+
+
+def flattened_table(doc: Document) -> Iterator[Hit]:
+    """Runs of lines in a plain-text post that were a table's rows or cells."""
+    if not doc.is_text:
+        return
+    for first, count in find_debris(doc).tables:
+        message = f"{count} lines look like a table flattened into text; restore the table"
+        yield doc.hit("flattened-table", first, 0, message)
+
+
+CHECKS = {"scrape-debris": scrape_debris, "flattened-table": flattened_table}

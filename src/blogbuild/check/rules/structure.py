@@ -1,0 +1,215 @@
+"""The article's outline: repeated, broken, jumping and empty headings, and fake ones."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from blogbuild.check.document import Document, Span, heading_level
+from blogbuild.check.findings import Hit, Rule
+from blogbuild.check.prose import comparable
+
+RULES = (
+    Rule("duplicate-heading", "warning", "structure", "a heading repeats an earlier one"),
+    Rule(
+        "heading-stray-hash",
+        "error",
+        "structure",
+        "a heading shows a stray '#' (## # Title), or '##Title' lacks the space",
+    ),
+    Rule("h1-repeats-title", "warning", "structure", "the body repeats the post title"),
+    Rule(
+        "bold-pseudo-heading",
+        "warning",
+        "structure",
+        "a bold line poses as a heading: readers, the outline and anchors miss it",
+    ),
+    Rule("heading-level-jump", "warning", "structure", "heading levels skip one (h2 → h4)"),
+    Rule("empty-section", "warning", "structure", "a heading with nothing under it"),
+    Rule(
+        "stray-heading-underline",
+        "warning",
+        "structure",
+        "a line of '=' that underlines nothing shows as text",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    opener: int  # index of heading_open in doc.tokens
+    level: int
+    span: Span
+    line: int  # file line
+
+
+def _headings(doc: Document) -> list[_Heading]:
+    found = []
+    for span in doc.spans:
+        opener = doc.tokens[span.token_index - 1]
+        if span.block == "heading" and opener.level == 0:
+            level = heading_level(opener)
+            found.append(_Heading(span.token_index - 1, level, span, doc.file_line(span.first)))
+    return found
+
+
+def _next_block(blocks: list[int], opener: int) -> int | None:
+    """The top-level block after a heading (its inline and closing tokens are not blocks)."""
+    position = bisect_right(blocks, opener)
+    return blocks[position] if position < len(blocks) else None
+
+
+_HASHES = re.compile(r"^#+\s*")
+
+
+def _plain(text: str) -> str:
+    """Heading text without emphasis, stray hashes or case, punctuation kept."""
+    text = _HASHES.sub("", re.sub(r"[*_`]", "", text).strip())
+    return " ".join(text.casefold().replace("ё", "е").split()).rstrip(" .:")
+
+
+def _restates(upper: str, lower: str) -> bool:
+    """True when one heading is the other cut at punctuation: 'X: more' then 'X'."""
+    short, long = sorted((upper, lower), key=len)
+    if not short or short == long or not long.startswith(short):
+        return False
+    return long[len(short) :].lstrip()[:1] in (":", ",", ".", "—", "–", "-", "(")
+
+
+def duplicate_heading(doc: Document) -> Iterator[Hit]:
+    """Headings whose text repeats an earlier heading, or restates the one right above."""
+    seen: dict[str, int] = {}
+    blocks = doc.top_blocks()
+    previous: _Heading | None = None
+    for heading in _headings(doc):
+        key = comparable(_HASHES.sub("", heading.span.text.strip()))
+        adjacent = previous is not None and _next_block(blocks, previous.opener) == heading.opener
+        if key in seen:
+            message = f"repeats the heading on line {seen[key]}"
+            yield doc.span_hit("duplicate-heading", heading.span, 0, message)
+        elif (
+            previous is not None
+            and adjacent
+            and _restates(_plain(previous.span.text), _plain(heading.span.text))
+        ):
+            message = f"restates the heading on line {previous.line} right above it"
+            yield doc.span_hit("duplicate-heading", heading.span, 0, message)
+        if key:
+            seen.setdefault(key, heading.line)
+        previous = heading
+
+
+_UNSPACED_HEADING = re.compile(r"^#{2,6}[^\s#]")
+
+
+def heading_stray_hash(doc: Document) -> Iterator[Hit]:
+    """'## # Title' shows a '#'; '##Title' is not a heading at all."""
+    for span in doc.spans:
+        stripped = span.text.lstrip()
+        if span.block == "heading" and stripped.startswith("#"):
+            offset = len(span.text) - len(stripped)
+            yield doc.span_hit("heading-stray-hash", span, offset, "the heading shows a stray '#'")
+        elif span.block == "paragraph" and _UNSPACED_HEADING.match(span.text):
+            message = "'#' without a space after it is not a heading and shows as text"
+            yield doc.span_hit("heading-stray-hash", span, 0, message)
+
+
+# A paragraph this long is the article's first prose; the title can't follow it.
+_LEAD_WORDS = 12
+_LEAD_SPANS = 5
+
+
+def h1_repeats_title(doc: Document) -> Iterator[Hit]:
+    """An H1, or a line before the first prose paragraph, that says the title again."""
+    title = comparable(doc.post.title)
+    if not title:
+        return
+    message = "repeats the post title, which the page already shows as its heading"
+    reported: set[int] = set()
+    for heading in _headings(doc):
+        if heading.level == 1 and comparable(heading.span.text) == title:
+            reported.add(heading.span.first)
+            yield doc.span_hit("h1-repeats-title", heading.span, 0, message)
+    for span in doc.spans[:_LEAD_SPANS]:
+        if span.block == "cell" or doc.tokens[span.token_index].level > 1:
+            continue
+        if comparable(span.text) == title and span.first not in reported:
+            yield doc.span_hit("h1-repeats-title", span, 0, message)
+        if span.block == "paragraph" and len(comparable(span.text).split()) > _LEAD_WORDS:
+            return
+
+
+# Longer bold lines are emphasised sentences (a source credit, a warning), not titles.
+_MAX_PSEUDO_HEADING_WORDS = 12
+
+
+def bold_pseudo_heading(doc: Document) -> Iterator[Hit]:
+    """A one-line paragraph that is all bold and reads like a title, not a sentence."""
+    for span in doc.spans:
+        token = doc.tokens[span.token_index]
+        if span.block != "paragraph" or token.level != 1 or "\n" in span.text:
+            continue
+        children = [
+            c for c in token.children or [] if not (c.type == "text" and not c.content.strip())
+        ]
+        if len(children) < 3 or children[0].type != "strong_open":
+            continue
+        if children[-1].type != "strong_close":
+            continue
+        if sum(c.type == "strong_open" for c in children) != 1:
+            continue
+        inner = span.text.strip()[2:-2].strip()
+        if not inner or len(inner.split()) > _MAX_PSEUDO_HEADING_WORDS or inner[-1] in ".;,…":
+            continue
+        shown = inner if len(inner) <= 60 else inner[:59] + "…"
+        message = f"bold line '{shown}' poses as a heading; make it a Markdown heading (## …)"
+        yield doc.span_hit("bold-pseudo-heading", span, 0, message)
+
+
+def heading_level_jump(doc: Document) -> Iterator[Hit]:
+    """A heading more than one level deeper than the heading before it."""
+    previous = None
+    for heading in _headings(doc):
+        if previous is not None and heading.level > previous.level + 1:
+            message = f"h{heading.level} follows h{previous.level} on line {previous.line}"
+            yield doc.span_hit("heading-level-jump", heading.span, 0, message)
+        previous = heading
+
+
+def empty_section(doc: Document) -> Iterator[Hit]:
+    """A heading followed by a heading of the same or higher level, or by nothing."""
+    blocks = doc.top_blocks()
+    for heading in _headings(doc):
+        following = _next_block(blocks, heading.opener)
+        if following is None:
+            yield doc.span_hit("empty-section", heading.span, 0, "the post ends at this heading")
+            continue
+        token = doc.tokens[following]
+        if doc.is_heading(following) and heading_level(token) <= heading.level:
+            line = doc.file_line(token.map[0]) if token.map else heading.line
+            message = f"the section is empty: the next heading (line {line}) follows directly"
+            yield doc.span_hit("empty-section", heading.span, 0, message)
+
+
+_UNDERLINE = re.compile(r"^=+\s*$")
+
+
+def stray_heading_underline(doc: Document) -> Iterator[Hit]:
+    """A paragraph of '=' only: a setext underline left after an ATX heading."""
+    for span in doc.spans:
+        if span.block == "paragraph" and _UNDERLINE.match(span.text):
+            message = "a line of '=' under no heading text shows as text"
+            yield doc.span_hit("stray-heading-underline", span, 0, message)
+
+
+CHECKS = {
+    "duplicate-heading": duplicate_heading,
+    "heading-stray-hash": heading_stray_hash,
+    "h1-repeats-title": h1_repeats_title,
+    "bold-pseudo-heading": bold_pseudo_heading,
+    "heading-level-jump": heading_level_jump,
+    "empty-section": empty_section,
+    "stray-heading-underline": stray_heading_underline,
+}

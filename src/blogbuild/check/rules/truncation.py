@@ -1,0 +1,131 @@
+"""Text that stops too early: an article or section ending mid-sentence, a fence never closed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from blogbuild.check.document import Document, Span
+from blogbuild.check.findings import Hit, Rule
+from blogbuild.check.rules.scraped import find_debris
+
+RULES = (
+    Rule(
+        "truncated-ending",
+        "warning",
+        "truncation",
+        "the article or a section stops without final punctuation (generation cut off?)",
+    ),
+    Rule(
+        "unclosed-fence",
+        "error",
+        "truncation",
+        "a code fence is never closed: the rest of the post renders as code",
+    ),
+)
+
+# Closing quotes, brackets and ')' end a sentence that ends inside them; ':' leads into a
+# list or code that a Markdown writer may have put after it; '|' ends a table row.
+_TERMINAL = frozenset(".!?…:)»\"”’']>|")
+_CLOSING_MARKUP = re.compile(r"[*_~\s]+$")
+_EMOTICON = re.compile(r"(?:^|\s)[:;xX8=]-?[DPpO03]$")
+# A bibliography lists sources, not sentences.
+_REFERENCES = re.compile(
+    r"^(?:references|bibliography|sources|citations?|further reading|список литературы"
+    r"|литература|источники|ссылки|использованные источники)\b",
+    re.I,
+)
+
+
+def ends_sentence(text: str, prose: str | None = None) -> bool:
+    """True when a paragraph's text ends like a finished sentence (or with code, math, a URL)."""
+    if prose is not None and len(prose.rstrip()) < len(text.rstrip()):
+        return True  # it ends in code, math, a URL or HTML, which has its own shape
+    bare = _CLOSING_MARKUP.sub("", text)
+    if not bare:
+        return True
+    last = bare[-1]
+    if _EMOTICON.search(bare):
+        return True
+    return last in _TERMINAL or unicodedata.category(last) == "So"  # emoji close a line too
+
+
+def _tail_words(text: str) -> str:
+    words = " ".join(text.split()).split(" ")
+    return " ".join(words[-5:])
+
+
+def truncated_ending(doc: Document) -> Iterator[Hit]:
+    """The last paragraph of the article, or of a section, does not end a sentence."""
+    rule = "truncated-ending"
+    if doc.is_text:
+        yield from _text_ending(doc)
+        return
+    paragraphs = {
+        span.token_index - 1: span
+        for span in doc.spans
+        if span.block == "paragraph" and doc.tokens[span.token_index].level == 1
+    }
+    blocks = doc.top_blocks()
+    in_references = False
+    for position, index in enumerate(blocks):
+        if doc.is_heading(index):
+            heading = doc.tokens[index + 1].content.strip(" *_#")
+            in_references = bool(_REFERENCES.match(heading))
+        span = paragraphs.get(index)
+        if span is None or in_references or ends_sentence(span.text, span.prose):
+            continue
+        following = blocks[position + 1] if position + 1 < len(blocks) else None
+        if following is None:
+            message = f"the article ends without final punctuation: '…{_tail_words(span.text)}'"
+        elif doc.is_heading(following):
+            heading_map = doc.tokens[following].map or [0, 0]
+            line = doc.file_line(heading_map[0])
+            message = (
+                f"the section before the heading on line {line} ends without final "
+                f"punctuation: '…{_tail_words(span.text)}'"
+            )
+        else:
+            continue
+        yield _at_end(doc, rule, span, message)
+
+
+def _at_end(doc: Document, rule: str, span: Span, message: str) -> Hit:
+    return doc.span_hit(rule, span, max(len(span.text.rstrip()) - 1, 0), message)
+
+
+def _text_ending(doc: Document) -> Iterator[Hit]:
+    # A plain-text post's article ends where the page's chrome begins.
+    end = find_debris(doc).tail_start
+    lines = doc.lines[:end] if end is not None else doc.lines
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return
+    last = filled[-1]
+    text = lines[last].rstrip()
+    if not ends_sentence(text):
+        message = f"the article ends without final punctuation: '…{_tail_words(text)}'"
+        yield doc.hit("truncated-ending", last, len(text) - 1, message)
+
+
+_FENCE_CLOSE = re.compile(r"^\s*(`{3,}|~{3,})\s*$")
+_CONTAINER = re.compile(r"^\s*(?:>\s?)*")  # blockquote markers before a closing fence
+
+
+def unclosed_fence(doc: Document) -> Iterator[Hit]:
+    """A fenced code block whose closing fence never comes."""
+    for token in doc.tokens:
+        if token.type != "fence" or not token.map:
+            continue
+        start, end = token.map
+        last = _CONTAINER.sub("", doc.lines[end - 1]) if end - 1 > start else ""
+        closing = _FENCE_CLOSE.match(last)
+        fence = closing.group(1) if closing else ""
+        if fence[:1] == token.markup[:1] and len(fence) >= len(token.markup):
+            continue
+        message = f"the code fence '{token.markup}' opened here is never closed"
+        yield doc.block_hit("unclosed-fence", token, message)
+
+
+CHECKS = {"truncated-ending": truncated_ending, "unclosed-fence": unclosed_fence}

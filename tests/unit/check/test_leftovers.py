@@ -1,0 +1,64 @@
+"""placeholder-text and liquid-tag."""
+
+from __future__ import annotations
+
+import pytest
+
+RULE = "placeholder-text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вступление.\n\n[Временный текст из-за ошибки генерации]\n",
+        "Lorem ipsum dolor sit amet.\n",
+        "As an AI language model, I cannot browse the web.\n",
+        "Как языковая модель ИИ, я не имею мнения.\n",
+        "Раздел будет позже. TODO: дописать.\n",
+        "Здравствуйте, {{name}}! Рады видеть.\n",
+        "Свяжитесь с [Вставьте имя автора] по почте.\n",
+        "Напишите <placeholder> сюда.\n",
+        "Конечно! Вот статья о трансформерах.\n",
+    ],
+)
+def test_placeholders_are_found(found, text: str) -> None:
+    assert len(found(text, RULE)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Модели GPT-3 и BERT обучены на больших корпусах.\n",
+        "Код `# TODO: fix` остаётся в коде.\n",
+        "```python\n# TODO: speed up\nx = '{{name}}'\n```\n",
+        "Смотрите [документацию](https://example.com) и [1].\n",
+        "Список дел (todo) ведётся в трекере.\n",
+        "GPT работает как языковая модель и предсказывает токены.\n",
+        "Интервал [0, 1] и ссылка [вставить][ref].\n\n[ref]: https://example.com\n",
+    ],
+)
+def test_ordinary_text_is_not_a_placeholder(found, text: str) -> None:
+    assert found(text, RULE) == []
+
+
+def test_placeholder_position_is_the_file_line_and_column(found) -> None:
+    body = "\nПервый абзац.\n\nТекст [Вставьте ссылку] здесь.\n"
+    assert found(body, RULE, body_line=5) == [(8, 7)]
+
+
+def test_liquid_tags_outside_code_are_reported(found) -> None:
+    body = (
+        "См. [пост]({% post_url 2020-01-01-x %}).\n\n"
+        "![img]({{ site.baseurl }}/a.png)\n\n"
+        "{% highlight python %}\nx = 1\n{% endhighlight %}\n"
+    )
+    assert [line for line, _ in found(body, "liquid-tag")] == [1, 3, 5, 7]
+
+
+def test_liquid_in_code_is_not_reported(found) -> None:
+    body = "```yaml\nos: {{ runner.os }}\n```\n\nКод `{% raw %}` в строке.\n"
+    assert found(body, "liquid-tag") == []
+
+
+def test_liquid_output_is_not_a_placeholder(found) -> None:
+    assert found("Сайт {{ site.title }} и {{ page.image | relative_url }}.\n", RULE) == []

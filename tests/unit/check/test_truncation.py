@@ -1,0 +1,74 @@
+"""truncated-ending and unclosed-fence."""
+
+from __future__ import annotations
+
+import pytest
+
+from blogbuild.check.rules.truncation import ends_sentence
+
+RULE = "truncated-ending"
+
+
+def test_article_cut_mid_sentence_is_found_at_its_last_character(found) -> None:
+    body = "Первый абзац.\n\nМодели можно использовать для генерации текста и музыки\n"
+    assert found(body, RULE, body_line=6) == [(8, 55)]
+
+
+def test_section_cut_before_a_heading_is_found(found) -> None:
+    body = "## Введение\n\nТекст обрывается на\n\n## Итоги\n\nВсё.\n"
+    assert found(body, RULE) == [(3, 19)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Текст заканчивается точкой.\n",
+        "Вопрос?\n\n## Раздел\n\nСписок:\n\n- один\n- два\n",
+        "Цитата «в кавычках»\n",
+        "See you in the next post :D\n",
+        "Смотрите [документацию](https://example.com)\n",
+        "Запустите `make build`\n",
+        "Текст.\n\n```python\nprint(1)\n```\n",
+        "Текст.\n\n## References\n\n[1] Vaswani et al. Attention is all you need 2017\n",
+        "Текст.\n\n[Временный текст из-за ошибки генерации]\n",
+    ],
+)
+def test_finished_endings_are_not_flagged(found, body: str) -> None:
+    assert found(body, RULE) == []
+
+
+def test_ends_sentence_ignores_closing_emphasis() -> None:
+    assert ends_sentence("**Готово.**")
+    assert not ends_sentence("**Готово**")
+
+
+def test_text_post_ends_before_the_page_chrome(found) -> None:
+    body = "Абзац статьи заканчивается точкой.\n\nПодробнее\nОцените статью\n"
+    assert found(body, RULE, source_format="text") == []
+
+
+def test_text_post_cut_off_is_found(found) -> None:
+    body = "Первый абзац.\n\nВторой абзац обрывается на полуслове\n"
+    assert found(body, RULE, source_format="text", body_line=2) == [(4, 36)]
+
+
+def test_unclosed_fence_is_reported_at_its_opening(found) -> None:
+    body = "Пример:\n\n```python\nprint(1)\n\nТекст после.\n"
+    assert found(body, "unclosed-fence") == [(3, 1)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "```\ncode\n```\n",
+        "~~~~\ncode\n~~~~~\n",
+        "> ```\n> code\n> ```\n",
+        "- item\n\n  ```\n  code\n  ```\n",
+    ],
+)
+def test_closed_fences_are_fine(found, body: str) -> None:
+    assert found(body, "unclosed-fence") == []
+
+
+def test_shorter_closing_run_does_not_close_a_fence(found) -> None:
+    assert found("````\ncode\n```\n", "unclosed-fence") == [(1, 1)]
