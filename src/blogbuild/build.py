@@ -8,11 +8,14 @@ from datetime import datetime
 from pathlib import Path
 
 from blogbuild.assets import collect_assets
+from blogbuild.check import Finding, settings_from_config
+from blogbuild.check.site import check_site
 from blogbuild.config import Config, load_config
 from blogbuild.errors import Problem, Problems
 from blogbuild.loader import LoadOptions, load_posts
 from blogbuild.machine import machine_outputs
 from blogbuild.markdown import MarkdownRenderer, highlight_css
+from blogbuild.model import RenderedPost
 from blogbuild.output import WriteReport, check_output_folder, write_output
 from blogbuild.render import render_post
 from blogbuild.site import Site, plan_site
@@ -44,6 +47,7 @@ class SiteOutput:
     site: Site
     pages: dict[str, bytes]
     files: dict[str, Path]
+    rendered: tuple[RenderedPost, ...] = ()
     warnings: list[Problem] = field(default_factory=list)
     drafts_skipped: int = 0
     future_skipped: int = 0
@@ -81,9 +85,19 @@ def assemble_site(options: BuildOptions, now: datetime | None = None) -> SiteOut
         site=site,
         pages=pages,
         files=files,
+        rendered=tuple(rendered),
         warnings=problems.warnings,
         drafts_skipped=loaded.drafts_skipped,
         future_skipped=loaded.future_skipped,
+    )
+
+
+def check_output(output: SiteOutput, external: bool = False) -> list[Finding]:
+    """Every `blogbuild check` finding for an assembled site."""
+    config = output.config
+    settings = settings_from_config(config.check)
+    return check_site(
+        output.rendered, output.pages, output.files, config.base_path, settings, external
     )
 
 

@@ -11,7 +11,17 @@ from typing import Any
 import click
 
 from blogbuild import __version__
-from blogbuild.build import BuildOptions, build
+from blogbuild.build import BuildOptions, assemble_site, build, check_output
+from blogbuild.check import (
+    exit_code,
+    format_github,
+    format_json,
+    format_rules,
+    format_text,
+    settings_from_config,
+    summary,
+)
+from blogbuild.config import load_config
 from blogbuild.errors import BlogbuildError, BuildFailed, Problem
 
 EXIT_PROBLEMS = 1
@@ -65,20 +75,63 @@ def build_command(
         f"Built {posts} posts and {pages} pages into {_shown(result.out)} "
         f"in {result.seconds:.2f} s{note}"
     )
+    findings = check_output(output)
+    if findings:
+        click.echo(f"Check: {summary(findings)}; run `blogbuild check` for details.")
+
+
+@main.command("check")
+@_site_options
+@click.option(
+    "--format",
+    "report_format",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text, JSON, or GitHub workflow annotations.",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
+@click.option("--external", is_flag=True, help="Also fetch external links (off: they are listed).")
+@click.option("--list-rules", is_flag=True, help="List every rule with its level and stop.")
+def check_command(
+    source: Path, drafts: bool, future: bool, base_url: str | None, debug: bool,
+    report_format: str, strict: bool, external: bool, list_rules: bool,
+) -> None:  # fmt: skip
+    """Check posts for the defects of machine-written text, broken links and missing metadata.
+
+    Writes nothing. Exit 0 when no finding reaches the failing level (error, or warning
+    with --strict), 1 otherwise.
+    """
+    options = BuildOptions(source.resolve(), None, drafts, future, base_url)
+    with _reported_problems(debug, "Check failed"):
+        if list_rules:
+            settings = settings_from_config(load_config(options.source).check)
+            click.echo(format_rules(settings), nl=False)
+            return
+        output = assemble_site(options)
+        findings = check_output(output, external)
+    formatter = {"text": format_text, "json": format_json, "github": format_github}
+    text = formatter[report_format](findings)
+    if text:
+        click.echo(text, nl=not text.endswith("\n"))
+    if report_format == "text":
+        click.echo(summary(findings), err=True)
+    settings = settings_from_config(output.config.check)
+    sys.exit(exit_code(findings, strict or settings.strict))
 
 
 @contextmanager
-def _reported_problems(debug: bool) -> Iterator[None]:
+def _reported_problems(debug: bool, failed: str = "Build failed") -> Iterator[None]:
     """Print known failures as `path:line: message` and exit 1; tracebacks only with --debug."""
     try:
         yield
     except BuildFailed as error:
         _print_problems(error.problems)
-        click.echo(f"Build failed: {_count(error.problems)}; nothing was written.", err=True)
+        click.echo(f"{failed}: {_count(error.problems)}; nothing was written.", err=True)
         _exit_unless_debug(debug)
     except BlogbuildError as error:
         _print_problems([error.problem])
-        click.echo("Build failed; nothing was written.", err=True)
+        click.echo(f"{failed}; nothing was written.", err=True)
         _exit_unless_debug(debug)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)

@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from blogbuild.check.config import settings_from_config
 from blogbuild.errors import BuildFailed, Problem, Problems
 from blogbuild.yamlsource import YamlSourceError, key_lines, load_yaml
 
@@ -88,6 +89,11 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
         if not isinstance(raw, dict):
             raise BuildFailed([_problem(rel, 1, "expected a mapping of settings")])
         values = _validate(raw, lines, rel, problems)
+    if "check" in values:
+        try:
+            settings_from_config(values["check"], rel, lines.get("check"))
+        except BuildFailed as failed:
+            problems.extend(failed.problems)
     if base_url is not None:
         values["base_url"] = base_url
     if "base_url" in values:

@@ -30,9 +30,10 @@ def check_links(
     ids_by_path: Mapping[str, frozenset[str]],
     base_path: str = "/",
     settings: CheckSettings = DEFAULT_SETTINGS,
+    external: Mapping[str, str | None] | None = None,
 ) -> list[Finding]:
     """Check a rendered post's links, images and fragments against the built site."""
-    site = Site(frozenset(site_paths), ids_by_path, base_path or "/")
+    site = Site(frozenset(site_paths), ids_by_path, base_path or "/", external)
     return _findings(post, link_hits(document_for(post), html, site), settings)
 
 

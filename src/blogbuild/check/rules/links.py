@@ -20,6 +20,12 @@ RULES = (
     Rule("broken-image", "error", "links", "an image (or front matter `image`) is not in the site"),
     Rule("broken-fragment", "error", "links", "a link's #fragment matches no id on its page"),
     Rule("external-link", "info", "links", "an external link, listed for review (not fetched)"),
+    Rule(
+        "broken-external-link",
+        "error",
+        "links",
+        "an external link that did not answer (--external)",
+    ),
 )
 
 _LINK_ATTRIBUTES = {("a", "href"), ("img", "src"), ("source", "src"), ("video", "src")}
@@ -59,6 +65,8 @@ class Site:
     paths: frozenset[str]
     ids_by_path: Mapping[str, frozenset[str]]
     base_path: str  # the URL path the site lives under, "/" or "/blog/"
+    # with --external: each external URL's failure reason, or None when it answered
+    external: Mapping[str, str | None] | None = None
 
     def has(self, path: str) -> bool:
         """True when a site-root path names a page or file of the site."""
@@ -95,7 +103,10 @@ def resolve(
     if parts.scheme.lower() in _IGNORED_SCHEMES:
         return
     if parts.scheme or parts.netloc:
-        yield Hit("external-link", line, col, f"external link {url} (not checked)")
+        if site.external is None:
+            yield Hit("external-link", line, col, f"external link {url} (not checked)")
+        elif reason := site.external.get(url):
+            yield Hit("broken-external-link", line, col, f"external link {url}: {reason}")
         return
     page_url = site.base_path.rstrip("/") + page
     absolute = urlsplit(urljoin(page_url, url)).path
