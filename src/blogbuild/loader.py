@@ -117,6 +117,7 @@ def parse_post(
             problems.error(rel, None, "no title: add `title:` to the front matter")
             return None
         problems.warning(rel, body_line - 1, f"no title in front matter: using '{title}'")
+    text_body = body if is_text else None
     if is_text:
         body = text_to_markdown(body)
     date = meta.date
@@ -146,6 +147,7 @@ def parse_post(
         extra=meta.extra,
         meta_lines=source.meta_lines,
         content_hash=content_hash,
+        text_body=text_body,
     )
 
 

@@ -43,6 +43,8 @@ class Post:
     # 1-based line of each front matter key in the file, for positions in messages
     meta_lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
     content_hash: str = ""  # hash of the file's bytes, for caching
+    # A plain-text post's body as written, before its conversion to Markdown (same lines)
+    text_body: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
