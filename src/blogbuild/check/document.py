@@ -64,6 +64,11 @@ class Document:
         self.post = post
         self.body = re.sub(r"\r\n?", "\n", post.body)
         self.lines: tuple[str, ...] = tuple(self.body.split("\n"))
+        # The lines as the writer wrote them: a text post's own lines, which its Markdown
+        # `lines` restate one for one with block markers and escapes added.
+        self.text_lines = self.lines
+        if post.text_body is not None:
+            self.text_lines = tuple(re.sub(r"\r\n?", "\n", post.text_body).split("\n"))
         self.tokens: list[Token] = _PARSER.parse(self.body)
         self.code_lines = frozenset(self._code_lines())
         self.spans: tuple[Span, ...] = tuple(self._spans())
@@ -78,8 +83,18 @@ class Document:
         return self.post.body_line + index
 
     def hit(self, rule: str, index: int, col: int, message: str) -> Hit:
-        """A hit at a 0-based body line and 0-based column."""
+        """A hit at a 0-based body line and a 0-based column of its Markdown (`lines`)."""
+        return self.text_hit(rule, index, self.text_column(index, col), message)
+
+    def text_hit(self, rule: str, index: int, col: int, message: str) -> Hit:
+        """A hit at a 0-based body line and a 0-based column of `text_lines`."""
         return Hit(rule, self.file_line(index), col + 1, message)
+
+    def text_column(self, index: int, col: int) -> int:
+        """The column of `text_lines[index]` that a column of `lines[index]` shows."""
+        if self.text_lines is self.lines or index >= min(len(self.lines), len(self.text_lines)):
+            return col
+        return written_column(self.lines[index], self.text_lines[index], col)
 
     def span_hit(self, rule: str, span: Span, offset: int, message: str) -> Hit:
         """A hit at an offset into a span's text."""
@@ -158,6 +173,32 @@ class Document:
             return 0
         found = self.lines[index].find(part)
         return max(found, 0)
+
+
+def written_column(markdown: str, written: str, col: int) -> int:
+    """The column of a text line that shows the character at `col` of its Markdown.
+
+    A text post's Markdown line is the text line stripped, escaped with backslashes and
+    led by a block marker ('## ', '- ', '1. '), so both end alike: walk back from the
+    end, letting each escaping backslash stand for the character it escapes. A column
+    in the block marker is the text's first character.
+    """
+    first = len(written) - len(written.lstrip())
+    m, w = len(markdown) - 1, len(written.rstrip()) - 1
+    if col > m:
+        return w + 1 + col - len(markdown) if w >= first else first
+    while m >= col:
+        if w >= first and markdown[m] == written[w]:
+            if m == col:
+                return w
+            m, w = m - 1, w - 1
+        elif markdown[m] == "\\":
+            if m == col:
+                return w + 1
+            m -= 1
+        else:
+            break  # the block marker the conversion put before the text
+    return first
 
 
 def _is_comment(html: str) -> bool:

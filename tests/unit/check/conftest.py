@@ -1,4 +1,8 @@
-"""Helpers to build posts for rule tests without the loader."""
+"""Helpers to build posts for rule tests without the loader.
+
+The seed articles are checked through the real loader and build (test_seeds.py); these
+helpers give rule tests small posts, and the corpora a quick reader of Jekyll posts.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +16,17 @@ import yaml
 
 from blogbuild.check import Finding, check_post
 from blogbuild.model import Post
+from blogbuild.plaintext import text_to_markdown
 
 _FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
 
 
 def make_post(body: str = "", **fields: Any) -> Post:
-    """A post with sensible metadata, so only what a test sets can be flagged."""
+    """A post with sensible metadata, so only what a test sets can be flagged.
+
+    With `source_format="text"` the body is plain text, converted to Markdown as the loader
+    does, so rules see what they see on a real blog.
+    """
     values: dict[str, Any] = {
         "source_path": "content/posts/test.md",
         "slug": "test",
@@ -34,6 +43,9 @@ def make_post(body: str = "", **fields: Any) -> Post:
         "source_format": "markdown",
     }
     values.update(fields)
+    if values["source_format"] == "text" and "text_body" not in fields:
+        values["text_body"] = body
+        values["body"] = text_to_markdown(body)
     return Post(**values)
 
 
@@ -48,7 +60,10 @@ def findings_of(post: Post, rule: str) -> list[Finding]:
 
 
 def load_source(path: Path, root: Path) -> Post:
-    """A post from a Markdown file with front matter, or a plain-text file titled by line 1."""
+    """A post from a Markdown file with front matter, or a plain-text file titled by line 1.
+
+    Faster and more forgiving than the loader, for corpora of other people's Jekyll posts.
+    """
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     rel = path.relative_to(root).as_posix()
     match = _FRONT_MATTER.match(text)

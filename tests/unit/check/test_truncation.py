@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from blogbuild.check.rules.truncation import ends_sentence
+from blogbuild.plaintext import text_to_markdown
 
 RULE = "truncated-ending"
 
@@ -72,3 +73,12 @@ def test_closed_fences_are_fine(found, body: str) -> None:
 
 def test_shorter_closing_run_does_not_close_a_fence(found) -> None:
     assert found("````\ncode\n```\n", "unclosed-fence") == [(1, 1)]
+
+
+def test_text_post_label_that_reads_as_a_heading_is_not_its_ending(found) -> None:
+    # A short line above a long one becomes a Markdown heading; it is still page chrome.
+    tags = "Нейросети GPT Трансформеры Обучение Генерация Текста Оценка Качества Архитектуры Моделей ИИ"
+    body = f"Абзац статьи заканчивается точкой.\n\nПодробнее\n{tags}\nОцените статью\n"
+    assert text_to_markdown(body).split("\n")[2] == "## Подробнее"
+    assert found(body, RULE, source_format="text") == []
+    assert found(body, "scrape-debris", source_format="text") == [(3, 1), (4, 1), (5, 1)]

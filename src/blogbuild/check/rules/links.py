@@ -128,7 +128,10 @@ def resolve(
 
 
 class SourceLocator:
-    """Find where a URL from the HTML was written in the source, in order of appearance."""
+    """Find where a URL from the HTML was written in the source, in order of appearance.
+
+    Lines are searched as written: a text post's Markdown escapes characters of its URLs.
+    """
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -154,8 +157,8 @@ class SourceLocator:
         return self.doc.post.body_line, 1
 
     def _after(self, needle: str, last: int, bounded: bool) -> tuple[int, int] | None:
-        for index in range(last + 1, len(self.doc.lines)):
-            line = self.doc.lines[index]
+        for index in range(last + 1, len(self.doc.text_lines)):
+            line = self.doc.text_lines[index]
             col = line.find(needle)
             # '/posts/x/' must not match inside '/blog/posts/x/'.
             while bounded and col > 0 and _URL_CHAR.match(line[col - 1]):

@@ -1,6 +1,8 @@
 """Debris of a scraped web page in plain-text posts: link labels, tag lines, flattened tables.
 
-A plain-text post keeps the page's lines as they were, so these rules read lines, not tokens.
+A plain-text post keeps the page's lines as they were, so these rules read the lines as
+written (`Document.text_lines`), not the Markdown the loader makes of them: that turns
+adjacent lines into list items and short ones into headings, which hides what they were.
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ class PageDebris:
 
 def find_debris(doc: Document) -> PageDebris:
     """Scan a plain-text post's lines for page chrome and flattened tables."""
-    lines = doc.lines
+    lines = doc.text_lines
     filled = [i for i, line in enumerate(lines) if line.strip()]
     debris: dict[int, str] = {}
     tail_start = _tail(lines, filled, debris)
@@ -126,9 +128,9 @@ def _head(doc: Document, filled: list[int], debris: dict[int, str]) -> None:
     title = comparable(doc.post.title)
     head = filled[:_HEAD_LINES]
     for position, index in enumerate(head):
-        if comparable(doc.lines[index]) == title:
+        if comparable(doc.text_lines[index]) == title:
             for before in head[:position]:
-                if _short(doc.lines[before]):
+                if _short(doc.text_lines[before]):
                     debris[before] = "page chrome (a section label) before the article's title"
             return
 
@@ -160,7 +162,7 @@ def scrape_debris(doc: Document) -> Iterator[Hit]:
     if not doc.is_text:
         return
     for index, why in sorted(find_debris(doc).lines.items()):
-        yield doc.hit("scrape-debris", index, 0, why)
+        yield doc.text_hit("scrape-debris", index, _indent(doc.text_lines[index]), why)
 
 
 def flattened_table(doc: Document) -> Iterator[Hit]:
@@ -169,7 +171,11 @@ def flattened_table(doc: Document) -> Iterator[Hit]:
         return
     for first, count in find_debris(doc).tables:
         message = f"{count} lines look like a table flattened into text; restore the table"
-        yield doc.hit("flattened-table", first, 0, message)
+        yield doc.text_hit("flattened-table", first, _indent(doc.text_lines[first]), message)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 CHECKS = {"scrape-debris": scrape_debris, "flattened-table": flattened_table}

@@ -96,9 +96,10 @@ def _at_end(doc: Document, rule: str, span: Span, message: str) -> Hit:
 
 
 def _text_ending(doc: Document) -> Iterator[Hit]:
-    # A plain-text post's article ends where the page's chrome begins.
+    # A plain-text post's article ends where the page's chrome begins; its lines are read
+    # as written, since the Markdown made of them may turn a last label into a heading.
     end = find_debris(doc).tail_start
-    lines = doc.lines[:end] if end is not None else doc.lines
+    lines = doc.text_lines[:end] if end is not None else doc.text_lines
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if not filled:
         return
@@ -106,7 +107,7 @@ def _text_ending(doc: Document) -> Iterator[Hit]:
     text = lines[last].rstrip()
     if not ends_sentence(text):
         message = f"the article ends without final punctuation: '…{_tail_words(text)}'"
-        yield doc.hit("truncated-ending", last, len(text) - 1, message)
+        yield doc.text_hit("truncated-ending", last, len(text) - 1, message)
 
 
 _FENCE_CLOSE = re.compile(r"^\s*(`{3,}|~{3,})\s*$")
