@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from blogbuild.check.document import Document, written_column
 from blogbuild.plaintext import text_to_markdown
 
+_BLOCK_MARKER = re.compile(r"(?:## |- |\d{1,3}\. )?")
 TEXT = (
     "Вступление.\n"
     "\n"
@@ -61,3 +65,36 @@ def test_findings_in_a_text_post_point_into_the_text_file(make_post, findings_of
     post = make_post(TEXT, source_format="text", body_line=2)
     (mixed,) = findings_of(post, "mixed-script-word")
     assert (mixed.line, mixed.col) == (4, TEXT.split("\n")[2].index("илиeven") + 1)
+
+
+def test_every_column_of_every_converted_line_maps_to_what_it_shows() -> None:
+    kinds = [
+        "Короткий заголовок",
+        "  • пункт с *звёздочками* и _подчёркиванием_",
+        "- пункт [ссылка](x) `код` <b>",
+        "1. первый & второй &amp; третий",
+        "7. седьмой $x$ | столбец | ~зачёркнутый~",
+        "--- линия",
+        "# решётка \\ обратная черта",
+        "{: .x} атрибуты",
+        "Длинная строка текста, которая заканчивается точкой и идёт после заголовка.",
+    ]
+    rnd = random.Random(3)  # fixed seed: the same cases on every run
+    for _ in range(200):
+        text = "\n".join(rnd.choice(kinds) for _ in range(rnd.randint(1, 6)))
+        for markdown, written in zip(
+            text_to_markdown(text).split("\n"), text.split("\n"), strict=True
+        ):
+            first = len(written) - len(written.lstrip())
+            match = _BLOCK_MARKER.match(markdown)
+            marker = match.end() if match else 0
+            columns = [written_column(markdown, written, col) for col in range(len(markdown))]
+            assert columns == sorted(columns), (markdown, written)
+            for col, shown in enumerate(columns):
+                escaped = markdown[col] == "\\" and written[shown] == markdown[col + 1]
+                in_marker = col < marker and shown == first
+                assert written[shown] == markdown[col] or escaped or in_marker, (
+                    markdown,
+                    written,
+                    col,
+                )
