@@ -1,27 +1,43 @@
-"""The build recipe: gather and check everything first, then write dist/ in one swap."""
+"""The build recipe: gather and check everything first, then write dist/ in one swap.
+
+Per-post work (parse, render, check) and page rendering run in forked workers; results are
+cached by content hash, and a page whose fingerprint did not change is carried over from the
+previous build instead of being rendered again.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from blogbuild.assets import collect_assets
-from blogbuild.check import Finding, settings_from_config
-from blogbuild.check.site import check_site
+from blogbuild.cache import BuildCache, code_version
+from blogbuild.check import Finding
 from blogbuild.config import Config, load_config
 from blogbuild.errors import Problem, Problems
-from blogbuild.loader import LoadOptions, load_posts
-from blogbuild.machine import machine_outputs
-from blogbuild.markdown import MarkdownRenderer, highlight_css
-from blogbuild.model import RenderedPost
-from blogbuild.output import WriteReport, check_output_folder, write_output
-from blogbuild.render import render_post
+from blogbuild.fingerprint import digest, files_digest, page_fingerprint
+from blogbuild.loader import (
+    LoadOptions,
+    fallback_date,
+    find_post_files,
+    relative_path,
+    select_posts,
+)
+from blogbuild.machine import machine_files
+from blogbuild.model import PostSummary
+from blogbuild.output import MemorySink, Sink, Staging, WriteReport, check_output_folder
+from blogbuild.pagework import prepare_pages, render_page_at
+from blogbuild.parallel import default_workers, run_all
+from blogbuild.postwork import PostTask, post_key, prepare_workers, process_post
 from blogbuild.site import Site, plan_site
-from blogbuild.templates import make_environment, render_pages
+from blogbuild.theme import theme_dir
+from blogbuild.urls import output_file
 
 HIGHLIGHT_CSS = "assets/css/highlight.css"
+Progress = Callable[[str, int, int], None]  # stage, done, total
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,21 +49,42 @@ class BuildOptions:
     drafts: bool = False
     future: bool = False
     base_url: str | None = None
+    use_cache: bool = True
+    workers: int = 0  # 0: one per core
 
     @property
     def out_dir(self) -> Path:
         return self.out if self.out is not None else self.source / "dist"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
+class Plan:
+    """Everything known before any page is rendered."""
+
+    config: Config
+    cache: BuildCache
+    site: Site
+    summaries: list[PostSummary]
+    shared: str  # digest of templates, config and code: part of every page fingerprint
+    warnings: list[Problem]
+    drafts_skipped: int
+    future_skipped: int
+
+
+@dataclass(slots=True)
 class SiteOutput:
-    """A whole site in memory: rendered pages and files to copy, by output path."""
+    """A finished site: what was written (or kept in memory) and what was found on the way."""
 
     config: Config
     site: Site
-    pages: dict[str, bytes]
-    files: dict[str, Path]
-    rendered: tuple[RenderedPost, ...] = ()
+    summaries: list[PostSummary]
+    cache: BuildCache
+    pages: dict[str, bytes] = field(default_factory=dict)  # in-memory outputs only
+    files: dict[str, Path] = field(default_factory=dict)
+    outputs: set[str] = field(default_factory=set)  # every output path, in memory or not
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    rendered_pages: int = 0
+    findings: list[Finding] = field(default_factory=list)  # from `blogbuild check`'s rules
     warnings: list[Problem] = field(default_factory=list)
     drafts_skipped: int = 0
     future_skipped: int = 0
@@ -63,49 +100,194 @@ class BuildResult:
     out: Path
 
 
-def assemble_site(options: BuildOptions, now: datetime | None = None) -> SiteOutput:
-    """Load, render and plan the whole site in memory; raise BuildFailed listing every problem."""
+def plan_build(
+    options: BuildOptions, now: datetime | None = None, progress: Progress | None = None
+) -> Plan:
+    """Load, render (or take from the cache) and plan every post; raise BuildFailed on problems."""
     config = load_config(options.source, options.base_url)
     now = now or datetime.now(config.tz)
+    cache = BuildCache.for_site(options.source, options.use_cache)
     problems = Problems()
-    loaded = load_posts(config, LoadOptions(options.drafts, options.future), now, problems)
+    try:
+        summaries = _summaries(config, cache, _workers(options), problems, progress)
+        problems.raise_if_errors()
+        selected = select_posts(
+            [s.post for s in summaries], LoadOptions(options.drafts, options.future), now, problems
+        )
+        problems.raise_if_errors()
+        by_path = {s.post.source_path: s for s in summaries}
+        chosen = [by_path[post.source_path] for post in selected.posts]
+        site = plan_site(config, chosen, now, problems, cache)
+        problems.raise_if_errors()
+    except BaseException:
+        cache.abandon()
+        raise
+    shared = _shared_digest(config)
+    return Plan(
+        config,
+        cache,
+        site,
+        summaries,
+        shared,
+        problems.warnings,
+        selected.drafts_skipped,
+        selected.future_skipped,
+    )
+
+
+def produce(
+    plan: Plan, sink: Sink, previous: dict[str, str], workers: int, progress: Progress | None = None
+) -> SiteOutput:
+    """Put every page, machine file and asset into `sink`, rendering only what changed."""
+    site, problems = plan.site, Problems()
+    output = SiteOutput(
+        plan.config,
+        site,
+        plan.summaries,
+        plan.cache,
+        warnings=list(plan.warnings),
+        drafts_skipped=plan.drafts_skipped,
+        future_skipped=plan.future_skipped,
+    )
+    pending = []
+    for index, page in enumerate(site.pages):
+        rel = output_file(page.url)
+        fingerprint = page_fingerprint(page, plan.shared)
+        output.fingerprints[rel] = fingerprint
+        output.outputs.add(rel)
+        if previous.get(rel) != fingerprint or not sink.reuse(rel):
+            pending.append(index)
+    prepare_pages(site)
+    seen: set[str] = set()
+    for done, (rel, data, page_problems) in enumerate(run_all(render_page_at, pending, workers), 1):
+        for problem in page_problems:
+            if str(problem) not in seen:
+                seen.add(str(problem))
+                problems.add(problem)
+        if data is not None:
+            sink.put(rel, data)
+        if progress:
+            progress("pages", done, len(pending))
+    output.rendered_pages = len(pending)
     problems.raise_if_errors()
-    renderer = MarkdownRenderer(trusted_html=config.trusted_html)
-    rendered = [render_post(post, renderer) for post in loaded.posts]
-    site = plan_site(config, rendered, now, problems)
-    problems.raise_if_errors()
-    pages = render_pages(site, make_environment(config), problems)
-    problems.raise_if_errors()
-    pages.update(machine_outputs(site, problems))
-    files = collect_assets(config)
+    for item in machine_files(site, plan.shared, problems):
+        output.outputs.add(item.rel)
+        if item.fingerprint:
+            output.fingerprints[item.rel] = item.fingerprint
+            if previous.get(item.rel) == item.fingerprint and sink.reuse(item.rel):
+                continue
+        sink.put(item.rel, item.make())
+    files = collect_assets(plan.config)
     if HIGHLIGHT_CSS not in files:
-        pages[HIGHLIGHT_CSS] = highlight_css().encode("utf-8")
-    return SiteOutput(
-        config=config,
-        site=site,
-        pages=pages,
-        files=files,
-        rendered=tuple(rendered),
-        warnings=problems.warnings,
-        drafts_skipped=loaded.drafts_skipped,
-        future_skipped=loaded.future_skipped,
-    )
+        from blogbuild.markdown import highlight_css
+
+        sink.put(HIGHLIGHT_CSS, highlight_css().encode("utf-8"))
+        output.outputs.add(HIGHLIGHT_CSS)
+    for rel, source in files.items():
+        sink.copy(rel, source)
+        output.outputs.add(rel)
+    output.files = files
+    output.warnings += problems.warnings
+    if isinstance(sink, MemorySink):
+        output.pages = sink.pages
+    return output
 
 
-def check_output(output: SiteOutput, external: bool = False) -> list[Finding]:
-    """Every `blogbuild check` finding for an assembled site."""
-    config = output.config
-    settings = settings_from_config(config.check)
-    return check_site(
-        output.rendered, output.pages, output.files, config.base_path, settings, external
-    )
+def assemble_site(
+    options: BuildOptions, now: datetime | None = None, *, external: bool = False
+) -> SiteOutput:
+    """The whole site in memory, with its check findings (previews, checks); nothing is written."""
+    plan = plan_build(options, now)
+    try:
+        output = produce(plan, MemorySink(), {}, _workers(options))
+        output.findings = check_output(output, external)
+    except BaseException:
+        plan.cache.abandon()
+        raise
+    plan.cache.save({s.key for s in plan.summaries})
+    return output
 
 
-def build(options: BuildOptions) -> BuildResult:
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
     """Build the site into its output folder; on any problem the old folder is left as it was."""
     started = time.perf_counter()
     out = options.out_dir
     check_output_folder(out, options.source)
-    output = assemble_site(options)
-    report = write_output(output.pages, output.files, out)
+    plan = plan_build(options, progress=progress)
+    staging = Staging(out)
+    try:
+        output = produce(
+            plan, staging, plan.cache.page_fingerprints(out), _workers(options), progress
+        )
+        output.findings = check_output(output)
+        report = staging.commit()
+    except BaseException:
+        staging.abort()
+        plan.cache.abandon()
+        raise
+    plan.cache.keep_page_fingerprints(out, output.fingerprints)
+    plan.cache.save({s.key for s in plan.summaries})
     return BuildResult(output, report, time.perf_counter() - started, out)
+
+
+def check_output(output: SiteOutput, external: bool = False) -> list[Finding]:
+    """Every `blogbuild check` finding for a finished site."""
+    from blogbuild.check.site import check_site
+
+    return check_site(output, external)
+
+
+def _summaries(
+    config: Config, cache: BuildCache, workers: int, problems: Problems, progress: Progress | None
+) -> list[PostSummary]:
+    """A summary of every post file: from the cache when its bytes are known, else processed."""
+    tasks: list[PostTask] = []
+    summaries: dict[str, PostSummary] = {}
+    order: list[str] = []
+    for path in find_post_files(config, problems):
+        key = post_key(relative_path(path, config.root), path.read_bytes(), config)
+        order.append(key)
+        cached = cache.summary(key)
+        if cached is not None:
+            summaries[key] = _refresh_date(cached, path, config)
+            problems.extend(list(cached.warnings))
+        else:
+            tasks.append(PostTask(path, key))
+            cache.new_keys.add(key)
+    prepare_workers(config, cache)
+    for done, outcome in enumerate(run_all(process_post, tasks, workers), 1):
+        problems.extend(list(outcome.problems))
+        if outcome.summary is not None:
+            summaries[outcome.summary.key] = outcome.summary
+        if progress:
+            progress("posts", done, len(tasks))
+    cache.keep_summaries(summaries)
+    return [summaries[key] for key in order if key in summaries]
+
+
+def _refresh_date(summary: PostSummary, path: Path, config: Config) -> PostSummary:
+    """Dates from git or the file's mtime can change while its bytes do not."""
+    if summary.post.date_source not in ("git", "mtime"):
+        return summary
+    from dataclasses import replace
+
+    moment, source, _ = fallback_date(path, config)
+    return replace(summary, post=replace(summary.post, date=moment, date_source=source))
+
+
+def _shared_digest(config: Config) -> str:
+    templates = [
+        p
+        for folder in (config.root / "templates", theme_dir() / "templates")
+        if folder.is_dir()
+        for p in folder.rglob("*")
+        if p.is_file()
+    ]
+    config_text = repr(
+        sorted((k, repr(getattr(config, k))) for k in config.__dataclass_fields__ if k != "root")
+    )
+    return digest(f"{code_version()}|{files_digest(templates)}|{config_text}")
+
+
+def _workers(options: BuildOptions) -> int:
+    return options.workers or default_workers()

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from blogbuild import __version__
-from blogbuild.build import BuildOptions, assemble_site, build, check_output
+from blogbuild.build import BuildOptions, assemble_site, build
 from blogbuild.check import (
     exit_code,
     format_github,
@@ -64,7 +64,7 @@ def build_command(
     output = result.output
     _print_problems(output.warnings)
     posts = len(output.site.posts)
-    pages = sum(1 for path in output.pages if path.endswith(".html"))
+    pages = sum(1 for path in output.outputs if path.endswith(".html"))
     left_out = []
     if output.drafts_skipped:
         left_out.append(f"{output.drafts_skipped} draft(s) left out, --drafts shows them")
@@ -75,7 +75,7 @@ def build_command(
         f"Built {posts} posts and {pages} pages into {_shown(result.out)} "
         f"in {result.seconds:.2f} s{note}"
     )
-    findings = check_output(output)
+    findings = output.findings
     if findings:
         click.echo(f"Check: {summary(findings)}; run `blogbuild check` for details.")
 
@@ -108,8 +108,8 @@ def check_command(
             settings = settings_from_config(load_config(options.source).check)
             click.echo(format_rules(settings), nl=False)
             return
-        output = assemble_site(options)
-        findings = check_output(output, external)
+        output = assemble_site(options, external=external)
+        findings = output.findings
     formatter = {"text": format_text, "json": format_json, "github": format_github}
     text = formatter[report_format](findings)
     if text:

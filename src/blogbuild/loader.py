@@ -45,7 +45,9 @@ def find_post_files(config: Config, problems: Problems) -> list[Path]:
     """Every post file under content/posts, sorted; other files are reported, not ignored."""
     folder = config.content_dir
     if not folder.is_dir():
-        problems.error(_rel(folder, config.root), None, "no content/posts folder: nothing to build")
+        problems.error(
+            relative_path(folder, config.root), None, "no content/posts folder: nothing to build"
+        )
         return []
     found = []
     for path in sorted(folder.rglob("*")):
@@ -55,7 +57,9 @@ def find_post_files(config: Config, problems: Problems) -> list[Path]:
             found.append(path)
         else:
             problems.warning(
-                _rel(path, config.root), None, "not a post (.md, .markdown or .txt): skipped"
+                relative_path(path, config.root),
+                None,
+                "not a post (.md, .markdown or .txt): skipped",
             )
     return found
 
@@ -64,12 +68,17 @@ def load_posts(
     config: Config, options: LoadOptions, now: datetime, problems: Problems
 ) -> LoadResult:
     """Load all posts, collecting every problem; drafts and future posts are counted, not lost."""
+    loaded = [load_post(path, config, problems) for path in find_post_files(config, problems)]
+    return select_posts([post for post in loaded if post is not None], options, now, problems)
+
+
+def select_posts(
+    loaded: list[Post], options: LoadOptions, now: datetime, problems: Problems
+) -> LoadResult:
+    """Count out drafts and future posts, report URLs two posts want, sort newest first."""
     posts: list[Post] = []
     drafts = future = 0
-    for path in find_post_files(config, problems):
-        post = load_post(path, config, problems)
-        if post is None:
-            continue
+    for post in loaded:
         if post.draft and not options.drafts:
             drafts += 1
         elif post.date > now and not options.future:
@@ -83,7 +92,7 @@ def load_posts(
 
 def load_post(path: Path, config: Config, problems: Problems) -> Post | None:
     """Read one file; on bad input record the problems and return None."""
-    rel = _rel(path, config.root)
+    rel = relative_path(path, config.root)
     data = path.read_bytes()
     try:
         text = normalize_text(data.decode("utf-8"))
@@ -123,7 +132,8 @@ def parse_post(
     date = meta.date
     date_source: DateSource = "front_matter"
     if date is None:
-        date, date_source = _fallback_date(path, config, rel, problems)
+        date, date_source, why = fallback_date(path, config)
+        problems.warning(rel, None, why)
     slug = _slug(meta.slug, path, title, rel, source.meta_lines.get("slug"), problems)
     if slug is None or len(problems.errors) > errors_before:
         return None
@@ -164,21 +174,17 @@ def _title_from_body(body: str, body_line: int, is_text: bool) -> tuple[str | No
     return None, body, body_line
 
 
-def _fallback_date(
-    path: Path, config: Config, rel: str, problems: Problems
-) -> tuple[datetime, DateSource]:
+def fallback_date(path: Path, config: Config) -> tuple[datetime, DateSource, str]:
+    """The date of an undated post, where it came from, and the warning that says so."""
     from_name = date_from_file_name(path.name, config.tz)
     if from_name is not None:
-        problems.warning(rel, None, "no date in front matter: using the file name's date")
-        return from_name, "file_name"
+        return from_name, "file_name", "no date in front matter: using the file name's date"
     committed = _git_commit_date(path)
     if committed is not None:
-        problems.warning(
-            rel, None, "no date in front matter or file name: using its last commit date"
-        )
-        return committed.astimezone(config.tz), "git"
-    problems.warning(rel, None, "no date in front matter or file name: using its modification time")
-    return datetime.fromtimestamp(path.stat().st_mtime, config.tz), "mtime"
+        why = "no date in front matter or file name: using its last commit date"
+        return committed.astimezone(config.tz), "git", why
+    why = "no date in front matter or file name: using its modification time"
+    return datetime.fromtimestamp(path.stat().st_mtime, config.tz), "mtime", why
 
 
 def _git_commit_date(path: Path) -> datetime | None:
@@ -227,7 +233,8 @@ def _report_duplicate_slugs(posts: list[Post], problems: Problems) -> None:
     posts[:] = [p for p in posts if len(by_slug[p.slug]) == 1]
 
 
-def _rel(path: Path, root: Path) -> str:
+def relative_path(path: Path, root: Path) -> str:
+    """A path as shown in messages: relative to the site root when inside it."""
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

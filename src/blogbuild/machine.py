@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from blogbuild.errors import Problems
-from blogbuild.feeds import FEED_URL, atom_feed, category_feed_url, entry_updated
+from blogbuild.feeds import FEED_URL, atom_feed, category_feed_url, entry_updated, newest_posts
+from blogbuild.fingerprint import digest
 from blogbuild.llms import LLMS_URL, llms_txt, markdown_copy, markdown_url
 from blogbuild.site import Site
 from blogbuild.sitemap import SITEMAP_URL, robots_txt, sitemap_xml
@@ -15,8 +18,17 @@ from blogbuild.views import Page, PostView
 NOT_IN_SITEMAP = frozenset({"/404.html"})
 
 
-def machine_outputs(site: Site, problems: Problems) -> dict[str, bytes]:
-    """Every machine-readable file of the site, by output path; drafts and future posts stay out."""
+@dataclass(frozen=True, slots=True)
+class MachineFile:
+    """One machine-readable output, made only when its fingerprint changed."""
+
+    rel: str
+    fingerprint: str
+    make: Callable[[], bytes]
+
+
+def machine_files(site: Site, shared: str, problems: Problems) -> list[MachineFile]:
+    """Every machine-readable file of the site; drafts and future posts stay out of them."""
     config = site.config
     if not config.absolute_base:
         problems.warning(
@@ -26,23 +38,43 @@ def machine_outputs(site: Site, problems: Problems) -> dict[str, bytes]:
         )  # fmt: skip
     public = [post for post in site.posts if not post.draft and not post.future]
     language = config.language
-    outputs = {
-        output_file(FEED_URL): atom_feed(
-            config, public, feed_url=FEED_URL, page_url="/", title=config.title, language=language
-        ),
-        output_file(SITEMAP_URL): sitemap_xml(config, _sitemap_entries(site.pages)),
-        "robots.txt": robots_txt(config),
-        output_file(LLMS_URL): llms_txt(config, public),
-    }
+
+    def feed(posts: Sequence[PostView], feed_url: str, page_url: str, title: str) -> MachineFile:
+        newest = newest_posts(posts, config.feed_size)
+
+        def make() -> bytes:
+            return atom_feed(
+                config, posts, feed_url=feed_url, page_url=page_url, title=title, language=language
+            )
+
+        return MachineFile(output_file(feed_url), _fingerprint(shared, feed_url, newest), make)
+
+    files = [feed(public, FEED_URL, "/", config.title)]
     for term in site.categories.terms:
         posts = [p for p in site.categories.posts[term.slug] if not p.draft and not p.future]
-        outputs[output_file(category_feed_url(term))] = atom_feed(
-            config, posts, feed_url=category_feed_url(term), page_url=term.url,
-            title=f"{config.title} — {term.name}", language=language,
-        )  # fmt: skip
+        files.append(
+            feed(posts, category_feed_url(term), term.url, f"{config.title} — {term.name}")
+        )
+    # small files made from metadata alone: cheap enough to make every time
+    entries = _sitemap_entries(site.pages)
+    files += [
+        MachineFile(output_file(SITEMAP_URL), "", lambda: sitemap_xml(config, entries)),
+        MachineFile("robots.txt", "", lambda: robots_txt(config)),
+        MachineFile(output_file(LLMS_URL), "", lambda: llms_txt(config, public)),
+    ]
     for post in site.posts:
-        outputs[output_file(markdown_url(post))] = markdown_copy(post, post.markdown, config)
-    return outputs
+        files.append(
+            MachineFile(
+                output_file(markdown_url(post)),
+                _fingerprint(shared, "md", [post]),
+                lambda post=post: markdown_copy(post, post.markdown, config),  # type: ignore[misc]
+            )
+        )
+    return files
+
+
+def _fingerprint(shared: str, name: str, posts: Sequence[PostView]) -> str:
+    return digest(f"{shared}|{name}|" + ",".join(post.fingerprint for post in posts))
 
 
 def _sitemap_entries(pages: tuple[Page, ...]) -> list[tuple[str, datetime | None]]:

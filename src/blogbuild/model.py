@@ -70,6 +70,24 @@ class RenderedMarkdown:
 
 
 @dataclass(frozen=True, slots=True)
+class PostSummary:
+    """What the site plan needs of a rendered post; its body and HTML stay in the cache."""
+
+    key: str  # the cache key of the rendered body
+    post: Post  # with an empty body
+    headings: tuple[Heading, ...]
+    excerpt_html: str
+    excerpt_text: str
+    word_count: int
+    reading_minutes: int
+    word_counts: tuple[tuple[str, int], ...]  # the post's most frequent words, for related posts
+    element_ids: frozenset[str] = frozenset()  # ids in the body, for fragment link checks
+    findings: tuple[Any, ...] = ()  # `blogbuild check` findings from the source alone
+    links: tuple[Any, ...] = ()  # every link and image with its position, checked per build
+    warnings: tuple[Any, ...] = ()  # problems to repeat on every build (date fallbacks, ...)
+
+
+@dataclass(frozen=True, slots=True)
 class RenderedPost:
     """A post with its body rendered to HTML."""
 

@@ -1,4 +1,4 @@
-"""The only stage that touches the output folder: an atomic swap of a fully staged site."""
+"""The only code that touches the output folder: a staged copy of the site, swapped in at once."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from blogbuild.errors import BlogbuildError
 
@@ -19,6 +20,14 @@ class WriteReport:
 
     written: int
     unchanged: int
+
+
+class Sink(Protocol):
+    """Where a build puts its outputs: a staged folder, or memory for previews."""
+
+    def reuse(self, rel: str) -> bool: ...
+    def put(self, rel: str, data: bytes) -> None: ...
+    def copy(self, rel: str, source: Path) -> None: ...
 
 
 def check_output_folder(out: Path, root: Path) -> None:
@@ -37,38 +46,104 @@ def check_output_folder(out: Path, root: Path) -> None:
         )  # fmt: skip
 
 
-def write_output(pages: Mapping[str, bytes], files: Mapping[str, Path], out: Path) -> WriteReport:
-    """Stage every output beside `out`, then swap it in; unchanged files keep their mtime."""
-    staging = out.with_name(out.name + STAGING_SUFFIX)
-    if staging.exists():
-        shutil.rmtree(staging)  # left over from an interrupted build
-    written = unchanged = 0
-    try:
-        for rel in sorted({*pages, *files}):
-            target = staging / rel
+class Staging:
+    """A new copy of the site beside `out`; `commit` swaps it in, `abort` removes it."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.folder = out.with_name(out.name + STAGING_SUFFIX)
+        if self.folder.exists():
+            shutil.rmtree(self.folder)  # left over from an interrupted build
+        self.folder.mkdir(parents=True)
+        self.written = 0
+        self.unchanged = 0
+        self._made: set[Path] = {self.folder}
+
+    def reuse(self, rel: str) -> bool:
+        """Carry the previous build's file over unchanged; False when there is none."""
+        previous = self.out / rel
+        if not previous.is_file():
+            return False
+        _keep(previous, self._target(rel))
+        self.unchanged += 1
+        return True
+
+    def put(self, rel: str, data: bytes) -> None:
+        """Write `data`, or keep the previous file when its bytes are the same."""
+        previous, target = self.out / rel, self._target(rel)
+        if _same_bytes(previous, data):
+            _keep(previous, target)
+            self.unchanged += 1
+        else:
+            target.write_bytes(data)
+            self.written += 1
+
+    def copy(self, rel: str, source: Path) -> None:
+        """Copy a static file, or keep the previous copy when it is the same."""
+        previous, target = self.out / rel, self._target(rel)
+        if _same_file(previous, source):
+            _keep(previous, target)
+            self.unchanged += 1
+        else:
+            shutil.copyfile(source, target)
+            self.written += 1
+
+    def commit(self) -> WriteReport:
+        """Swap the staged site in for the old one."""
+        retired = self.out.with_name(self.out.name + ".old")
+        if retired.exists():
+            shutil.rmtree(retired)
+        if self.out.exists():
+            self.out.rename(retired)
+        self.folder.rename(self.out)
+        if retired.exists():
+            shutil.rmtree(retired)
+        return WriteReport(self.written, self.unchanged)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _target(self, rel: str) -> Path:
+        target = self.folder / rel
+        if target.parent not in self._made:
             target.parent.mkdir(parents=True, exist_ok=True)
-            previous = out / rel
-            if rel in pages:
-                data = pages[rel]
-                if _same_bytes(previous, data):
-                    _keep(previous, target)
-                    unchanged += 1
-                else:
-                    target.write_bytes(data)
-                    written += 1
-            else:
-                source = files[rel]
-                if _same_file(previous, source):
-                    _keep(previous, target)
-                    unchanged += 1
-                else:
-                    shutil.copyfile(source, target)
-                    written += 1
-        _swap(staging, out)
+            self._made.add(target.parent)
+        return target
+
+
+class MemorySink:
+    """Outputs kept in memory (previews, checks); `previous` lends unchanged pages."""
+
+    def __init__(self, previous: Mapping[str, bytes] | None = None) -> None:
+        self.pages: dict[str, bytes] = {}
+        self.files: dict[str, Path] = {}
+        self._previous = previous or {}
+
+    def reuse(self, rel: str) -> bool:
+        if rel not in self._previous:
+            return False
+        self.pages[rel] = self._previous[rel]
+        return True
+
+    def put(self, rel: str, data: bytes) -> None:
+        self.pages[rel] = data
+
+    def copy(self, rel: str, source: Path) -> None:
+        self.files[rel] = source
+
+
+def write_output(pages: Mapping[str, bytes], files: Mapping[str, Path], out: Path) -> WriteReport:
+    """Write a whole site held in memory into `out`, atomically."""
+    staging = Staging(out)
+    try:
+        for rel in sorted(pages):
+            staging.put(rel, pages[rel])
+        for rel in sorted(files):
+            staging.copy(rel, files[rel])
+        return staging.commit()
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.abort()
         raise
-    return WriteReport(written, unchanged)
 
 
 def _keep(previous: Path, target: Path) -> None:
@@ -77,17 +152,6 @@ def _keep(previous: Path, target: Path) -> None:
         os.link(previous, target)
     except OSError:
         shutil.copy2(previous, target)
-
-
-def _swap(staging: Path, out: Path) -> None:
-    retired = out.with_name(out.name + ".old")
-    if retired.exists():
-        shutil.rmtree(retired)
-    if out.exists():
-        out.rename(retired)
-    staging.rename(out)
-    if retired.exists():
-        shutil.rmtree(retired)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
@@ -101,8 +165,7 @@ def _same_bytes(path: Path, data: bytes) -> bool:
 
 def _same_file(path: Path, source: Path) -> bool:
     try:
-        old, new = path.stat(), source.stat()
-        if old.st_size != new.st_size:
+        if path.stat().st_size != source.stat().st_size:
             return False
         return path.read_bytes() == source.read_bytes()
     except OSError:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import heapq
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 MAX_RELATED = 3
 _KEYWORDS_PER_POST = 25
-_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 # A word in more than this share of posts says nothing about what a post is about.
 _COMMON_SHARE = 0.05
 _CATEGORY_WEIGHT = 2.0
@@ -19,12 +18,12 @@ _TAG_WEIGHT = 3.0
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """What relatedness is computed from: a post's terms and its text."""
+    """What relatedness is computed from: a post's terms and its most frequent words."""
 
     key: str
     categories: tuple[str, ...]
     tags: tuple[str, ...]
-    text: str
+    word_counts: tuple[tuple[str, int], ...]
 
 
 def related_keys(
@@ -55,14 +54,17 @@ def related_keys(
                 # cosine similarity of keyword vectors, always below one shared tag
                 scores[other] += weight * keywords[other][word]
         scores.pop(index, None)
-        best = sorted(scores.items(), key=lambda item: (-round(item[1], 9), documents[item[0]].key))
-        result[doc.key] = tuple(documents[other].key for other, score in best[:limit] if score > 0)
+        # rounding keeps float noise from deciding ties, which the key then breaks
+        best = heapq.nsmallest(
+            limit, scores.items(), key=lambda item: (-round(item[1], 9), documents[item[0]].key)
+        )
+        result[doc.key] = tuple(documents[other].key for other, score in best if score > 0)
     return result
 
 
 def _keywords(documents: Sequence[Document]) -> list[dict[str, float]]:
     """Each document's top TF-IDF words, as a unit-length sparse vector."""
-    counts = [Counter(w.lower() for w in _WORD.findall(doc.text)) for doc in documents]
+    counts = [dict(doc.word_counts) for doc in documents]
     frequency: Counter[str] = Counter()
     for words in counts:
         frequency.update(words.keys())

@@ -10,12 +10,13 @@ from typing import TypeVar
 
 from blogbuild.config import Config
 from blogbuild.errors import Problems
+from blogbuild.fingerprint import digest
 from blogbuild.i18n import strings
-from blogbuild.model import RenderedPost
+from blogbuild.model import PostSummary
 from blogbuild.related import Document, related_keys
 from blogbuild.slugs import slugify
 from blogbuild.text import truncate_words
-from blogbuild.views import Link, Page, Paginator, PostView, TermView
+from blogbuild.views import BodyStore, Link, Page, Paginator, PostView, TermView
 
 DESCRIPTION_LENGTH = 160
 TERMS_PER_PAGE = 100
@@ -59,12 +60,16 @@ class Site:
 
 
 def plan_site(
-    config: Config, rendered: Sequence[RenderedPost], now: datetime, problems: Problems
+    config: Config,
+    rendered: Sequence[PostSummary],
+    now: datetime,
+    problems: Problems,
+    store: BodyStore,
 ) -> Site:
     """Decide every page of the site from the rendered posts (given newest first)."""
     categories = _terms("categories", rendered, problems)
     tags = _terms("tags", rendered, problems)
-    views = _with_related(_post_views(config, rendered, categories, tags, now), rendered)
+    views = _with_related(_post_views(config, rendered, categories, tags, now, store), rendered)
     category_tax = _taxonomy("categories", views)
     tag_tax = _taxonomy("tags", views)
     pages: list[Page] = []
@@ -156,7 +161,7 @@ def _post_page(view: PostView) -> Page:
     return Page(view.url, "post.html", view.title, view.description, {"post": view})
 
 
-def _terms(kind: str, rendered: Sequence[RenderedPost], problems: Problems) -> dict[str, str]:
+def _terms(kind: str, rendered: Sequence[PostSummary], problems: Problems) -> dict[str, str]:
     """Map each term name to its slug; names that share a slug become one term."""
     names: Counter[str] = Counter()
     for item in rendered:
@@ -189,7 +194,7 @@ def _taxonomy(kind: str, views: Sequence[PostView]) -> Taxonomy:
 
 
 def _term_views(
-    kind: str, slug_of: dict[str, str], rendered: Sequence[RenderedPost]
+    kind: str, slug_of: dict[str, str], rendered: Sequence[PostSummary]
 ) -> dict[str, TermView]:
     """One view per slug, named by the spelling most posts use (ties: alphabetical)."""
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
@@ -206,10 +211,11 @@ def _term_views(
 
 def _post_views(
     config: Config,
-    rendered: Sequence[RenderedPost],
+    rendered: Sequence[PostSummary],
     categories: dict[str, str],
     tags: dict[str, str],
     now: datetime,
+    store: BodyStore,
 ) -> list[PostView]:
     category_views = _term_views("categories", categories, rendered)
     tag_views = _term_views("tags", tags, rendered)
@@ -229,7 +235,6 @@ def _post_views(
                 tags=_pick(post.tags, tags, tag_views),
                 description=description,
                 excerpt_html=item.excerpt_html,
-                html=item.html,
                 headings=item.headings,
                 word_count=item.word_count,
                 reading_minutes=item.reading_minutes,
@@ -238,7 +243,8 @@ def _post_views(
                 draft=post.draft,
                 future=post.date > now,
                 source_path=post.source_path,
-                markdown=post.body,
+                key=item.key,
+                store=store,
                 extra=post.extra,
                 previous=links[index + 1] if index + 1 < len(links) else None,
                 next=links[index - 1] if index > 0 else None,
@@ -247,19 +253,23 @@ def _post_views(
     return views
 
 
-def _with_related(views: list[PostView], rendered: Sequence[RenderedPost]) -> list[PostView]:
+def _with_related(views: list[PostView], rendered: Sequence[PostSummary]) -> list[PostView]:
     documents = [
         Document(
             view.url,
             tuple(t.slug for t in view.categories),
             tuple(t.slug for t in view.tags),
-            item.plain_text,
+            item.word_counts,
         )
         for view, item in zip(views, rendered, strict=True)
     ]
     related = related_keys(documents)
     links = {view.url: Link(view.title, view.url) for view in views}
-    return [replace(view, related=tuple(links[url] for url in related[view.url])) for view in views]
+    finished = []
+    for view in views:
+        view = replace(view, related=tuple(links[url] for url in related[view.url]))
+        finished.append(replace(view, fingerprint=digest(repr(view))))
+    return finished
 
 
 def _pick(

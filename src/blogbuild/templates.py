@@ -60,13 +60,18 @@ def json_for_script(value: Any) -> str:
 def render_pages(site: Site, env: jinja2.Environment, problems: Problems) -> dict[str, bytes]:
     """Render every planned page; each distinct template error is recorded once with its line."""
     outputs: dict[str, bytes] = {}
-    shared = {"categories": site.categories.terms, "tags": site.tags.terms, "all_posts": site.posts}
+    shared = shared_context(site)
     seen: set[str] = set()
     for page in site.pages:
         html = render_page(env, page, shared, site.config, problems, seen)
         if html is not None:
             outputs[output_file(page.url)] = html.encode("utf-8")
     return outputs
+
+
+def shared_context(site: Site) -> dict[str, Any]:
+    """What every page's template sees besides its own context."""
+    return {"categories": site.categories.terms, "tags": site.tags.terms}
 
 
 def render_page(

@@ -4,9 +4,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
-from blogbuild.model import AiProvenance, Heading
+from blogbuild.model import AiProvenance, Heading, RenderedPost
+
+
+class BodyStore(Protocol):
+    """Where rendered post bodies are kept out of the planning process's memory."""
+
+    def load_body(self, key: str) -> RenderedPost | None: ...
+
+
+class MemoryBodies:
+    """A BodyStore in memory, for previews and tests."""
+
+    def __init__(self) -> None:
+        self.bodies: dict[str, RenderedPost] = {}
+
+    def load_body(self, key: str) -> RenderedPost | None:
+        return self.bodies.get(key)
+
+    def store_body(self, key: str, rendered: RenderedPost) -> None:
+        self.bodies[key] = rendered
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +60,6 @@ class PostView:
     tags: tuple[TermView, ...]
     description: str  # the front matter description, else the excerpt cut to length
     excerpt_html: str
-    html: str
     headings: tuple[Heading, ...]
     word_count: int
     reading_minutes: int
@@ -50,11 +68,29 @@ class PostView:
     draft: bool
     future: bool
     source_path: str
-    markdown: str  # the body as written, for the Markdown copy beside the page
+    key: str  # where the rendered body lies in `store`
+    store: BodyStore = field(repr=False, hash=False, compare=False)
     extra: dict[str, Any] = field(hash=False, compare=False)
     previous: Link | None = None  # the older neighbour
     next: Link | None = None  # the newer neighbour
     related: tuple[Link, ...] = ()
+    fingerprint: str = ""  # changes whenever anything a page shows of this post changes
+
+    @property
+    def html(self) -> str:
+        """The rendered body, read from the store only when a page shows it."""
+        return self._body().html
+
+    @property
+    def markdown(self) -> str:
+        """The body as written, for the Markdown copy beside the page."""
+        return self._body().post.body
+
+    def _body(self) -> RenderedPost:
+        body = self.store.load_body(self.key)
+        if body is None:
+            raise LookupError(f"the rendered body of {self.source_path} is missing from the cache")
+        return body
 
     @property
     def toc(self) -> tuple[Heading, ...]:

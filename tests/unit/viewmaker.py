@@ -8,8 +8,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from blogbuild.config import Config
+from blogbuild.model import Post, RenderedPost
 from blogbuild.slugs import slugify
-from blogbuild.views import PostView, TermView
+from blogbuild.views import MemoryBodies, PostView, TermView
+
+BODIES = MemoryBodies()  # the rendered bodies behind every view made here
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 START = datetime(2025, 1, 1, 9, 30, tzinfo=MOSCOW)
@@ -52,7 +55,20 @@ def make_post(slug: str = "post", **values: Any) -> PostView:
         "extra": {},
     }
     fields.update(values)
-    return PostView(**fields)
+    html, markdown = fields.pop("html"), fields.pop("markdown")
+    key = f"{slug}:{len(BODIES.bodies)}"
+    BODIES.store_body(key, _rendered(fields, html, markdown))
+    return PostView(**fields, key=key, store=BODIES)
+
+
+def _rendered(fields: dict[str, Any], html: str, markdown: str) -> RenderedPost:
+    post = Post(
+        source_path=fields["source_path"], slug=fields["slug"], title=fields["title"],
+        date=fields["date"], updated=fields["updated"], categories=(), tags=(), draft=False,
+        description=fields["description"], image=fields["image"], body=markdown, body_line=1,
+        source_format="markdown",
+    )  # fmt: skip
+    return RenderedPost(post, html, (), fields["excerpt_html"], "", "", 0, 1)
 
 
 def make_posts(count: int) -> list[PostView]:

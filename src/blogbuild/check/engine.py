@@ -8,7 +8,7 @@ from blogbuild.check.config import DEFAULT_SETTINGS, CheckSettings
 from blogbuild.check.document import document_for
 from blogbuild.check.findings import Finding, Hit, sort_findings
 from blogbuild.check.rules import RULES, SOURCE_CHECKS, UNKNOWN_IGNORE
-from blogbuild.check.rules.links import Site, link_hits
+from blogbuild.check.rules.links import LinkRef, Site, link_hits, resolve_links
 from blogbuild.model import Post
 
 
@@ -35,6 +35,20 @@ def check_links(
     """Check a rendered post's links, images and fragments against the built site."""
     site = Site(frozenset(site_paths), ids_by_path, base_path or "/", external)
     return _findings(post, link_hits(document_for(post), html, site), settings)
+
+
+def check_located_links(
+    post: Post,
+    refs: Iterable[LinkRef],
+    site_paths: frozenset[str],
+    ids_by_path: Mapping[str, frozenset[str]],
+    base_path: str = "/",
+    settings: CheckSettings = DEFAULT_SETTINGS,
+    external: Mapping[str, str | None] | None = None,
+) -> list[Finding]:
+    """Check links found earlier by `locate_links` against the built site."""
+    site = Site(frozenset(site_paths), ids_by_path, base_path or "/", external)
+    return _findings(post, resolve_links(refs, site), settings)
 
 
 def _unknown_ignores(post: Post) -> list[Hit]:

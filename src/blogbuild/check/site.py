@@ -1,55 +1,61 @@
-"""Running every rule over a whole site assembled in memory."""
+"""Running every rule over a finished site: source findings and link positions come cached."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from blogbuild.check.config import CheckSettings
-from blogbuild.check.engine import check_links, check_post
+from blogbuild.check.config import CheckSettings, settings_from_config
+from blogbuild.check.engine import check_located_links
 from blogbuild.check.external import external_urls, fetch_all
 from blogbuild.check.findings import Finding, sort_findings
-from blogbuild.check.rules.links import links_in_html
-from blogbuild.model import RenderedPost
+from blogbuild.model import PostSummary
 
-_ID = re.compile(r"""\sid=["']([^"']+)["']""")
+if TYPE_CHECKING:
+    from blogbuild.build import SiteOutput
 
 
-def check_site(
-    rendered: Iterable[RenderedPost],
-    pages: Mapping[str, bytes],
-    files: Iterable[str],
-    base_path: str,
-    settings: CheckSettings,
-    external: bool = False,
-) -> list[Finding]:
-    """Source rules for every post, and its links checked against every output path."""
-    rendered = list(rendered)
+def check_site(output: SiteOutput, external: bool = False) -> list[Finding]:
+    """Source findings of every post, re-levelled by the config, and its links checked."""
+    settings = settings_from_config(output.config.check)
+    shown = {view.key for view in output.site.posts}
+    chosen = [s for s in output.summaries if s.key in shown]
+    paths = frozenset(_site_paths(output.outputs))
+    ids = {
+        f"/posts/{s.post.slug}/": frozenset({h.id for h in s.headings} | s.element_ids)
+        for s in chosen
+    }
     statuses = None
     if external:
-        links = (url for item in rendered for _, url in links_in_html(item.html))
-        statuses = fetch_all(external_urls(links))
-    site_paths = frozenset(_site_paths([*pages, *files]))
-    ids_by_path = {
-        _page_url(path): frozenset(_ID.findall(data.decode("utf-8")))
-        for path, data in pages.items()
-        if path.endswith(".html")
-    }
+        statuses = fetch_all(external_urls(ref.url for s in chosen for ref in s.links))
     findings: list[Finding] = []
-    for item in rendered:
-        findings += check_post(item.post, settings)
-        findings += check_links(
-            item.post, item.html, site_paths, ids_by_path, base_path, settings, statuses
+    base = output.config.base_path
+    for summary in chosen:
+        findings += _levelled(summary, summary.findings, settings)
+        links = check_located_links(
+            summary.post, summary.links, paths, ids, base, external=statuses
         )
+        findings += _levelled(summary, tuple(links), settings)
     return sort_findings(findings)
 
 
-def _site_paths(outputs: Iterable[str]) -> Iterable[str]:
+def _levelled(
+    summary: PostSummary, findings: tuple[object, ...], settings: CheckSettings
+) -> list[Finding]:
+    """Apply the site's rule levels and the post's ignores to findings made with the defaults."""
+    kept = []
+    for finding in findings:
+        assert isinstance(finding, Finding)
+        severity = settings.severity(finding.rule)
+        if severity is not None and finding.rule not in summary.post.check_ignore:
+            kept.append(replace(finding, severity=severity))
+    return kept
+
+
+def _site_paths(outputs: set[str]) -> list[str]:
+    found = []
     for path in outputs:
-        yield "/" + path
+        found.append("/" + path)
         if path.endswith("index.html"):
-            yield _page_url(path)
-
-
-def _page_url(path: str) -> str:
-    return "/" + path.removesuffix("index.html")
+            found.append("/" + path.removesuffix("index.html"))
+    return found

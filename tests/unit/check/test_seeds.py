@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from tests.seed_findings import EXPECTED, POST_FILES, SEEDS, copy_repo_blog, post_path
 
-from blogbuild.build import BuildOptions, SiteOutput, assemble_site, check_output
+from blogbuild.build import BuildOptions, SiteOutput, assemble_site
 from blogbuild.check import Finding
 from blogbuild.check.document import Document
 from blogbuild.model import Post
@@ -22,12 +22,14 @@ from blogbuild.model import Post
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteOutput, list[Finding]]:
     site = copy_repo_blog(tmp_path_factory.mktemp("seeds") / "blog")
     output = assemble_site(BuildOptions(source=site))
-    return output, check_output(output)
+    return output, output.findings
 
 
 def _post(output: SiteOutput, number: str) -> Post:
-    (post,) = [item.post for item in output.rendered if item.post.source_path == post_path(number)]
-    return post
+    (key,) = [s.key for s in output.summaries if s.post.source_path == post_path(number)]
+    body = output.cache.load_body(key)
+    assert body is not None
+    return body.post
 
 
 @pytest.mark.parametrize("number", sorted(EXPECTED))
@@ -43,7 +45,7 @@ def test_seed_findings_are_exactly_the_real_defects(
 def test_every_finding_is_about_a_seed(built: tuple[SiteOutput, list[Finding]]) -> None:
     output, findings = built
     paths = {post_path(number) for number in POST_FILES}
-    assert {item.post.source_path for item in output.rendered} == paths
+    assert {item.post.source_path for item in output.summaries} == paths
     assert {f.path for f in findings} == paths
 
 

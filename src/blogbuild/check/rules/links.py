@@ -7,7 +7,7 @@ the source says where the writer can fix it, so each URL is traced back to a sou
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlsplit
@@ -94,9 +94,7 @@ class Site:
         return None
 
 
-def resolve(
-    doc: Document, site: Site, tag: str, url: str, page: str, origin: tuple[int, int]
-) -> Iterator[Hit]:
+def resolve(site: Site, tag: str, url: str, page: str, origin: tuple[int, int]) -> Iterator[Hit]:
     """Hits for one URL found on the post's page; `origin` is its file line and column."""
     line, col = origin
     parts = urlsplit(url)
@@ -168,20 +166,38 @@ class SourceLocator:
         return None
 
 
-def front_matter_image(doc: Document, site: Site) -> Iterator[Hit]:
-    """The `image` key of front matter must name a file of the site."""
+@dataclass(frozen=True, slots=True)
+class LinkRef:
+    """A link or image of a post, with where it was written; found once, checked each build."""
+
+    tag: str
+    url: str
+    page: str  # the page it is resolved from
+    line: int
+    col: int
+
+
+def locate_links(doc: Document, html: str) -> tuple[LinkRef, ...]:
+    """Every link and image of a rendered post (and its front matter image), with positions."""
+    refs = []
     image = doc.post.image
-    if not image:
-        return
-    origin = (doc.post.meta_lines.get("image", 1), 1)
-    # Templates place the image from the site root, whatever page shows it.
-    yield from resolve(doc, site, "img", image, "/", origin)
+    if image:
+        # Templates place the image from the site root, whatever page shows it.
+        refs.append(LinkRef("img", image, "/", doc.post.meta_lines.get("image", 1), 1))
+    page = f"/posts/{doc.post.slug}/"
+    locator = SourceLocator(doc)
+    for tag, url in links_in_html(html):
+        line, col = locator.find(url)
+        refs.append(LinkRef(tag, url, page, line, col))
+    return tuple(refs)
+
+
+def resolve_links(refs: Iterable[LinkRef], site: Site) -> Iterator[Hit]:
+    """Check located links against the built site."""
+    for ref in refs:
+        yield from resolve(site, ref.tag, ref.url, ref.page, (ref.line, ref.col))
 
 
 def link_hits(doc: Document, html: str, site: Site) -> Iterator[Hit]:
     """Every link, image and fragment of a rendered post, checked against the site."""
-    page = f"/posts/{doc.post.slug}/"
-    yield from front_matter_image(doc, site)
-    locator = SourceLocator(doc)
-    for tag, url in links_in_html(html):
-        yield from resolve(doc, site, tag, url, page, locator.find(url))
+    return resolve_links(locate_links(doc, html), site)

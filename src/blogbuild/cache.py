@@ -1,0 +1,120 @@
+"""The build cache in `.blogbuild-cache/`: rendered posts by content hash, and page fingerprints.
+
+Every key includes a digest of blogbuild's own code, so a cache written by another version is
+never trusted; an unreadable or corrupt entry is a miss, and is rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from blogbuild.model import PostSummary, RenderedPost
+
+CACHE_DIR_NAME = ".blogbuild-cache"
+_PACKAGE = Path(__file__).resolve().parent
+_FORMAT = 1  # bump when the layout of the files below changes
+
+
+@cache
+def code_version() -> str:
+    """A digest of blogbuild's source files: any code change invalidates every entry."""
+    digest = hashlib.sha256(str(_FORMAT).encode())
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class BuildCache:
+    """Rendered post bodies on disk, plus an index of post summaries and page fingerprints."""
+
+    def __init__(self, folder: Path, *, persistent: bool = True) -> None:
+        self.folder = folder
+        self.persistent = persistent
+        self.created = not folder.exists()
+        self.new_keys: set[str] = set()  # bodies this build writes, forgotten if it fails
+        self.bodies = folder / "bodies"
+        self.bodies.mkdir(parents=True, exist_ok=True)
+        self._index: dict[str, Any] = self._read(folder / "index.pickle") or {}
+        if self._index.get("version") != code_version():
+            self._index = {"version": code_version(), "summaries": {}, "pages": {}}
+
+    @classmethod
+    def for_site(cls, root: Path, enabled: bool) -> BuildCache:
+        """The site's cache, or a throw-away one for `--no-cache` builds."""
+        if enabled:
+            return cls(root / CACHE_DIR_NAME)
+        return cls(Path(tempfile.mkdtemp(prefix="blogbuild-")), persistent=False)
+
+    # post summaries: small, kept in the index so a no-op build reads one file
+    def summary(self, key: str) -> PostSummary | None:
+        found = self._index["summaries"].get(key)
+        return found if isinstance(found, PostSummary) else None
+
+    def keep_summaries(self, summaries: dict[str, PostSummary]) -> None:
+        """Remember exactly these summaries (deleted posts drop out of the index)."""
+        self._index["summaries"] = summaries
+
+    # rendered bodies: large, one file each, written by the worker that rendered them
+    def body_path(self, key: str) -> Path:
+        return self.bodies / key[:2] / f"{key}.pickle"
+
+    def store_body(self, key: str, rendered: RenderedPost) -> None:
+        _write_atomically(self.body_path(key), pickle.dumps(rendered, pickle.HIGHEST_PROTOCOL))
+
+    def load_body(self, key: str) -> RenderedPost | None:
+        found = self._read(self.body_path(key))
+        return found if isinstance(found, RenderedPost) else None
+
+    # page fingerprints of the last build into each output folder
+    def page_fingerprints(self, out: Path) -> dict[str, str]:
+        found = self._index["pages"].get(str(out.resolve()), {})
+        return found if isinstance(found, dict) else {}
+
+    def keep_page_fingerprints(self, out: Path, fingerprints: dict[str, str]) -> None:
+        self._index["pages"][str(out.resolve())] = fingerprints
+
+    def save(self, live_keys: set[str]) -> None:
+        """Write the index and drop bodies no post uses any more."""
+        if not self.persistent:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            return
+        _write_atomically(
+            self.folder / "index.pickle", pickle.dumps(self._index, pickle.HIGHEST_PROTOCOL)
+        )
+        for path in self.bodies.glob("*/*.pickle"):
+            if path.stem not in live_keys:
+                path.unlink(missing_ok=True)
+
+    def abandon(self) -> None:
+        """After a failed build: remove what it wrote, so the site is as it was before."""
+        if not self.persistent or self.created:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            return
+        for key in self.new_keys:
+            self.body_path(key).unlink(missing_ok=True)
+
+    @staticmethod
+    def _read(path: Path) -> Any:
+        try:
+            with path.open("rb") as stream:
+                return pickle.load(stream)
+        except FileNotFoundError:
+            return None
+        except Exception:  # corrupt or from another Python: a miss, never trusted
+            path.unlink(missing_ok=True)
+            return None
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)

@@ -1,0 +1,49 @@
+"""Fingerprints of what a page shows, so an unchanged page is not rendered again."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from blogbuild.views import Page, PostView
+
+
+def digest(text: str) -> str:
+    """A short, stable hash of text."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    """A hash of files' names and bytes (templates, assets), in a stable order."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for path in sorted(paths):
+        hasher.update(str(path).encode())
+        hasher.update(b"\0")
+        hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+def page_fingerprint(page: Page, shared: str) -> str:
+    """A hash of everything `page` is rendered from; `shared` covers templates and config."""
+    return digest(
+        f"{shared}|{page.url}|{page.template}|{page.title}|{page.description}|{_value(page.context)}"
+    )
+
+
+def _value(value: Any) -> str:
+    # A post is represented by its fingerprint: its full repr would include every field anyway.
+    if isinstance(value, PostView):
+        return f"post:{value.fingerprint}"
+    if isinstance(value, Mapping):
+        return (
+            "{" + ",".join(f"{key!r}:{_value(item)}" for key, item in sorted(value.items())) + "}"
+        )
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_value(item) for item in value) + "]"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = (f"{f.name}={_value(getattr(value, f.name))}" for f in dataclasses.fields(value))
+        return f"{type(value).__name__}(" + ",".join(fields) + ")"
+    return repr(value)

@@ -1,0 +1,40 @@
+"""Rendering pages in worker processes: the plan is inherited, only bytes come back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from blogbuild.errors import Problem, Problems
+from blogbuild.site import Site
+from blogbuild.templates import make_environment, render_page, shared_context
+from blogbuild.urls import output_file
+
+
+@dataclass(slots=True)
+class _PageState:
+    site: Site
+    env: Any = None
+    shared: dict[str, Any] = field(default_factory=dict)
+
+
+_STATE: _PageState | None = None
+
+
+def prepare_pages(site: Site) -> None:
+    """Set the plan forked workers render from; call before starting them."""
+    global _STATE
+    _STATE = _PageState(site)
+
+
+def render_page_at(index: int) -> tuple[str, bytes | None, tuple[Problem, ...]]:
+    """Render page `index` of the plan: its output path, bytes (None on failure), problems."""
+    assert _STATE is not None, "prepare_pages() was not called"
+    if _STATE.env is None:  # each worker compiles the templates once
+        _STATE.env = make_environment(_STATE.site.config)
+        _STATE.shared = shared_context(_STATE.site)
+    page = _STATE.site.pages[index]
+    problems = Problems()
+    html = render_page(_STATE.env, page, _STATE.shared, _STATE.site.config, problems, set())
+    data = html.encode("utf-8") if html is not None else None
+    return output_file(page.url), data, tuple(problems.items)

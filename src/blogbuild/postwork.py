@@ -1,0 +1,111 @@
+"""The work done for each post, in a worker process: load, render, check, summarise, cache."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from blogbuild.cache import BuildCache, code_version
+from blogbuild.config import Config
+from blogbuild.errors import Problem, Problems
+from blogbuild.loader import load_post
+from blogbuild.model import PostSummary, RenderedPost
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_ELEMENT_ID = re.compile(r"""\sid=["']([^"']+)["']""")
+KEPT_WORDS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class PostTask:
+    """One post file to process, with the cache key of its bytes."""
+
+    path: Path
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class PostOutcome:
+    """A summary when the post is fine, and the problems met either way."""
+
+    summary: PostSummary | None
+    problems: tuple[Problem, ...]
+
+
+@dataclass(slots=True)
+class _WorkerState:
+    config: Config
+    cache: BuildCache
+    renderer: object | None = None
+
+
+_STATE: _WorkerState | None = None
+
+
+def post_key(rel: str, data: bytes, config: Config) -> str:
+    """What a rendered post depends on: its path and bytes, the render settings and our code."""
+    digest = hashlib.sha256()
+    for part in (code_version(), rel, config.timezone, str(config.trusted_html)):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    digest.update(data)
+    return digest.hexdigest()[:32]
+
+
+def prepare_workers(config: Config, cache: BuildCache) -> None:
+    """Set what forked workers read; call before starting them."""
+    global _STATE
+    _STATE = _WorkerState(config, cache)
+
+
+def process_post(task: PostTask) -> PostOutcome:
+    """Load, render and check one post, store its body in the cache and return its summary."""
+    from blogbuild.check import check_post  # imported here: only workers with work need it
+    from blogbuild.check.document import document_for
+    from blogbuild.check.rules.links import locate_links
+    from blogbuild.markdown import MarkdownRenderer
+    from blogbuild.render import render_post
+
+    assert _STATE is not None, "prepare_workers() was not called"
+    problems = Problems()
+    post = load_post(task.path, _STATE.config, problems)
+    if post is None:
+        return PostOutcome(None, tuple(problems.items))
+    if _STATE.renderer is None:
+        _STATE.renderer = MarkdownRenderer(trusted_html=_STATE.config.trusted_html)
+    assert isinstance(_STATE.renderer, MarkdownRenderer)
+    rendered = render_post(post, _STATE.renderer)
+    _STATE.cache.store_body(task.key, rendered)
+    findings = tuple(check_post(post))
+    links = locate_links(document_for(post), rendered.html)
+    summary = summarize(task.key, rendered, findings, links, tuple(problems.warnings))
+    return PostOutcome(summary, tuple(problems.items))
+
+
+def summarize(
+    key: str,
+    rendered: RenderedPost,
+    findings: tuple[object, ...],
+    links: tuple[object, ...],
+    warnings: tuple[Problem, ...],
+) -> PostSummary:
+    """The light part of a rendered post that the parent keeps for planning."""
+    words = Counter(word.lower() for word in _WORD.findall(rendered.plain_text))
+    top = tuple(sorted(words.items(), key=lambda item: (-item[1], item[0]))[:KEPT_WORDS])
+    return PostSummary(
+        key=key,
+        post=replace(rendered.post, body="", text_body=None),
+        headings=rendered.headings,
+        excerpt_html=rendered.excerpt_html,
+        excerpt_text=rendered.excerpt_text,
+        word_count=rendered.word_count,
+        reading_minutes=rendered.reading_minutes,
+        word_counts=top,
+        element_ids=frozenset(_ELEMENT_ID.findall(rendered.html)),
+        findings=findings,
+        links=links,
+        warnings=warnings,
+    )
