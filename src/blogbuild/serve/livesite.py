@@ -65,6 +65,7 @@ class Rebuild:
     seconds: float
     changed: tuple[str, ...] = ()  # outputs that differ from the previous good build
     recovered: bool = False  # the previous attempt had failed
+    first: bool = False  # the first good build: every output is new
     warnings: tuple[Problem, ...] = ()
     traceback: str | None = None  # of an unexpected error, for --debug
 
@@ -77,7 +78,7 @@ class Rebuild:
         if self.ok and not self.changed and not self.recovered:
             return None
         message = state_message(self.snapshot)
-        everything = len(self.changed) > MAX_LISTED_CHANGES
+        everything = self.first or len(self.changed) > MAX_LISTED_CHANGES
         message["changed"] = [] if everything else list(self.changed)
         message["everything"] = everything
         return message
@@ -147,6 +148,7 @@ class LiveSite:
             seconds,
             changed=changed,
             recovered=bool(before.problems),
+            first=before.output is None,
             warnings=tuple(output.warnings),
         )
 
