@@ -112,9 +112,20 @@ LIVE_SCRIPT = """\
       return;
     } catch (e) { /* fall back to a stream of our own */ }
   }
-  var source = new EventSource("__EVENTS__");
-  source.addEventListener("state", function (e) { handle(JSON.parse(e.data)); });
-  source.addEventListener("build", function (e) { handle(JSON.parse(e.data)); });
+  // Without a shared worker, only visible tabs keep a stream open; a tab shown again
+  // reconnects, and the state it receives reloads it if it missed a build.
+  var source = null;
+  function listen() {
+    if (document.hidden) {
+      if (source) { source.close(); source = null; }
+    } else if (!source) {
+      source = new EventSource("__EVENTS__");
+      source.addEventListener("state", function (e) { handle(JSON.parse(e.data)); });
+      source.addEventListener("build", function (e) { handle(JSON.parse(e.data)); });
+    }
+  }
+  document.addEventListener("visibilitychange", listen);
+  listen();
 })();
 """.replace("__WORKER__", WORKER_JS).replace("__EVENTS__", EVENTS)
 
