@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -113,10 +114,10 @@ def fetch(port: int, target: str, method: str = "GET") -> Response:
         connection.close()
 
 
-def raw_request(port: int, request_line: bytes) -> bytes:
+def raw_request(port: int, request_line: bytes, host: bytes = b"127.0.0.1") -> bytes:
     """Send a request line that http.client would refuse to build (NUL bytes and the like)."""
     with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
-        sock.sendall(request_line + b"\r\nHost: x\r\n\r\n")
+        sock.sendall(request_line + b"\r\nHost: " + host + b"\r\n\r\n")
         chunks = []
         while chunk := sock.recv(65536):
             chunks.append(chunk)
@@ -129,7 +130,7 @@ class EventClient:
     def __init__(self, port: int) -> None:
         self.events: queue.SimpleQueue[tuple[str, dict[str, Any], float]] = queue.SimpleQueue()
         self._sock = socket.create_connection(("127.0.0.1", port), timeout=30)
-        self._sock.sendall(b"GET /__blogbuild/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        self._sock.sendall(b"GET /__blogbuild/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         self._file = self._sock.makefile("rb")
         status = self._file.readline()
         assert b" 200 " in status, status
@@ -172,8 +173,6 @@ class EventClient:
                 return data, received
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError):  # already closed by the server
             self._sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
         self._sock.close()

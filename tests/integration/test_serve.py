@@ -160,6 +160,18 @@ def test_requests_that_try_to_leave_the_site_get_404(served: ServeProcess) -> No
     assert raw.startswith(b"HTTP/1.0 404")
 
 
+def test_only_local_host_names_reach_a_local_server(served: ServeProcess) -> None:
+    port = str(served.port).encode()
+    for host in (b"127.0.0.1:" + port, b"localhost:" + port, b"[::1]:" + port):
+        assert raw_request(served.port, b"GET / HTTP/1.0", host).startswith(b"HTTP/1.0 200"), host
+    # A page on another domain resolved to 127.0.0.1 (DNS rebinding) must not read drafts.
+    for host in (b"evil.example:" + port, b"evil.example", b"127.0.0.1.evil.example"):
+        answer = raw_request(served.port, b"GET / HTTP/1.0", host)
+        assert answer.startswith(b"HTTP/1.0 403"), host
+        answer = raw_request(served.port, b"GET /__blogbuild/events HTTP/1.0", host)
+        assert answer.startswith(b"HTTP/1.0 403"), host
+
+
 def test_built_files_never_carry_the_live_script(made: SiteMaker, tmp_path: Path) -> None:
     (made.root / "assets" / "leak.txt").unlink()
     done = blogbuild("build", "--source", str(made.root), "--out", str(tmp_path / "out"))

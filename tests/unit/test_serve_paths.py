@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from blogbuild.serve.paths import Found, NotFound, Redirect, content_type, request_path, resolve
+from blogbuild.serve.paths import (
+    Found,
+    NotFound,
+    Redirect,
+    content_type,
+    host_allowed,
+    request_path,
+    resolve,
+)
 
 OUTPUTS = {
     "index.html",
@@ -121,3 +129,25 @@ def test_redirects_are_percent_encoded() -> None:
 )
 def test_content_types_name_utf8_for_text(key: str, expected: str) -> None:
     assert content_type(key) == expected
+
+
+@pytest.mark.parametrize(
+    ("host", "bound", "allowed"),
+    [
+        ("127.0.0.1:8000", "127.0.0.1", True),
+        ("localhost:8000", "127.0.0.1", True),
+        ("blog.localhost:8000", "127.0.0.1", True),
+        ("[::1]:8000", "::1", True),
+        ("192.168.1.5:8000", "127.0.0.1", True),
+        (None, "127.0.0.1", True),
+        ("evil.example:8000", "127.0.0.1", False),
+        ("evil.example", "localhost", False),
+        ("127.0.0.1.nip.io:8000", "127.0.0.1", False),
+        ("my-laptop.local:8000", "0.0.0.0", True),
+        ("anything.example", "192.168.1.5", True),
+    ],
+)
+def test_a_loopback_server_answers_only_loopback_names(
+    host: str | None, bound: str, allowed: bool
+) -> None:
+    assert host_allowed(host, bound) is allowed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import mimetypes
 import re
 from collections.abc import Callable
@@ -76,6 +77,36 @@ def resolve(target: str, base_path: str, exists: Callable[[str], bool]) -> Resol
     if exists(rel + "/index.html"):
         return Redirect(quote(path + "/"))
     return NotFound()
+
+
+def host_allowed(host_header: str | None, bound_host: str) -> bool:
+    """Whether a request's Host may reach a server listening on `bound_host`.
+
+    On a loopback address only loopback names and IP literals are accepted, so that a web
+    page whose domain is made to resolve to 127.0.0.1 (DNS rebinding) cannot read drafts.
+    A server opened to the network with --host answers any name it is reached by.
+    """
+    if not _is_loopback(bound_host) or not host_header:
+        return True
+    name = urlsplit("//" + host_header).hostname or ""
+    return name == "localhost" or name.endswith(".localhost") or _is_ip(name)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 _TYPES = {

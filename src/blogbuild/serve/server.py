@@ -17,12 +17,13 @@ from blogbuild.serve.errorpage import error_page, plain_not_found
 from blogbuild.serve.events import HEARTBEAT, HEARTBEAT_SECONDS, EventBroker, format_event
 from blogbuild.serve.inject import inject_live_script
 from blogbuild.serve.livesite import LiveSite, state_message
-from blogbuild.serve.paths import Found, Redirect, content_type, resolve
+from blogbuild.serve.paths import Found, Redirect, content_type, host_allowed, resolve
 
 PORT_ATTEMPTS = 20  # how far past a busy default port to look for a free one
 _SCRIPTS = {LIVE_JS: LIVE_SCRIPT.encode(), WORKER_JS: WORKER_SCRIPT.encode()}
 _QUIET_ERRORS = (ConnectionError, TimeoutError)  # a browser went away mid-response
 _HTML = content_type("index.html")
+_TEXT = content_type("message.txt")
 
 
 class ServeError(Exception):
@@ -44,6 +45,7 @@ class PreviewServer(ThreadingHTTPServer):
         debug: bool,
     ) -> None:
         self.address_family = family
+        self.host = address[0]
         self.live, self.broker, self.debug = live, broker, debug
         super().__init__(address, PreviewHandler)
 
@@ -79,6 +81,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
     def _answer(self, head: bool) -> None:
+        if not host_allowed(self.headers.get("Host"), self.server.host):
+            self._send(HTTPStatus.FORBIDDEN, _TEXT, b"unknown Host; open the printed URL\n", head)
+            return
         path = self.path.split("?", 1)[0]
         if path.startswith(PREFIX):
             self._internal(path, head)
@@ -126,7 +131,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         elif path == EVENTS:
             self._stream(head)
         else:
-            self._send(HTTPStatus.NOT_FOUND, content_type("x.txt"), b"not found\n", head)
+            self._send(HTTPStatus.NOT_FOUND, _TEXT, b"not found\n", head)
 
     def _stream(self, head: bool) -> None:
         """Send the current state, then every rebuild, until the browser or server goes away."""
