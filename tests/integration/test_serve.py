@@ -299,6 +299,37 @@ def test_many_browsers_and_event_streams_at_once(served: ServeProcess, made: Sit
             client.close()
 
 
+def test_warnings_are_printed_at_start_and_new_ones_after_each_rebuild(
+    made: SiteMaker,
+) -> None:
+    made.post(
+        "untitled.md", "---\ndate: 2025-01-01\n---\n# Заголовок из текста\n\nТекст.\n", raw=True
+    )
+    served = _start(made)
+    try:
+        served.wait_for_line(re.compile(r"untitled\.md:\d+: warning: no title"), stderr=True)
+        lines, warned = len(served.out), len(served.err)
+        (made.root / "content" / "posts" / "notes.docx").write_bytes(b"x")
+        served.wait_for_line(re.compile(r"notes\.docx changed: .*1 new warning"), start=lines)
+        served.wait_for_line(
+            re.compile(r"notes\.docx: warning: not a post"), start=warned, stderr=True
+        )
+        # The untitled post's warning was shown already; a rebuild does not repeat it.
+        lines, warned = len(served.out), len(served.err)
+        post = made.root / "content" / "posts" / "live.md"
+        post.write_text(POST.replace("Первая", "Другая"), encoding="utf-8")
+        line = served.wait_for_line(re.compile(r"live\.md changed: rebuilt"), start=lines)
+        assert "warning" not in line
+        assert not [line for line in served.err[warned:] if "warning" in line]
+    finally:
+        _stop_cleanly(served)
+
+
+def test_a_missing_source_folder_is_a_usage_error(tmp_path: Path) -> None:
+    done = blogbuild("serve", "--source", str(tmp_path / "nowhere"), timeout=30)
+    assert done.returncode == 2 and "no such folder" in done.stderr
+
+
 def test_a_port_named_on_the_command_line_must_be_free(made: SiteMaker) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
