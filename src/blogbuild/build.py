@@ -157,7 +157,7 @@ def produce(
         output.outputs.add(rel)
         if previous.get(rel) != fingerprint or not sink.reuse(rel):
             pending.append(index)
-    prepare_pages(site)
+    prepare_pages(site, plan.shared)
     seen: set[str] = set()
     for done, (rel, data, page_problems) in enumerate(run_all(render_page_at, pending, workers), 1):
         for problem in page_problems:
@@ -194,12 +194,23 @@ def produce(
 
 
 def assemble_site(
-    options: BuildOptions, now: datetime | None = None, *, external: bool = False
+    options: BuildOptions,
+    now: datetime | None = None,
+    *,
+    external: bool = False,
+    previous: SiteOutput | None = None,
 ) -> SiteOutput:
-    """The whole site in memory, with its check findings (previews, checks); nothing is written."""
+    """The whole site in memory, with its check findings (previews, checks); nothing is written.
+
+    With `previous`, pages whose fingerprints did not change are taken from it, not rendered.
+    """
     plan = plan_build(options, now)
     try:
-        output = produce(plan, MemorySink(), {}, _workers(options))
+        if previous is None:
+            output = produce(plan, MemorySink(), {}, _workers(options))
+        else:
+            sink = MemorySink(previous.pages)
+            output = produce(plan, sink, previous.fingerprints, _workers(options))
         output.findings = check_output(output, external)
     except BaseException:
         plan.cache.abandon()

@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from jinja2 import Environment
+
+from blogbuild.config import Config
 from blogbuild.errors import Problem, Problems
+from blogbuild.fingerprint import digest
 from blogbuild.site import Site
 from blogbuild.templates import make_environment, render_page, shared_context
 from blogbuild.urls import output_file
@@ -14,24 +18,36 @@ from blogbuild.urls import output_file
 @dataclass(slots=True)
 class _PageState:
     site: Site
+    templates: str
     env: Any = None
     shared: dict[str, Any] = field(default_factory=dict)
 
 
 _STATE: _PageState | None = None
+_ENVIRONMENTS: dict[tuple[str, str], Environment] = {}
 
 
-def prepare_pages(site: Site) -> None:
-    """Set the plan forked workers render from; call before starting them."""
+def prepare_pages(site: Site, templates: str) -> None:
+    """Set the plan workers render from (`templates`: a digest of the template files)."""
     global _STATE
-    _STATE = _PageState(site)
+    _STATE = _PageState(site, templates)
+
+
+def environment_for(config: Config, templates: str) -> Environment:
+    """A template environment, kept while config and templates stay the same, so a rebuild
+    in the same process (serve) does not compile every template again."""
+    key = (digest(repr(config)), templates)
+    if key not in _ENVIRONMENTS:
+        _ENVIRONMENTS.clear()
+        _ENVIRONMENTS[key] = make_environment(config)
+    return _ENVIRONMENTS[key]
 
 
 def render_page_at(index: int) -> tuple[str, bytes | None, tuple[Problem, ...]]:
     """Render page `index` of the plan: its output path, bytes (None on failure), problems."""
     assert _STATE is not None, "prepare_pages() was not called"
     if _STATE.env is None:  # each worker compiles the templates once
-        _STATE.env = make_environment(_STATE.site.config)
+        _STATE.env = environment_for(_STATE.site.config, _STATE.templates)
         _STATE.shared = shared_context(_STATE.site)
     page = _STATE.site.pages[index]
     problems = Problems()

@@ -99,7 +99,7 @@ def test_a_site_broken_from_the_start_serves_nothing_but_its_problems(site: Site
 def test_an_unexpected_error_becomes_a_problem_with_its_traceback(
     live: LiveSite, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def explode(*_args: object) -> None:
+    def explode(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(livesite, "assemble_site", explode)

@@ -6,7 +6,7 @@ import threading
 import time
 import traceback
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -133,8 +133,10 @@ class LiveSite:
             return Rebuild(self._current, False, time.perf_counter() - started, traceback=detail)
 
     def _assemble(self, changes: Collection[Path]) -> SiteOutput:
-        """The build itself, and the one call to swap for an incremental build using `changes`."""
-        return assemble_site(self.options)
+        """The build itself: cached posts and unchanged pages are reused from the last one."""
+        # One process: forking a server with live threads is not safe; the cache does the work.
+        options = replace(self.options, workers=1)
+        return assemble_site(options, previous=self._current.output)
 
     def _succeeded(self, before: Snapshot, output: SiteOutput, seconds: float) -> Rebuild:
         stamps = _stamps(output.files)
