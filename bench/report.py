@@ -42,8 +42,11 @@ class Result:
 
 
 def baseline(results: dict[str, dict[str, Result]], scenario: str, tool: str) -> float | None:
-    """The peer's median in the same scenario, else its cold median (a full rebuild)."""
-    for name in (scenario, "cold"):
+    """The peer's median in the same scenario, else its nearest: a rebuild, then a cold build.
+
+    Hugo and Pelican rebuild everything on every run, so an edit costs them a full rebuild.
+    """
+    for name in (scenario, "noop", "cold"):
         result = results.get(name, {}).get(tool)
         if result and result.median:
             return result.median
