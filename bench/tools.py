@@ -102,7 +102,8 @@ class Blogbuild(Tool):
         done = self._run("import blogbuild.cli")
         if done.returncode:
             last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-            return f"blogbuild.cli cannot be imported from {self.src} ({last})"
+            shown = self.src.relative_to(REPO) if self.src.is_relative_to(REPO) else self.src
+            return f"blogbuild.cli cannot be imported from {shown} ({last})"
         return None
 
     def version(self) -> str:
