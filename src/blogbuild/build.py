@@ -28,6 +28,7 @@ from blogbuild.loader import (
 )
 from blogbuild.machine import machine_files
 from blogbuild.model import PostSummary
+from blogbuild.options import BuildOptions
 from blogbuild.output import MemorySink, Sink, Staging, WriteReport, check_output_folder
 from blogbuild.pagework import prepare_pages, render_page_at
 from blogbuild.parallel import default_workers, run_all
@@ -38,23 +39,6 @@ from blogbuild.urls import output_file
 
 HIGHLIGHT_CSS = "assets/css/highlight.css"
 Progress = Callable[[str, int, int], None]  # stage, done, total
-
-
-@dataclass(frozen=True, slots=True)
-class BuildOptions:
-    """What the person asked for on the command line."""
-
-    source: Path
-    out: Path | None = None
-    drafts: bool = False
-    future: bool = False
-    base_url: str | None = None
-    use_cache: bool = True
-    workers: int = 0  # 0: one per core
-
-    @property
-    def out_dir(self) -> Path:
-        return self.out if self.out is not None else self.source / "dist"
 
 
 @dataclass(slots=True)

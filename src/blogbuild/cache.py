@@ -43,8 +43,10 @@ class BuildCache:
         self.bodies = folder / "bodies"
         self.bodies.mkdir(parents=True, exist_ok=True)
         self._index: dict[str, Any] = self._read(folder / "index.pickle") or {}
+        self._dirty = False  # the index is rewritten only when something in it changed
         if self._index.get("version") != code_version():
             self._index = {"version": code_version(), "summaries": {}, "pages": {}}
+            self._dirty = True
 
     @classmethod
     def for_site(cls, root: Path, enabled: bool) -> BuildCache:
@@ -60,7 +62,9 @@ class BuildCache:
 
     def keep_summaries(self, summaries: dict[str, PostSummary]) -> None:
         """Remember exactly these summaries (deleted posts drop out of the index)."""
-        self._index["summaries"] = summaries
+        if summaries.keys() != self._index["summaries"].keys():
+            self._index["summaries"] = summaries
+            self._dirty = True
 
     # rendered bodies: large, one file each, written by the worker that rendered them
     def body_path(self, key: str) -> Path:
@@ -79,16 +83,19 @@ class BuildCache:
         return found if isinstance(found, dict) else {}
 
     def keep_page_fingerprints(self, out: Path, fingerprints: dict[str, str]) -> None:
-        self._index["pages"][str(out.resolve())] = fingerprints
+        if self.page_fingerprints(out) != fingerprints:
+            self._index["pages"][str(out.resolve())] = fingerprints
+            self._dirty = True
 
     def save(self, live_keys: set[str]) -> None:
         """Write the index and drop bodies no post uses any more."""
         if not self.persistent:
             shutil.rmtree(self.folder, ignore_errors=True)
             return
-        _write_atomically(
-            self.folder / "index.pickle", pickle.dumps(self._index, pickle.HIGHEST_PROTOCOL)
-        )
+        if not self._dirty:
+            return
+        index = pickle.dumps(self._index, pickle.HIGHEST_PROTOCOL)
+        _write_atomically(self.folder / "index.pickle", index)
         for path in self.bodies.glob("*/*.pickle"):
             if path.stem not in live_keys:
                 path.unlink(missing_ok=True)

@@ -11,18 +11,11 @@ from typing import Any
 import click
 
 from blogbuild import __version__
-from blogbuild.build import BuildOptions, assemble_site, build
-from blogbuild.check import (
-    exit_code,
-    format_github,
-    format_json,
-    format_rules,
-    format_text,
-    settings_from_config,
-    summary,
-)
-from blogbuild.config import load_config
 from blogbuild.errors import BlogbuildError, BuildFailed, Problem
+from blogbuild.options import BuildOptions
+
+# The pipeline's modules are imported inside the commands: `blogbuild build` with nothing
+# to do answers before they would have finished loading.
 
 EXIT_PROBLEMS = 1
 
@@ -50,19 +43,39 @@ def _site_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @main.command("build")
 @_site_options
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder [default: SOURCE/dist].")  # fmt: skip
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder [default: SOURCE/dist].",
+)
+@click.option(
+    "--no-cache",
+    "--clean",
+    "no_cache",
+    is_flag=True,
+    help="Rebuild everything from scratch (the cache in .blogbuild-cache/ is not used).",
+)
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Worker processes [default: one per core].")  # fmt: skip
 def build_command(
-    source: Path, out: Path | None, drafts: bool, future: bool, base_url: str | None, debug: bool
-) -> None:
+    source: Path, out: Path | None, drafts: bool, future: bool, base_url: str | None,
+    debug: bool, no_cache: bool, jobs: int,
+) -> None:  # fmt: skip
     """Build the site into the output folder."""
     options = BuildOptions(
-        source.resolve(), out.resolve() if out else None, drafts, future, base_url
-    )
-    with _reported_problems(debug):
-        result = build(options)
+        source.resolve(), out.resolve() if out else None, drafts, future, base_url,
+        use_cache=not no_cache, workers=jobs,
+    )  # fmt: skip
+    if options.use_cache and _unchanged_since_last_build(options):
+        return
+    from blogbuild.build import build
+    from blogbuild.check import summary
+    from blogbuild.progress import TerminalProgress
+
+    with _reported_problems(debug), TerminalProgress() as progress:
+        result = build(options, progress)
     output = result.output
-    _print_problems(output.warnings)
+    lines = [str(problem) for problem in output.warnings]
     posts = len(output.site.posts)
     pages = sum(1 for path in output.outputs if path.endswith(".html"))
     left_out = []
@@ -71,13 +84,77 @@ def build_command(
     if output.future_skipped:
         left_out.append(f"{output.future_skipped} future post(s) left out, --future shows them")
     note = f" ({'; '.join(left_out)})" if left_out else ""
+    tail = []
+    if output.findings:
+        tail.append(f"Check: {summary(output.findings)}; run `blogbuild check` for details.")
+    for line in lines:
+        click.echo(line, err=True)
     click.echo(
         f"Built {posts} posts and {pages} pages into {_shown(result.out)} "
         f"in {result.seconds:.2f} s{note}"
     )
-    findings = output.findings
-    if findings:
-        click.echo(f"Check: {summary(findings)}; run `blogbuild check` for details.")
+    for line in tail:
+        click.echo(line)
+    if options.use_cache:
+        _record_build(options, result, lines, tail, note)
+
+
+def _unchanged_since_last_build(options: BuildOptions) -> bool:
+    """Say so and stop when no input and no output changed since the last successful build."""
+    import time
+    from datetime import datetime
+
+    from blogbuild.cache import CACHE_DIR_NAME, code_version
+    from blogbuild.unchanged import inputs_digest, read_record, still_valid
+
+    started = time.perf_counter()
+    record = read_record(options.source / CACHE_DIR_NAME, options.out_dir)
+    if record is None:
+        return False
+    inputs = inputs_digest(options.source, _options_text(options), code_version(), record.uses_git)
+    if not still_valid(record, inputs, options.out_dir, datetime.now().astimezone()):
+        return False
+    for line in record.warnings:
+        click.echo(line, err=True)
+    seconds = time.perf_counter() - started
+    click.echo(
+        f"Built {record.posts} posts and {record.pages} pages into {_shown(options.out_dir)} "
+        f"in {seconds:.2f} s{record.note} (nothing changed)"
+    )
+    if record.check:
+        click.echo(record.check)
+    return True
+
+
+def _record_build(
+    options: BuildOptions, result: Any, lines: list[str], tail: list[str], note: str
+) -> None:
+    """Remember what this build saw and said, for `_unchanged_since_last_build`."""
+    from datetime import datetime
+
+    from blogbuild.cache import CACHE_DIR_NAME, code_version
+    from blogbuild.unchanged import BuildRecord, inputs_digest, outputs_digest, write_record
+
+    output = result.output
+    now = datetime.now(output.config.tz)
+    future = [s.post.date for s in output.summaries if s.post.date > now]
+    uses_git = any(s.post.date_source == "git" for s in output.summaries)
+    record = BuildRecord(
+        inputs=inputs_digest(options.source, _options_text(options), code_version(), uses_git),
+        outputs=outputs_digest(result.out),
+        valid_until=min(future).isoformat() if future else None,
+        uses_git=uses_git,
+        warnings=lines,
+        note=note,
+        check="".join(tail),
+        posts=len(output.site.posts),
+        pages=sum(1 for path in output.outputs if path.endswith(".html")),
+    )
+    write_record(options.source / CACHE_DIR_NAME, result.out, record)
+
+
+def _options_text(options: BuildOptions) -> str:
+    return repr((str(options.out_dir.resolve()), options.drafts, options.future, options.base_url))
 
 
 @main.command("check")
@@ -102,6 +179,18 @@ def check_command(
     Writes nothing. Exit 0 when no finding reaches the failing level (error, or warning
     with --strict), 1 otherwise.
     """
+    from blogbuild.build import assemble_site
+    from blogbuild.check import (
+        exit_code,
+        format_github,
+        format_json,
+        format_rules,
+        format_text,
+        settings_from_config,
+        summary,
+    )
+    from blogbuild.config import load_config
+
     options = BuildOptions(source.resolve(), None, drafts, future, base_url)
     with _reported_problems(debug, "Check failed"):
         if list_rules:

@@ -47,49 +47,53 @@ def check_output_folder(out: Path, root: Path) -> None:
 
 
 class Staging:
-    """A new copy of the site beside `out`; `commit` swaps it in, `abort` removes it."""
+    """A new copy of the site beside `out`; `commit` swaps it in, `abort` removes it.
+
+    Nothing is staged until some output differs from the previous build: a rebuild in which
+    every file came out the same touches nothing at all.
+    """
 
     def __init__(self, out: Path) -> None:
         self.out = out
         self.folder = out.with_name(out.name + STAGING_SUFFIX)
         if self.folder.exists():
             shutil.rmtree(self.folder)  # left over from an interrupted build
-        self.folder.mkdir(parents=True)
         self.written = 0
         self.unchanged = 0
-        self._made: set[Path] = {self.folder}
+        self._kept: list[str] = []  # unchanged outputs, linked only once staging starts
+        self._staging = False
+        self._made: set[Path] = set()
 
     def reuse(self, rel: str) -> bool:
         """Carry the previous build's file over unchanged; False when there is none."""
-        previous = self.out / rel
-        if not previous.is_file():
+        if not (self.out / rel).is_file():
             return False
-        _keep(previous, self._target(rel))
-        self.unchanged += 1
+        self._keep(rel)
         return True
 
     def put(self, rel: str, data: bytes) -> None:
         """Write `data`, or keep the previous file when its bytes are the same."""
-        previous, target = self.out / rel, self._target(rel)
-        if _same_bytes(previous, data):
-            _keep(previous, target)
-            self.unchanged += 1
-        else:
-            target.write_bytes(data)
-            self.written += 1
+        if _same_bytes(self.out / rel, data):
+            self._keep(rel)
+            return
+        self._start()
+        self._target(rel).write_bytes(data)
+        self.written += 1
 
     def copy(self, rel: str, source: Path) -> None:
         """Copy a static file, or keep the previous copy when it is the same."""
-        previous, target = self.out / rel, self._target(rel)
-        if _same_file(previous, source):
-            _keep(previous, target)
-            self.unchanged += 1
-        else:
-            shutil.copyfile(source, target)
-            self.written += 1
+        if _same_file(self.out / rel, source):
+            self._keep(rel)
+            return
+        self._start()
+        shutil.copyfile(source, self._target(rel))
+        self.written += 1
 
     def commit(self) -> WriteReport:
-        """Swap the staged site in for the old one."""
+        """Swap the staged site in for the old one (if anything differs from it)."""
+        if not self._staging and self._same_files_as_before():
+            return WriteReport(0, self.unchanged)
+        self._start()
         retired = self.out.with_name(self.out.name + ".old")
         if retired.exists():
             shutil.rmtree(retired)
@@ -102,6 +106,32 @@ class Staging:
 
     def abort(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _keep(self, rel: str) -> None:
+        self.unchanged += 1
+        if self._staging:
+            _keep(self.out / rel, self._target(rel))
+        else:
+            self._kept.append(rel)
+
+    def _start(self) -> None:
+        if self._staging:
+            return
+        self._staging = True
+        self.folder.mkdir(parents=True)
+        self._made.add(self.folder)
+        for rel in self._kept:
+            _keep(self.out / rel, self._target(rel))
+        self._kept.clear()
+
+    def _same_files_as_before(self) -> bool:
+        """True when the old output holds exactly the files this build kept."""
+        if not self.out.is_dir():
+            return False
+        existing = {
+            p.relative_to(self.out).as_posix() for p in self.out.rglob("*") if not p.is_dir()
+        }
+        return existing == set(self._kept)
 
     def _target(self, rel: str) -> Path:
         target = self.folder / rel

@@ -29,37 +29,83 @@ class Document:
 def related_keys(
     documents: Sequence[Document], limit: int = MAX_RELATED
 ) -> dict[str, tuple[str, ...]]:
-    """For each document, the keys of up to `limit` most related others, best first."""
+    """For each document, the keys of up to `limit` most related others, best first.
+
+    Score: shared categories and tags, plus the cosine of TF-IDF keyword vectors; ties go
+    to the smaller key. Posts sharing only a category are many and all score alike, so they
+    are not scored one by one: the best of them are the first few by key.
+    """
     keywords = _keywords(documents)
-    by_term: dict[tuple[str, str], list[int]] = defaultdict(list)
+    rank = {
+        index: position
+        for position, index in enumerate(
+            sorted(range(len(documents)), key=lambda i: documents[i].key)
+        )
+    }
+    by_category: dict[str, list[int]] = defaultdict(list)
+    by_tag: dict[str, list[int]] = defaultdict(list)
     by_word: dict[str, list[int]] = defaultdict(list)
     for index, doc in enumerate(documents):
         for name in doc.categories:
-            by_term[("c", name)].append(index)
+            by_category[name].append(index)
         for name in doc.tags:
-            by_term[("t", name)].append(index)
+            by_tag[name].append(index)
         for word in keywords[index]:
             by_word[word].append(index)
+    for members in by_category.values():
+        members.sort(key=rank.__getitem__)
+    category_sets = [set(doc.categories) for doc in documents]
     result = {}
     for index, doc in enumerate(documents):
         scores: defaultdict[int, float] = defaultdict(float)
-        for name in doc.categories:
-            for other in by_term[("c", name)]:
-                scores[other] += _CATEGORY_WEIGHT
         for name in doc.tags:
-            for other in by_term[("t", name)]:
+            for other in by_tag[name]:
                 scores[other] += _TAG_WEIGHT
         for word, weight in keywords[index].items():
             for other in by_word[word]:
                 # cosine similarity of keyword vectors, always below one shared tag
                 scores[other] += weight * keywords[other][word]
         scores.pop(index, None)
-        # rounding keeps float noise from deciding ties, which the key then breaks
-        best = heapq.nsmallest(
-            limit, scores.items(), key=lambda item: (-round(item[1], 9), documents[item[0]].key)
-        )
-        result[doc.key] = tuple(documents[other].key for other, score in best if score > 0)
+        mine = category_sets[index]
+        for other in scores:
+            scores[other] += _CATEGORY_WEIGHT * len(mine & category_sets[other])
+        _add_category_mates(scores, index, doc, by_category, category_sets, limit)
+        result[doc.key] = tuple(documents[o].key for o in _best(scores, rank, limit))
     return result
+
+
+def _best(scores: dict[int, float], rank: dict[int, int], limit: int) -> list[int]:
+    """The `limit` best-scoring posts; equal scores (to 1e-9) go by rank."""
+    if not scores:
+        return []
+    threshold = heapq.nlargest(limit, scores.values())[-1] - 1e-9
+    contenders = [(-round(s, 9), rank[o], o) for o, s in scores.items() if s >= threshold]
+    return [o for score, _, o in sorted(contenders)[:limit] if score < 0]
+
+
+def _add_category_mates(
+    scores: defaultdict[int, float],
+    index: int,
+    doc: Document,
+    by_category: dict[str, list[int]],
+    category_sets: list[set[str]],
+    limit: int,
+) -> None:
+    """Score the posts that share only categories: just the first few by key of each.
+
+    With several categories a later mate may share more of them, so all are scored then.
+    """
+    mine = category_sets[index]
+    enough = limit if len(mine) == 1 else len(category_sets)
+    for name in doc.categories:
+        found = 0
+        for other in by_category[name]:  # in key order
+            if found == enough:
+                break
+            if other == index or other in scores:
+                continue
+            scores[other] = _CATEGORY_WEIGHT * len(mine & category_sets[other])
+            found += 1
 
 
 def _keywords(documents: Sequence[Document]) -> list[dict[str, float]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from blogbuild.build import BuildOptions
+from blogbuild.options import BuildOptions
 from blogbuild.serve import server as server_module
 from blogbuild.serve.events import EventBroker
 from blogbuild.serve.livesite import LiveSite

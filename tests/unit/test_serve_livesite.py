@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from blogbuild.build import BuildOptions
+from blogbuild.options import BuildOptions
 from blogbuild.serve import livesite
 from blogbuild.serve.livesite import LiveSite
 from tests.conftest import SiteMaker

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from blogbuild.build import BuildOptions
+from blogbuild.options import BuildOptions
 from blogbuild.serve.console import Console
 from blogbuild.serve.events import EventBroker
 from blogbuild.serve.livesite import LiveSite

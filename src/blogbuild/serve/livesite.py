@@ -10,8 +10,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from blogbuild.build import BuildOptions, SiteOutput, assemble_site
+from blogbuild.build import SiteOutput, assemble_site
 from blogbuild.errors import BlogbuildError, BuildFailed, Problem
+from blogbuild.options import BuildOptions
 from blogbuild.theme import theme_dir
 
 # Past this many changed outputs browsers are just told "everything", to keep messages small.

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from tests.seed_findings import EXPECTED, POST_FILES, SEEDS, copy_repo_blog, post_path
 
-from blogbuild.build import BuildOptions, SiteOutput, assemble_site
+from blogbuild.build import SiteOutput, assemble_site
 from blogbuild.check import Finding
 from blogbuild.check.document import Document
 from blogbuild.model import Post
+from blogbuild.options import BuildOptions
 
 
 @pytest.fixture(scope="module")

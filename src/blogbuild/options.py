@@ -1,0 +1,23 @@
+"""What a person asks a build for; kept apart so the command line starts without heavy imports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """What the person asked for on the command line."""
+
+    source: Path
+    out: Path | None = None
+    drafts: bool = False
+    future: bool = False
+    base_url: str | None = None
+    use_cache: bool = True
+    workers: int = 0  # 0: one per core
+
+    @property
+    def out_dir(self) -> Path:
+        return self.out if self.out is not None else self.source / "dist"

@@ -1,0 +1,120 @@
+"""Recognising a rebuild in which no input changed, before any heavy work or import.
+
+A record of the last successful build holds a digest of every input's name, size and mtime
+(posts, templates, assets, config, blogbuild's own code, the options) and of the output it
+wrote. When both still match, the build has nothing to do. Any doubt means a normal build,
+which is always correct: this only ever skips work that would change nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+RECORD_NAME = "last-build.json"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildRecord:
+    """What a successful build saw and said."""
+
+    inputs: str  # digest of every input
+    outputs: str  # digest of the output folder's files (names, sizes, mtimes)
+    valid_until: str | None  # ISO time at which a future post becomes due
+    uses_git: bool  # some date came from git: the commit is an input too
+    warnings: list[str]  # what the build printed: its warnings,
+    note: str  # what it said of drafts and future posts left out,
+    check: str  # and its count of check findings
+    posts: int
+    pages: int
+
+
+def inputs_digest(source: Path, options_text: str, code: str, uses_git: bool) -> str:
+    """A digest of every input's path, size and modification time, plus code and options."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{code}\0{options_text}\0".encode())
+    from blogbuild.theme import theme_dir
+
+    roots = [source / "content", source / "templates", source / "assets", source / "blogbuild.yaml"]
+    roots += [theme_dir() / "templates", theme_dir() / "assets"]
+    for root in roots:
+        for path, stat in _walk(root):
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    if uses_git:
+        digest.update(_git_head(source).encode())
+    return digest.hexdigest()
+
+
+def outputs_digest(out: Path) -> str:
+    """A digest of the output folder: any file added, removed or touched shows."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path, stat in _walk(out):
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def read_record(cache_dir: Path, out: Path) -> BuildRecord | None:
+    try:
+        data = json.loads((cache_dir / RECORD_NAME).read_text(encoding="utf-8"))
+        record = data[str(out.resolve())]
+        return BuildRecord(**record)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_record(cache_dir: Path, out: Path, record: BuildRecord) -> None:
+    path = cache_dir / RECORD_NAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    data[str(out.resolve())] = asdict(record)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{RECORD_NAME}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def still_valid(record: BuildRecord, inputs: str, out: Path, now: datetime) -> bool:
+    """True when nothing the record was built from, nor its output, has changed."""
+    if record.inputs != inputs:
+        return False
+    if record.valid_until is not None and now >= datetime.fromisoformat(record.valid_until):
+        return False
+    return out.is_dir() and outputs_digest(out) == record.outputs
+
+
+def _walk(root: Path) -> list[tuple[str, os.stat_result]]:
+    found: list[tuple[str, os.stat_result]] = []
+    if root.is_file():
+        return [(str(root), root.stat())]
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(Path(entry.path))
+            else:
+                found.append((entry.path, entry.stat()))
+    found.sort()
+    return found
+
+
+def _git_head(source: Path) -> str:
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=source, capture_output=True, text=True, timeout=10,
+            check=False,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return "no-git"
+    return done.stdout.strip()

@@ -1,0 +1,56 @@
+"""Related posts: the fast ranking gives what scoring every pair would give."""
+
+import itertools
+import random
+
+from blogbuild.related import Document, _keywords, related_keys
+
+
+def _brute_force(documents: list[Document], limit: int = 3) -> dict[str, tuple[str, ...]]:
+    keywords = _keywords(documents)
+    result = {}
+    for i, doc in enumerate(documents):
+        scored = []
+        for j, other in enumerate(documents):
+            if i == j:
+                continue
+            score = 2.0 * len(set(doc.categories) & set(other.categories))
+            score += 3.0 * len(set(doc.tags) & set(other.tags))
+            score += sum(w * keywords[j].get(word, 0.0) for word, w in keywords[i].items())
+            if score > 0:
+                scored.append((-round(score, 9), other.key))
+        result[doc.key] = tuple(key for _, key in sorted(scored)[:limit])
+    return result
+
+
+def _corpus(seed: int, count: int) -> list[Document]:
+    rng = random.Random(seed)
+    words = [
+        f"слово{chr(0x430 + n)}{chr(0x430 + m)}" for n, m in itertools.product(range(12), range(12))
+    ]
+    documents = []
+    for n in range(count):
+        categories = tuple(rng.sample(["ml", "nlp", "cv", "rl"], rng.choice([0, 1, 1, 1, 2])))
+        tags = tuple(rng.sample([f"t{k}" for k in range(15)], rng.randint(0, 3)))
+        counts = tuple((word, rng.randint(1, 9)) for word in rng.sample(words, 30))
+        documents.append(Document(f"/posts/p{n:03d}/", categories, tags, counts))
+    return documents
+
+
+def test_fast_ranking_matches_scoring_every_pair() -> None:
+    for seed in range(5):
+        documents = _corpus(seed, 80)
+        assert related_keys(documents) == _brute_force(documents)
+
+
+def test_shared_tags_beat_a_shared_category_and_no_post_relates_to_itself() -> None:
+    documents = [
+        Document("/a/", ("ml",), ("gan",), ()),
+        Document("/b/", ("ml",), (), ()),
+        Document("/c/", ("cv",), ("gan",), ()),
+        Document("/d/", ("nlp",), (), ()),
+    ]
+    related = related_keys(documents)
+    assert related["/a/"] == ("/c/", "/b/")
+    assert related["/d/"] == ()
+    assert all(key not in related[key] for key in related)
