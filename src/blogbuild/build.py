@@ -211,16 +211,15 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     plan = plan_build(options, progress=progress)
     staging = Staging(out)
     try:
-        output = produce(
-            plan, staging, plan.cache.page_fingerprints(out), _workers(options), progress
-        )
+        previous = _untouched(out, plan.cache.page_fingerprints(out))
+        output = produce(plan, staging, previous, _workers(options), progress)
         output.findings = check_output(output)
         report = staging.commit()
     except BaseException:
         staging.abort()
         plan.cache.abandon()
         raise
-    plan.cache.keep_page_fingerprints(out, output.fingerprints)
+    plan.cache.keep_page_fingerprints(out, _stamped(out, output.fingerprints))
     plan.cache.save({s.key for s in plan.summaries})
     return BuildResult(output, report, time.perf_counter() - started, out)
 
@@ -282,6 +281,32 @@ def _shared_digest(config: Config) -> str:
         sorted((k, repr(getattr(config, k))) for k in config.__dataclass_fields__ if k != "root")
     )
     return digest(f"{code_version()}|{files_digest(templates)}|{config_text}")
+
+
+def _stamped(out: Path, fingerprints: dict[str, str]) -> dict[str, str]:
+    """Fingerprints with the size and mtime each file had when written, to notice later edits."""
+    stamped = {}
+    for rel, fingerprint in fingerprints.items():
+        try:
+            stat = (out / rel).stat()
+        except OSError:
+            continue
+        stamped[rel] = f"{fingerprint}:{stat.st_size}:{stat.st_mtime_ns}"
+    return stamped
+
+
+def _untouched(out: Path, stamped: dict[str, str]) -> dict[str, str]:
+    """The fingerprints of previous outputs still as they were written; edited ones drop out."""
+    previous = {}
+    for rel, value in stamped.items():
+        fingerprint, _, stamp = value.partition(":")
+        try:
+            stat = (out / rel).stat()
+        except OSError:
+            continue
+        if stamp == f"{stat.st_size}:{stat.st_mtime_ns}":
+            previous[rel] = fingerprint
+    return previous
 
 
 def _workers(options: BuildOptions) -> int:

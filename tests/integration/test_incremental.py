@@ -1,0 +1,174 @@
+"""Every kind of change, rebuilt with the cache, gives exactly the dist/ of a cold build."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SiteMaker
+from tests.integration.clirun import blogbuild
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _make(site: SiteMaker) -> None:
+    site.config(
+        "title: Инкрементальный блог\nbase_url: https://inc.example.org/\nposts_per_page: 2\n"
+    )
+    for n in range(1, 7):
+        category = "Машинное обучение" if n % 2 else "NLP"
+        site.post(
+            f"2025-03-{n:02d}-post-{n}.md",
+            f"---\ntitle: Пост {n}\ncategories: [{category}]\ntags: [тег{n % 3}]\n---\n"
+            f"Абзац {n} о нейросетях.\n\n## Раздел\n\nТекст раздела {n}.\n\n```python\nprint({n})\n```\n",
+            raw=True,
+        )
+    site.file("assets/img/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+
+
+def _posts(site: SiteMaker) -> Path:
+    return site.root / "content" / "posts"
+
+
+def _edit_text(site: SiteMaker) -> None:
+    path = _posts(site) / "2025-03-03-post-3.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Текст раздела 3.", "Новый текст."),
+        encoding="utf-8",
+    )
+
+
+def _move_category(site: SiteMaker) -> None:
+    path = _posts(site) / "2025-03-03-post-3.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("[Машинное обучение]", "[NLP]"), encoding="utf-8"
+    )
+
+
+def _edit_template(site: SiteMaker) -> None:
+    site.file(
+        "templates/partials/post_meta.html", '<p class="meta">{{ post.date | long_date }}</p>\n'
+    )
+
+
+def _edit_config(site: SiteMaker) -> None:
+    site.config("title: Новое имя\nbase_url: https://inc.example.org/\nposts_per_page: 3\n")
+
+
+def _edit_asset(site: SiteMaker) -> None:
+    site.file("assets/img/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'><g/></svg>")
+
+
+def _delete(site: SiteMaker) -> None:
+    (_posts(site) / "2025-03-04-post-4.md").unlink()
+
+
+def _rename(site: SiteMaker) -> None:
+    (_posts(site) / "2025-03-05-post-5.md").rename(_posts(site) / "2025-03-05-renamed.md")
+
+
+def _add(site: SiteMaker) -> None:
+    site.post(
+        "2025-03-09-new.md", "---\ntitle: Новый\ncategories: [CV]\n---\nНовый пост.\n", raw=True
+    )
+
+
+CHANGES: dict[str, Callable[[SiteMaker], None]] = {
+    "post text": _edit_text,
+    "category moved": _move_category,
+    "template": _edit_template,
+    "config": _edit_config,
+    "asset": _edit_asset,
+    "deletion": _delete,
+    "rename": _rename,
+    "new post": _add,
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_incremental_rebuild_equals_a_cold_build(
+    change: str, site: SiteMaker, tmp_path: Path
+) -> None:
+    _make(site)
+    assert blogbuild("build", "--source", str(site.root)).returncode == 0
+    CHANGES[change](site)
+    incremental = blogbuild("build", "--source", str(site.root))
+    assert incremental.returncode == 0, incremental.stderr
+    assert "nothing changed" not in incremental.stdout
+    cold_site = tmp_path / "cold"
+    shutil.copytree(site.root, cold_site, ignore=shutil.ignore_patterns("dist", ".blogbuild-cache"))
+    cold = blogbuild("build", "--source", str(cold_site), "--no-cache")
+    assert cold.returncode == 0, cold.stderr
+    assert _tree(site.root / "dist") == _tree(cold_site / "dist")
+    assert not (cold_site / ".blogbuild-cache").exists()
+
+
+def test_nothing_changed_is_recognised_and_a_touched_output_is_rebuilt(site: SiteMaker) -> None:
+    _make(site)
+    assert blogbuild("build", "--source", str(site.root)).returncode == 0
+    again = blogbuild("build", "--source", str(site.root))
+    assert "(nothing changed)" in again.stdout
+    page = site.root / "dist" / "posts" / "post-2" / "index.html"
+    page.write_text("vandalised", encoding="utf-8")
+    repaired = blogbuild("build", "--source", str(site.root))
+    assert "(nothing changed)" not in repaired.stdout
+    assert "Пост 2" in page.read_text(encoding="utf-8")
+
+
+def test_a_corrupt_cache_is_rebuilt_not_trusted(site: SiteMaker, tmp_path: Path) -> None:
+    _make(site)
+    assert blogbuild("build", "--source", str(site.root)).returncode == 0
+    expected = _tree(site.root / "dist")
+    cache = site.root / ".blogbuild-cache"
+    for path in cache.rglob("*"):
+        if path.is_file():
+            path.write_bytes(b"\x80garbage")
+    _edit_text(site)
+    _edit_text(site)  # same content again: only the corrupt cache differs from before
+    shutil.rmtree(site.root / "dist")
+    rebuilt = blogbuild("build", "--source", str(site.root))
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    cold_site = tmp_path / "cold"
+    shutil.copytree(site.root, cold_site, ignore=shutil.ignore_patterns("dist", ".blogbuild-cache"))
+    assert blogbuild("build", "--source", str(cold_site), "--no-cache").returncode == 0
+    assert _tree(site.root / "dist") == _tree(cold_site / "dist")
+    assert expected.keys() == _tree(site.root / "dist").keys()
+
+
+def test_single_and_parallel_builds_are_identical(site: SiteMaker, tmp_path: Path) -> None:
+    _make(site)
+    for n in range(7, 40):  # enough posts for the worker pool to start
+        site.post(
+            f"2025-04-{n - 6:02d}-extra-{n}.md", f"---\ntitle: Ещё {n}\n---\nТекст {n}.\n", raw=True
+        )
+    one = blogbuild(
+        "build",
+        "--source",
+        str(site.root),
+        "--out",
+        str(tmp_path / "one"),
+        "--jobs",
+        "1",
+        "--no-cache",
+    )
+    two = blogbuild(
+        "build",
+        "--source",
+        str(site.root),
+        "--out",
+        str(tmp_path / "two"),
+        "--jobs",
+        "2",
+        "--no-cache",
+    )
+    assert one.returncode == two.returncode == 0, one.stderr + two.stderr
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
