@@ -1,0 +1,41 @@
+"""The wheel carries the default theme, so an installed blogbuild builds any site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from tests.conftest import SiteMaker
+from tests.integration.clirun import REPO
+
+
+def test_a_site_without_a_theme_builds_from_the_installed_wheel(
+    site: SiteMaker, tmp_path: Path
+) -> None:
+    wheels = tmp_path / "wheels"
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), str(REPO)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (wheel,) = wheels.glob("blogbuild-*.whl")
+    installed = tmp_path / "installed"
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        archive.extractall(installed)
+    assert "blogbuild/theme/templates/base.html" in names
+    assert "blogbuild/theme/assets/css/style.css" in names
+    site.post("2025-01-01-hello.md", "---\ntitle: Привет\n---\nТекст.\n", raw=True)
+    env = {**os.environ, "PYTHONPATH": str(installed)}
+    built = subprocess.run(
+        [sys.executable, "-m", "blogbuild", "build", "--source", str(site.root)],
+        capture_output=True, text=True, timeout=120, check=False, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    assert (site.root / "dist" / "assets" / "css" / "style.css").is_file()
+    assert "Привет" in (site.root / "dist" / "posts" / "hello" / "index.html").read_text(
+        encoding="utf-8"
+    )
