@@ -11,7 +11,7 @@ from typing import Protocol
 
 from blogbuild.errors import BlogbuildError
 
-STAGING_SUFFIX = ".staging"
+STAGING_NAME = ".blogbuild-staging"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,91 +47,77 @@ def check_output_folder(out: Path, root: Path) -> None:
 
 
 class Staging:
-    """A new copy of the site beside `out`; `commit` swaps it in, `abort` removes it.
+    """Outputs are written into a staging folder inside `out`; `commit` moves them into place.
 
-    Nothing is staged until some output differs from the previous build: a rebuild in which
-    every file came out the same touches nothing at all.
+    Only files whose bytes changed are staged; unchanged ones stay where they are, mtimes and
+    all. Nothing in `out` changes before `commit`, which runs only once every page rendered,
+    so a failed build leaves the previous site as it was. A site built for the first time
+    appears at once, by renaming; an existing one gets each changed file replaced atomically
+    and the files no longer produced removed.
     """
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self.folder = out.with_name(out.name + STAGING_SUFFIX)
+        self.fresh = not out.exists()
+        self.folder = out / STAGING_NAME
         if self.folder.exists():
             shutil.rmtree(self.folder)  # left over from an interrupted build
+        self.folder.mkdir(parents=True)
+        self.produced: set[str] = set()
         self.written = 0
         self.unchanged = 0
-        self._kept: list[str] = []  # unchanged outputs, linked only once staging starts
-        self._staging = False
-        self._made: set[Path] = set()
+        self._made: set[Path] = {self.folder}
 
     def reuse(self, rel: str) -> bool:
-        """Carry the previous build's file over unchanged; False when there is none."""
-        if not (self.out / rel).is_file():
+        """Keep the previous build's file as it is; False when there is none."""
+        if self.fresh or not (self.out / rel).is_file():
             return False
-        self._keep(rel)
+        self.produced.add(rel)
+        self.unchanged += 1
         return True
 
     def put(self, rel: str, data: bytes) -> None:
-        """Write `data`, or keep the previous file when its bytes are the same."""
-        if _same_bytes(self.out / rel, data):
-            self._keep(rel)
+        """Stage `data`, unless the previous file already has exactly these bytes."""
+        self.produced.add(rel)
+        if not self.fresh and _same_bytes(self.out / rel, data):
+            self.unchanged += 1
             return
-        self._start()
         self._target(rel).write_bytes(data)
         self.written += 1
 
     def copy(self, rel: str, source: Path) -> None:
-        """Copy a static file, or keep the previous copy when it is the same."""
-        if _same_file(self.out / rel, source):
-            self._keep(rel)
+        """Stage a static file, unless the previous copy is the same."""
+        self.produced.add(rel)
+        if not self.fresh and _same_file(self.out / rel, source):
+            self.unchanged += 1
             return
-        self._start()
         shutil.copyfile(source, self._target(rel))
         self.written += 1
 
     def commit(self) -> WriteReport:
-        """Swap the staged site in for the old one (if anything differs from it)."""
-        if not self._staging and self._same_files_as_before():
-            return WriteReport(0, self.unchanged)
-        self._start()
-        retired = self.out.with_name(self.out.name + ".old")
-        if retired.exists():
-            shutil.rmtree(retired)
-        if self.out.exists():
-            self.out.rename(retired)
-        self.folder.rename(self.out)
-        if retired.exists():
-            shutil.rmtree(retired)
+        """Put the staged files in place and remove what this build no longer produces."""
+        if self.fresh:
+            # nothing to keep: the staged tree becomes the site in one rename
+            holding = self.out.with_name(f".{self.out.name}.{os.getpid()}.new")
+            self.folder.rename(holding)
+            self.out.rmdir()
+            holding.rename(self.out)
+            return WriteReport(self.written, self.unchanged)
+        for staged in sorted(_files(self.folder)):
+            target = self.out / staged
+            _make_parents(self.out, target)
+            os.replace(self.folder / staged, target)
+        for old in sorted(_files(self.out, skip=STAGING_NAME) - self.produced):
+            (self.out / old).unlink()
+        shutil.rmtree(self.folder)
+        _remove_empty_folders(self.out)
         return WriteReport(self.written, self.unchanged)
 
     def abort(self) -> None:
+        """Forget everything staged; a site built for the first time leaves no folder behind."""
         shutil.rmtree(self.folder, ignore_errors=True)
-
-    def _keep(self, rel: str) -> None:
-        self.unchanged += 1
-        if self._staging:
-            _keep(self.out / rel, self._target(rel))
-        else:
-            self._kept.append(rel)
-
-    def _start(self) -> None:
-        if self._staging:
-            return
-        self._staging = True
-        self.folder.mkdir(parents=True)
-        self._made.add(self.folder)
-        for rel in self._kept:
-            _keep(self.out / rel, self._target(rel))
-        self._kept.clear()
-
-    def _same_files_as_before(self) -> bool:
-        """True when the old output holds exactly the files this build kept."""
-        if not self.out.is_dir():
-            return False
-        existing = {
-            p.relative_to(self.out).as_posix() for p in self.out.rglob("*") if not p.is_dir()
-        }
-        return existing == set(self._kept)
+        if self.fresh:
+            shutil.rmtree(self.out, ignore_errors=True)
 
     def _target(self, rel: str) -> Path:
         target = self.folder / rel
@@ -176,12 +162,33 @@ def write_output(pages: Mapping[str, bytes], files: Mapping[str, Path], out: Pat
         raise
 
 
-def _keep(previous: Path, target: Path) -> None:
-    """Carry an unchanged file over with its mtime, so deploy syncs and caches stay warm."""
-    try:
-        os.link(previous, target)
-    except OSError:
-        shutil.copy2(previous, target)
+def _files(root: Path, skip: str = "") -> set[str]:
+    """Every file under `root` as a relative POSIX path, leaving out the folder `skip`."""
+    found: set[str] = set()
+    for folder, folders, names in os.walk(root):
+        if skip and Path(folder) == root and skip in folders:
+            folders.remove(skip)
+        base = Path(folder).relative_to(root)
+        found.update((base / name).as_posix() for name in names)
+    return found
+
+
+def _make_parents(root: Path, target: Path) -> None:
+    """Create the folders above `target`, replacing a file that stands where a folder must."""
+    for parent in reversed(target.relative_to(root).parents[:-1]):
+        folder = root / parent
+        if folder.is_file() or folder.is_symlink():
+            folder.unlink()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_dir():
+        shutil.rmtree(target)
+
+
+def _remove_empty_folders(root: Path) -> None:
+    for folder, _, _ in sorted(os.walk(root), key=lambda entry: -len(entry[0])):
+        path = Path(folder)
+        if path != root and not any(path.iterdir()):
+            path.rmdir()
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

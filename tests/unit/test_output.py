@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from blogbuild.errors import BlogbuildError
-from blogbuild.output import check_output_folder, write_output
+from blogbuild.output import Staging, check_output_folder, write_output
 
 
 def test_writes_pages_and_files_then_swaps(tmp_path: Path) -> None:
@@ -43,3 +43,25 @@ def test_output_may_not_swallow_the_sources(tmp_path: Path, where: str) -> None:
     (tmp_path / "content" / "posts").mkdir(parents=True)
     with pytest.raises(BlogbuildError):
         check_output_folder(tmp_path / where, tmp_path)
+
+
+def test_staging_lives_inside_the_output_and_is_gone_after_commit(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    write_output({"index.html": b"1", "feed": b"a file"}, {}, out)
+    staging = Staging(out)
+    assert staging.folder.parent == out
+    staging.put("index.html", b"2")
+    staging.put("feed/index.html", b"now a folder")
+    staging.commit()
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        "feed/index.html",
+        "index.html",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
+
+
+def test_aborted_first_build_leaves_no_folder(tmp_path: Path) -> None:
+    staging = Staging(tmp_path / "dist")
+    staging.put("index.html", b"1")
+    staging.abort()
+    assert list(tmp_path.iterdir()) == []
