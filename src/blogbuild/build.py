@@ -7,6 +7,7 @@ previous build instead of being rendered again.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -101,7 +102,7 @@ def plan_build(
         problems.raise_if_errors()
         by_path = {s.post.source_path: s for s in summaries}
         chosen = [by_path[post.source_path] for post in selected.posts]
-        site = plan_site(config, chosen, now, problems, cache)
+        site = plan_site(config, chosen, now, problems, cache, cache.memo)
         problems.raise_if_errors()
     except BaseException:
         cache.abandon()
@@ -288,7 +289,7 @@ def _stamped(out: Path, fingerprints: dict[str, str]) -> dict[str, str]:
     stamped = {}
     for rel, fingerprint in fingerprints.items():
         try:
-            stat = (out / rel).stat()
+            stat = os.stat(os.path.join(out, rel))
         except OSError:
             continue
         stamped[rel] = f"{fingerprint}:{stat.st_size}:{stat.st_mtime_ns}"
@@ -301,7 +302,7 @@ def _untouched(out: Path, stamped: dict[str, str]) -> dict[str, str]:
     for rel, value in stamped.items():
         fingerprint, _, stamp = value.partition(":")
         try:
-            stat = (out / rel).stat()
+            stat = os.stat(os.path.join(out, rel))
         except OSError:
             continue
         if stamp == f"{stat.st_size}:{stat.st_mtime_ns}":

@@ -11,6 +11,7 @@ import os
 import pickle
 import shutil
 import tempfile
+from collections.abc import Iterator, MutableMapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,11 @@ class BuildCache:
             self._index["summaries"] = summaries
             self._dirty = True
 
+    @property
+    def memo(self) -> MutableMapping[str, object]:
+        """Results of whole-site computations kept between builds (related posts)."""
+        return _DirtyMap(self, self._index.setdefault("memo", {}))
+
     # rendered bodies: large, one file each, written by the worker that rendered them
     def body_path(self, key: str) -> Path:
         return self.bodies / key[:2] / f"{key}.pickle"
@@ -118,6 +124,30 @@ class BuildCache:
         except Exception:  # corrupt or from another Python: a miss, never trusted
             path.unlink(missing_ok=True)
             return None
+
+
+class _DirtyMap(MutableMapping[str, object]):
+    """A dict of the index that marks it for saving whenever it is written to."""
+
+    def __init__(self, cache: BuildCache, data: dict[str, object]) -> None:
+        self._cache, self._data = cache, data
+
+    def __getitem__(self, key: str) -> object:
+        return self._data[key]
+
+    def __setitem__(self, key: str, value: object) -> None:
+        self._data[key] = value
+        self._cache._dirty = True
+
+    def __delitem__(self, key: str) -> None:
+        del self._data[key]
+        self._cache._dirty = True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -8,7 +8,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from blogbuild.views import Page, PostView
+from blogbuild.views import Link, Page, Paginator, PostView, TermView
+
+_PLAIN = (str, int, float, bool, type(None), Link, Paginator, TermView)  # hold no PostView
 
 
 def digest(text: str) -> str:
@@ -37,6 +39,8 @@ def _value(value: Any) -> str:
     # A post is represented by its fingerprint: its full repr would include every field anyway.
     if isinstance(value, PostView):
         return f"post:{value.fingerprint}"
+    if isinstance(value, _PLAIN):
+        return repr(value)
     if isinstance(value, Mapping):
         return (
             "{" + ",".join(f"{key!r}:{_value(item)}" for key, item in sorted(value.items())) + "}"

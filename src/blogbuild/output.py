@@ -165,11 +165,13 @@ def write_output(pages: Mapping[str, bytes], files: Mapping[str, Path], out: Pat
 def _files(root: Path, skip: str = "") -> set[str]:
     """Every file under `root` as a relative POSIX path, leaving out the folder `skip`."""
     found: set[str] = set()
-    for folder, folders, names in os.walk(root):
-        if skip and Path(folder) == root and skip in folders:
+    top = str(root)
+    for folder, folders, names in os.walk(top):
+        if skip and folder == top and skip in folders:
             folders.remove(skip)
-        base = Path(folder).relative_to(root)
-        found.update((base / name).as_posix() for name in names)
+        base = os.path.relpath(folder, top)
+        prefix = "" if base == "." else base.replace(os.sep, "/") + "/"
+        found.update(prefix + name for name in names)
     return found
 
 

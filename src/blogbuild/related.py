@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 
 MAX_RELATED = 3
-_KEYWORDS_PER_POST = 25
+KEY_TERMS = 15  # a post's most frequent words that stand for what it is about
 # A word in more than this share of posts says nothing about what a post is about.
 _COMMON_SHARE = 0.05
 _CATEGORY_WEIGHT = 2.0
@@ -18,12 +19,16 @@ _TAG_WEIGHT = 3.0
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """What relatedness is computed from: a post's terms and its most frequent words."""
+    """What relatedness is computed from: a post's categories, tags and key terms.
+
+    Key terms are a post's most frequent words as a set, without counts: a small edit rarely
+    changes them, so the related posts of the whole site can be kept from the last build.
+    """
 
     key: str
     categories: tuple[str, ...]
     tags: tuple[str, ...]
-    word_counts: tuple[tuple[str, int], ...]
+    terms: tuple[str, ...]
 
 
 def related_keys(
@@ -108,22 +113,33 @@ def _add_category_mates(
             found += 1
 
 
+def related_keys_memoized(
+    documents: Sequence[Document], memo: MutableMapping[str, object]
+) -> dict[str, tuple[str, ...]]:
+    """`related_keys`, reused from `memo` while no document's categories, tags or terms change."""
+    digest = hashlib.blake2b(repr(list(documents)).encode(), digest_size=16).hexdigest()
+    found = memo.get("related")
+    if isinstance(found, tuple) and found[0] == digest:
+        return dict(found[1])
+    result = related_keys(documents)
+    memo["related"] = (digest, result)
+    return result
+
+
 def _keywords(documents: Sequence[Document]) -> list[dict[str, float]]:
-    """Each document's top TF-IDF words, as a unit-length sparse vector."""
-    counts = [dict(doc.word_counts) for doc in documents]
+    """Each document's key terms weighted by rarity (IDF), as a unit-length sparse vector."""
     frequency: Counter[str] = Counter()
-    for words in counts:
-        frequency.update(words.keys())
+    for doc in documents:
+        frequency.update(set(doc.terms))
     total = len(documents)
     limit = max(2, int(total * _COMMON_SHARE))
     vectors = []
-    for words in counts:
+    for doc in documents:
         weights = {
-            word: count * math.log(1 + total / frequency[word])
-            for word, count in words.items()
-            if 1 < frequency[word] <= limit
+            term: math.log(1 + total / frequency[term])
+            for term in set(doc.terms)
+            if 1 < frequency[term] <= limit
         }
-        top = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:_KEYWORDS_PER_POST]
-        norm = math.sqrt(sum(weight * weight for _, weight in top)) or 1.0
-        vectors.append({word: weight / norm for word, weight in top})
+        norm = math.sqrt(sum(weight * weight for weight in weights.values())) or 1.0
+        vectors.append({term: weight / norm for term, weight in sorted(weights.items())})
     return vectors

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TypeVar
@@ -13,7 +13,7 @@ from blogbuild.errors import Problems
 from blogbuild.fingerprint import digest
 from blogbuild.i18n import strings
 from blogbuild.model import PostSummary
-from blogbuild.related import Document, related_keys
+from blogbuild.related import KEY_TERMS, Document, related_keys_memoized
 from blogbuild.slugs import slugify
 from blogbuild.text import truncate_words
 from blogbuild.views import BodyStore, Link, Page, Paginator, PostView, TermView
@@ -65,11 +65,13 @@ def plan_site(
     now: datetime,
     problems: Problems,
     store: BodyStore,
+    memo: MutableMapping[str, object] | None = None,
 ) -> Site:
     """Decide every page of the site from the rendered posts (given newest first)."""
     categories = _terms("categories", rendered, problems)
     tags = _terms("tags", rendered, problems)
-    views = _with_related(_post_views(config, rendered, categories, tags, now, store), rendered)
+    views = _post_views(config, rendered, categories, tags, now, store)
+    views = _with_related(views, rendered, memo if memo is not None else {})
     category_tax = _taxonomy("categories", views)
     tag_tax = _taxonomy("tags", views)
     pages: list[Page] = []
@@ -253,17 +255,19 @@ def _post_views(
     return views
 
 
-def _with_related(views: list[PostView], rendered: Sequence[PostSummary]) -> list[PostView]:
+def _with_related(
+    views: list[PostView], rendered: Sequence[PostSummary], memo: MutableMapping[str, object]
+) -> list[PostView]:
     documents = [
         Document(
             view.url,
             tuple(t.slug for t in view.categories),
             tuple(t.slug for t in view.tags),
-            item.word_counts,
+            tuple(word for word, _ in item.word_counts[:KEY_TERMS]),
         )
         for view, item in zip(views, rendered, strict=True)
     ]
-    related = related_keys(documents)
+    related = related_keys_memoized(documents, memo)
     links = {view.url: Link(view.title, view.url) for view in views}
     finished = []
     for view in views:

@@ -3,12 +3,12 @@
 import itertools
 import random
 
-from blogbuild.related import Document, _keywords, related_keys
+from blogbuild.related import Document, _keywords, related_keys, related_keys_memoized
 
 
 def _brute_force(documents: list[Document], limit: int = 3) -> dict[str, tuple[str, ...]]:
     keywords = _keywords(documents)
-    result = {}
+    result: dict[str, tuple[str, ...]] = {}
     for i, doc in enumerate(documents):
         scored = []
         for j, other in enumerate(documents):
@@ -32,8 +32,8 @@ def _corpus(seed: int, count: int) -> list[Document]:
     for n in range(count):
         categories = tuple(rng.sample(["ml", "nlp", "cv", "rl"], rng.choice([0, 1, 1, 1, 2])))
         tags = tuple(rng.sample([f"t{k}" for k in range(15)], rng.randint(0, 3)))
-        counts = tuple((word, rng.randint(1, 9)) for word in rng.sample(words, 30))
-        documents.append(Document(f"/posts/p{n:03d}/", categories, tags, counts))
+        terms = tuple(rng.sample(words, 15))
+        documents.append(Document(f"/posts/p{n:03d}/", categories, tags, terms))
     return documents
 
 
@@ -54,3 +54,14 @@ def test_shared_tags_beat_a_shared_category_and_no_post_relates_to_itself() -> N
     assert related["/a/"] == ("/c/", "/b/")
     assert related["/d/"] == ()
     assert all(key not in related[key] for key in related)
+
+
+def test_memo_reuses_the_result_until_a_document_changes() -> None:
+    documents = _corpus(1, 30)
+    memo: dict[str, object] = {}
+    first = related_keys_memoized(documents, memo)
+    memo["related"] = (memo["related"][0], {"sentinel": ()})  # type: ignore[index]
+    assert related_keys_memoized(documents, memo) == {"sentinel": ()}
+    changed = [*documents[:-1], Document(documents[-1].key, ("new",), (), ())]
+    assert related_keys_memoized(changed, memo) != {"sentinel": ()}
+    assert first == related_keys(documents)

@@ -47,8 +47,11 @@ def _levelled(
     for finding in findings:
         assert isinstance(finding, Finding)
         severity = settings.severity(finding.rule)
-        if severity is not None and finding.rule not in summary.post.check_ignore:
-            kept.append(replace(finding, severity=severity))
+        if severity is None or finding.rule in summary.post.check_ignore:
+            continue
+        kept.append(
+            finding if severity == finding.severity else replace(finding, severity=severity)
+        )
     return kept
 
 

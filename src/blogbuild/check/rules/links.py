@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 from blogbuild.check.document import Document
@@ -166,8 +167,7 @@ class SourceLocator:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class LinkRef:
+class LinkRef(NamedTuple):
     """A link or image of a post, with where it was written; found once, checked each build."""
 
     tag: str
