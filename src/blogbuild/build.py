@@ -86,12 +86,18 @@ class BuildResult:
 
 
 def plan_build(
-    options: BuildOptions, now: datetime | None = None, progress: Progress | None = None
+    options: BuildOptions,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+    cache: BuildCache | None = None,
 ) -> Plan:
-    """Load, render (or take from the cache) and plan every post; raise BuildFailed on problems."""
+    """Load, render (or take from the cache) and plan every post; raise BuildFailed on problems.
+
+    A long-lived process (serve) passes the same `cache` each time, keeping its index loaded.
+    """
     config = load_config(options.source, options.base_url)
     now = now or datetime.now(config.tz)
-    cache = BuildCache.for_site(options.source, options.use_cache)
+    cache = cache or BuildCache.for_site(options.source, options.use_cache)
     problems = Problems()
     try:
         summaries = _summaries(config, cache, _workers(options), problems, progress)
@@ -184,12 +190,15 @@ def assemble_site(
     *,
     external: bool = False,
     previous: SiteOutput | None = None,
+    cache: BuildCache | None = None,
+    save: bool = True,
 ) -> SiteOutput:
     """The whole site in memory, with its check findings (previews, checks); nothing is written.
 
-    With `previous`, pages whose fingerprints did not change are taken from it, not rendered.
+    With `previous`, pages whose fingerprints did not change are taken from it, not rendered;
+    with `save=False` the caller saves `output.cache` when it suits it.
     """
-    plan = plan_build(options, now)
+    plan = plan_build(options, now, cache=cache)
     try:
         if previous is None:
             output = produce(plan, MemorySink(), {}, _workers(options))
@@ -200,7 +209,8 @@ def assemble_site(
     except BaseException:
         plan.cache.abandon()
         raise
-    plan.cache.save({s.key for s in plan.summaries})
+    if save:
+        plan.cache.save({s.key for s in plan.summaries})
     return output
 
 

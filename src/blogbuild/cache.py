@@ -98,21 +98,28 @@ class BuildCache:
         if not self.persistent:
             shutil.rmtree(self.folder, ignore_errors=True)
             return
+        self.new_keys.clear()
         if not self._dirty:
             return
         index = pickle.dumps(self._index, pickle.HIGHEST_PROTOCOL)
         _write_atomically(self.folder / "index.pickle", index)
+        self._dirty = False
+        self.created = False
         for path in self.bodies.glob("*/*.pickle"):
             if path.stem not in live_keys:
                 path.unlink(missing_ok=True)
 
     def abandon(self) -> None:
         """After a failed build: remove what it wrote, so the site is as it was before."""
+        summaries = self._index["summaries"]
         if not self.persistent or self.created:
             shutil.rmtree(self.folder, ignore_errors=True)
-            return
-        for key in self.new_keys:
-            self.body_path(key).unlink(missing_ok=True)
+            summaries.clear()
+        else:
+            for key in self.new_keys:
+                self.body_path(key).unlink(missing_ok=True)
+                summaries.pop(key, None)
+        self.new_keys.clear()
 
     @staticmethod
     def _read(path: Path) -> Any:

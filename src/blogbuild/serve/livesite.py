@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from blogbuild.build import SiteOutput, assemble_site
+from blogbuild.cache import BuildCache
 from blogbuild.errors import BlogbuildError, BuildFailed, Problem
 from blogbuild.options import BuildOptions
 from blogbuild.theme import theme_dir
@@ -100,6 +101,7 @@ class LiveSite:
     def __init__(self, options: BuildOptions) -> None:
         self.options = options
         self._lock = threading.Lock()
+        self._cache: BuildCache | None = None  # kept loaded between rebuilds
         # Ids start from the clock, so a restarted server never reuses one a page still shows.
         self._current = Snapshot(output=None, build=int(time.time() * 1000))
 
@@ -137,7 +139,19 @@ class LiveSite:
         """The build itself: cached posts and unchanged pages are reused from the last one."""
         # One process: forking a server with live threads is not safe; the cache does the work.
         options = replace(self.options, workers=1)
-        return assemble_site(options, previous=self._current.output)
+        output = assemble_site(
+            options, previous=self._current.output, cache=self._cache, save=False
+        )
+        self._cache = output.cache
+        # Writing the cache index takes a moment: do it after browsers have been told.
+        keys = {summary.key for summary in output.summaries}
+        threading.Thread(target=self._save_cache, args=(keys,), daemon=True).start()
+        return output
+
+    def _save_cache(self, keys: set[str]) -> None:
+        with self._lock:
+            if self._cache is not None:
+                self._cache.save(keys)
 
     def _succeeded(self, before: Snapshot, output: SiteOutput, seconds: float) -> Rebuild:
         stamps = _stamps(output.files)
