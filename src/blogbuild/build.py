@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from blogbuild.assets import collect_assets
 from blogbuild.cache import BuildCache, code_version
-from blogbuild.check import Finding
 from blogbuild.config import Config, load_config
 from blogbuild.errors import Problem, Problems
 from blogbuild.fingerprint import digest, files_digest, page_fingerprint
@@ -37,6 +37,9 @@ from blogbuild.postwork import PostTask, post_key, prepare_workers, process_post
 from blogbuild.site import Site, plan_site
 from blogbuild.theme import theme_dir
 from blogbuild.urls import output_file
+
+if TYPE_CHECKING:
+    from blogbuild.check import Finding
 
 HIGHLIGHT_CSS = "assets/css/highlight.css"
 Progress = Callable[[str, int, int], None]  # stage, done, total

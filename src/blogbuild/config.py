@@ -8,7 +8,6 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from blogbuild.check.config import settings_from_config
 from blogbuild.errors import BuildFailed, Problem, Problems
 from blogbuild.yamlsource import YamlSourceError, key_lines, load_yaml
 
@@ -90,6 +89,8 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
             raise BuildFailed([_problem(rel, 1, "expected a mapping of settings")])
         values = _validate(raw, lines, rel, problems)
     if "check" in values:
+        from blogbuild.check.config import settings_from_config  # its rules load only if needed
+
         try:
             settings_from_config(values["check"], rel, lines.get("check"))
         except BuildFailed as failed:
