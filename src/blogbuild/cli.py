@@ -274,11 +274,7 @@ def serve_command(
     except KeyboardInterrupt:
         click.echo(("\n" if sys.stdout.isatty() else "") + "Stopped.")
     except Exception as error:
-        if debug:
-            raise
-        click.echo(f"blogbuild: unexpected error: {type(error).__name__}: {error}", err=True)
-        click.echo("Run again with --debug to see the traceback.", err=True)
-        sys.exit(EXIT_PROBLEMS)
+        _unexpected(error, debug)
 
 
 @contextmanager
@@ -298,11 +294,16 @@ def _reported_problems(debug: bool, failed: str = "Build failed") -> Iterator[No
         click.echo("Interrupted.", err=True)
         sys.exit(130)
     except Exception as error:
-        if debug:
-            raise
-        click.echo(f"blogbuild: unexpected error: {type(error).__name__}: {error}", err=True)
-        click.echo("Run again with --debug to see the traceback.", err=True)
-        sys.exit(EXIT_PROBLEMS)
+        _unexpected(error, debug)
+
+
+def _unexpected(error: Exception, debug: bool) -> None:
+    """A bug, not a content problem: one line unless --debug asks for the traceback."""
+    if debug:
+        raise error
+    click.echo(f"blogbuild: unexpected error: {type(error).__name__}: {error}", err=True)
+    click.echo("Run again with --debug to see the traceback.", err=True)
+    sys.exit(EXIT_PROBLEMS)
 
 
 def _exit_unless_debug(debug: bool) -> None:
