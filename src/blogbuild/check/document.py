@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from blogbuild.check.findings import Hit
-from blogbuild.check.prose import blank, mask_markup
+from blogbuild.check.prose import Masker, blank
 from blogbuild.model import Post
 
 # Our own parser: positions come from Token.map, and the site renderer's plugins
@@ -72,6 +72,7 @@ class Document:
         self.tokens: list[Token] = _PARSER.parse(self.body)
         self.code_lines = frozenset(self._code_lines())
         self.spans: tuple[Span, ...] = tuple(self._spans())
+        self._top_blocks: list[int] | None = None
 
     @property
     def is_text(self) -> bool:
@@ -113,13 +114,15 @@ class Document:
 
     def top_blocks(self) -> list[int]:
         """Indexes of top-level tokens that open or form a block; HTML comments left out."""
-        return [
-            index
-            for index, token in enumerate(self.tokens)
-            if token.level == 0
-            and token.nesting >= 0
-            and not (token.type == "html_block" and _is_comment(token.content))
-        ]
+        if self._top_blocks is None:
+            self._top_blocks = [
+                index
+                for index, token in enumerate(self.tokens)
+                if token.level == 0
+                and token.nesting >= 0
+                and not (token.type == "html_block" and _is_comment(token.content))
+            ]
+        return self._top_blocks
 
     def is_heading(self, index: int) -> bool:
         """True for a heading_open token outside code regions."""
@@ -145,27 +148,37 @@ class Document:
 
     def _spans(self) -> list[Span]:
         spans: list[Span] = []
-        for index, token in enumerate(self.tokens):
+        tokens, code_lines = self.tokens, self.code_lines
+        blocks = []
+        for index, token in enumerate(tokens):
             if token.type != "inline" or not token.map or index == 0:
                 continue
-            opener = self.tokens[index - 1].type
+            opener = tokens[index - 1].type
             block = _BLOCK_OF.get(opener, "cell" if opener in ("th_open", "td_open") else "")
-            if not block:
-                continue
+            if block:
+                blocks.append((block, index, token))
+        masker = Masker(token.content for _, _, token in blocks)
+        for block, index, token in blocks:
+            assert token.map is not None
             first = token.map[0]
             text = token.content
-            if all(first + row in self.code_lines for row in range(text.count("\n") + 1)):
-                continue  # code inside a Jekyll highlight region, parsed as Markdown
-            starts = tuple(
-                self._column_of(first + row, part) for row, part in enumerate(text.split("\n"))
+            parts = text.split("\n")
+            in_code = (
+                [row for row in range(len(parts)) if first + row in code_lines]
+                if code_lines
+                else []
             )
-            markup = mask_markup(text, liquid=False, html=False)
-            offset = 0
-            for row, part in enumerate(text.split("\n")):
-                if first + row in self.code_lines:
-                    markup = blank(markup, offset, offset + len(part))
-                offset += len(part) + 1
-            spans.append(Span(block, text, markup, mask_markup(markup), first, starts, index))
+            if len(in_code) == len(parts):
+                continue  # code inside a Jekyll highlight region, parsed as Markdown
+            starts = tuple(self._column_of(first + row, part) for row, part in enumerate(parts))
+            markup = masker.mask(text, liquid=False, html=False)
+            if in_code:
+                offsets = [0]
+                for part in parts:
+                    offsets.append(offsets[-1] + len(part) + 1)
+                for row in in_code:
+                    markup = blank(markup, offsets[row], offsets[row] + len(parts[row]))
+            spans.append(Span(block, text, markup, masker.mask(markup), first, starts, index))
         return spans
 
     def _column_of(self, index: int, part: str) -> int:

@@ -45,13 +45,20 @@ class _Heading:
     line: int  # file line
 
 
+# Four rules walk the outline of the same document one after the other.
+_last_headings: list[tuple[Document, list[_Heading]]] = []
+
+
 def _headings(doc: Document) -> list[_Heading]:
+    if _last_headings and _last_headings[0][0] is doc:
+        return _last_headings[0][1]
     found = []
     for span in doc.spans:
         opener = doc.tokens[span.token_index - 1]
         if span.block == "heading" and opener.level == 0:
             level = heading_level(opener)
             found.append(_Heading(span.token_index - 1, level, span, doc.file_line(span.first)))
+    _last_headings[:] = [(doc, found)]
     return found
 
 
