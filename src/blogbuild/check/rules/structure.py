@@ -152,14 +152,24 @@ def h1_repeats_title(doc: Document) -> Iterator[Hit]:
 _MAX_PSEUDO_HEADING_WORDS = 12
 
 
+_OPENS_BOLD = ("**", "__", "&")
+_CLOSES_BOLD = ("**", "__", ";")
+
+
 def bold_pseudo_heading(doc: Document) -> Iterator[Hit]:
     """A one-line paragraph that is all bold and reads like a title, not a sentence."""
     for span in doc.spans:
         token = doc.tokens[span.token_index]
         if span.block != "paragraph" or token.level != 1 or "\n" in span.text:
             continue
+        # Only text that reads as space (an entity such as &nbsp;) can come before the
+        # bold's opening '**' or after its closing one: parse no other paragraph.
+        if not (span.text.startswith(_OPENS_BOLD) and span.text.endswith(_CLOSES_BOLD)):
+            continue
         children = [
-            c for c in token.children or [] if not (c.type == "text" and not c.content.strip())
+            c
+            for c in doc.inline_children(span.token_index)
+            if not (c.type == "text" and not c.content.strip())
         ]
         if len(children) < 3 or children[0].type != "strong_open":
             continue
