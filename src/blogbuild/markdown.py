@@ -16,12 +16,25 @@ from blogbuild.mdplugins.highlight import highlight_css, highlight_plugin
 from blogbuild.mdplugins.kramdown import kramdown_cleanup_plugin
 from blogbuild.mdplugins.math import math_plugin
 from blogbuild.mdplugins.sanitize import sanitize_html
-from blogbuild.mdplugins.state import DocumentState, MathError, TrustedFragments, new_env
+from blogbuild.mdplugins.state import (
+    CommonMarkBlocks,
+    DocumentState,
+    MathError,
+    TrustedFragments,
+    new_env,
+)
 from blogbuild.mdplugins.textextract import first_paragraph, more_marker_index, tokens_plain_text
 from blogbuild.model import RenderedMarkdown
 from blogbuild.text import collapse_whitespace, count_words
 
-__all__ = ["MarkdownRenderer", "MathError", "highlight_css"]
+__all__ = ["CommonMarkBlocks", "MarkdownRenderer", "MathError", "highlight_css"]
+
+# What makes the dialect's block tokens differ from plain CommonMark's: footnotes (their
+# definitions are blocks, and a footnote block is added at the end), task list items
+# (their text loses its "[ ] "), kramdown attribute lists (paragraphs and lists dropped).
+# The last plugin with blocks of its own, $$ display math, shows in the tokens.
+_NOT_COMMONMARK = ("[^", "^[", "[ ]", "[x]", "[X]", "{:")
+_MATH_BLOCKS = frozenset({"math_block", "math_block_label"})
 
 
 def build_markdown_it() -> MarkdownIt:
@@ -48,6 +61,9 @@ class MarkdownRenderer:
     def __init__(self, *, trusted_html: bool = False) -> None:
         self.trusted_html = trusted_html
         self._md = build_markdown_it()
+        # The block tokens of the last source rendered, when they are CommonMark's: the
+        # checker reads them instead of parsing the same source again.
+        self.last_blocks: CommonMarkBlocks | None = None
 
     def render(self, source: str, *, first_line: int = 1) -> RenderedMarkdown:
         """Render `source`; `first_line` is the file line where it starts, for headings."""
@@ -60,6 +76,7 @@ class MarkdownRenderer:
         doc = DocumentState(first_line, TrustedFragments(self._nonce(source)))
         env = new_env(doc)
         tokens = self._md.parse(source, env)
+        self.last_blocks = _commonmark_blocks(source, tokens, env)
 
         more = more_marker_index(tokens)
         if more is not None:
@@ -97,3 +114,14 @@ class MarkdownRenderer:
         # Sanitised as a whole, not token by token: an inline `<span>` and its `</span>`
         # are separate tokens, and cleaning each alone would break the pair.
         return doc.fragments.restore(sanitize_html(html))
+
+
+def _commonmark_blocks(
+    source: str, tokens: list[Token], env: dict[str, object]
+) -> CommonMarkBlocks | None:
+    if any(marker in source for marker in _NOT_COMMONMARK):
+        return None
+    if any(token.type in _MATH_BLOCKS for token in tokens):
+        return None
+    references = env.get("references")
+    return CommonMarkBlocks(source, tokens, references if isinstance(references, dict) else {})

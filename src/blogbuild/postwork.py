@@ -79,8 +79,10 @@ def process_post(task: PostTask) -> PostOutcome:
     assert isinstance(_STATE.renderer, MarkdownRenderer)
     rendered = render_post(post, _STATE.renderer)
     _STATE.cache.store_body(task.key, rendered)
+    # The checker reads the renderer's block tokens, when they are its own, not a new parse.
+    document = document_for(post, _STATE.renderer.last_blocks)
     findings = tuple(check_post(post))
-    links = locate_links(document_for(post), rendered.html)
+    links = locate_links(document, rendered.html)
     summary = summarize(task.key, rendered, findings, links, tuple(problems.warnings))
     return PostOutcome(summary, tuple(problems.items))
 

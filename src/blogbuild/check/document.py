@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from blogbuild.check.findings import Hit
-from blogbuild.check.prose import blank, mask_markup
+from blogbuild.check.prose import Masker, blank
+from blogbuild.mdplugins.state import CommonMarkBlocks
 from blogbuild.model import Post
 
 # Our own parser: positions come from Token.map, and the site renderer's plugins
 # (math, attributes, footnotes) would not change where blocks start.
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# Rules read the inline Markdown of blocks as text; only one needs it parsed, for a few
+# paragraphs, so the document is parsed into blocks and those few inline on demand.
+_BLOCK_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+_BLOCK_PARSER.core.ruler.enableOnly(["normalize", "block"])
 
 _HIGHLIGHT_OPEN = re.compile(r"^\s*\{%-?\s*highlight\b")
 _HIGHLIGHT_CLOSE = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
@@ -48,19 +55,25 @@ class Span:
 _last_document: list[Document] = []
 
 
-def document_for(post: Post) -> Document:
-    """The parsed document of a post, reused while the same post object is checked."""
+def document_for(post: Post, blocks: CommonMarkBlocks | None = None) -> Document:
+    """The parsed document of a post, reused while the same post object is checked.
+
+    `blocks`, the renderer's block tokens of the post's body, spare parsing it again.
+    """
     if _last_document and _last_document[0].post is post:
         return _last_document[0]
-    document = Document(post)
+    document = Document(post, blocks)
     _last_document[:] = [document]
     return document
 
 
 class Document:
-    """A post's body: its lines, markdown-it tokens and inline spans outside code."""
+    """A post's body: its lines, markdown-it block tokens and inline spans outside code.
 
-    def __init__(self, post: Post) -> None:
+    The inline tokens' `children` are not this parser's: read them with `inline_children`.
+    """
+
+    def __init__(self, post: Post, blocks: CommonMarkBlocks | None = None) -> None:
         self.post = post
         self.body = re.sub(r"\r\n?", "\n", post.body)
         self.lines: tuple[str, ...] = tuple(self.body.split("\n"))
@@ -69,9 +82,18 @@ class Document:
         self.text_lines = self.lines
         if post.text_body is not None:
             self.text_lines = tuple(re.sub(r"\r\n?", "\n", post.text_body).split("\n"))
-        self.tokens: list[Token] = _PARSER.parse(self.body)
+        self.tokens: Sequence[Token]
+        self._references: Mapping[str, Any]
+        if blocks is not None and blocks.source == post.body:
+            self.tokens, self._references = blocks.tokens, blocks.references
+        else:
+            env: dict[str, Any] = {}
+            self.tokens = _BLOCK_PARSER.parse(self.body, env)
+            self._references = env.get("references", {})
+        self._children: dict[int, list[Token]] = {}
         self.code_lines = frozenset(self._code_lines())
         self.spans: tuple[Span, ...] = tuple(self._spans())
+        self._top_blocks: list[int] | None = None
 
     @property
     def is_text(self) -> bool:
@@ -111,15 +133,25 @@ class Document:
         """True for a block that starts inside code (a fence or a Jekyll highlight region)."""
         return token.map is not None and token.map[0] in self.code_lines
 
+    def inline_children(self, index: int) -> list[Token]:
+        """The inline tokens of the inline token at `index`, as CommonMark parses them."""
+        if index not in self._children:
+            env = {"references": dict(self._references)}
+            parsed = _PARSER.parseInline(self.tokens[index].content, env)
+            self._children[index] = parsed[0].children or []
+        return self._children[index]
+
     def top_blocks(self) -> list[int]:
         """Indexes of top-level tokens that open or form a block; HTML comments left out."""
-        return [
-            index
-            for index, token in enumerate(self.tokens)
-            if token.level == 0
-            and token.nesting >= 0
-            and not (token.type == "html_block" and _is_comment(token.content))
-        ]
+        if self._top_blocks is None:
+            self._top_blocks = [
+                index
+                for index, token in enumerate(self.tokens)
+                if token.level == 0
+                and token.nesting >= 0
+                and not (token.type == "html_block" and _is_comment(token.content))
+            ]
+        return self._top_blocks
 
     def is_heading(self, index: int) -> bool:
         """True for a heading_open token outside code regions."""
@@ -145,27 +177,37 @@ class Document:
 
     def _spans(self) -> list[Span]:
         spans: list[Span] = []
-        for index, token in enumerate(self.tokens):
+        tokens, code_lines = self.tokens, self.code_lines
+        blocks = []
+        for index, token in enumerate(tokens):
             if token.type != "inline" or not token.map or index == 0:
                 continue
-            opener = self.tokens[index - 1].type
+            opener = tokens[index - 1].type
             block = _BLOCK_OF.get(opener, "cell" if opener in ("th_open", "td_open") else "")
-            if not block:
-                continue
+            if block:
+                blocks.append((block, index, token))
+        masker = Masker(token.content for _, _, token in blocks)
+        for block, index, token in blocks:
+            assert token.map is not None
             first = token.map[0]
             text = token.content
-            if all(first + row in self.code_lines for row in range(text.count("\n") + 1)):
-                continue  # code inside a Jekyll highlight region, parsed as Markdown
-            starts = tuple(
-                self._column_of(first + row, part) for row, part in enumerate(text.split("\n"))
+            parts = text.split("\n")
+            in_code = (
+                [row for row in range(len(parts)) if first + row in code_lines]
+                if code_lines
+                else []
             )
-            markup = mask_markup(text, liquid=False, html=False)
-            offset = 0
-            for row, part in enumerate(text.split("\n")):
-                if first + row in self.code_lines:
-                    markup = blank(markup, offset, offset + len(part))
-                offset += len(part) + 1
-            spans.append(Span(block, text, markup, mask_markup(markup), first, starts, index))
+            if len(in_code) == len(parts):
+                continue  # code inside a Jekyll highlight region, parsed as Markdown
+            starts = tuple(self._column_of(first + row, part) for row, part in enumerate(parts))
+            markup = masker.mask(text, liquid=False, html=False)
+            if in_code:
+                offsets = [0]
+                for part in parts:
+                    offsets.append(offsets[-1] + len(part) + 1)
+                for row in in_code:
+                    markup = blank(markup, offsets[row], offsets[row] + len(parts[row]))
+            spans.append(Span(block, text, markup, masker.mask(markup), first, starts, index))
         return spans
 
     def _column_of(self, index: int, part: str) -> int:

@@ -8,8 +8,12 @@ stay) so a match in the masked text has the same offset as in the source.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 
-_BACKTICKS = re.compile(r"`+")
+# Patterns start with a literal or a character class where they can: `re` then skips
+# ahead to where a match may start instead of trying every position ("``*", not "`+").
+_BACKTICKS = re.compile(r"``*")
 _MATH = re.compile(
     r"\$\$.+?\$\$"  # display math, also used inline by kramdown
     r"|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\w$])"  # $x$, not "$5 and $10"
@@ -32,6 +36,8 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 
 def spaces_for(text: str) -> str:
     """As many spaces as `text` has characters, its newlines kept."""
+    if "\n" not in text:
+        return " " * len(text)
     return _NOT_NEWLINE.sub(" ", text)
 
 
@@ -46,39 +52,85 @@ def _blank_all(text: str, pattern: re.Pattern[str]) -> str:
 
 def mask_code(text: str) -> str:
     """Blank code spans: a run of N backticks up to the next run of exactly N."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    while (opening := _BACKTICKS.search(text, pos)) is not None:
-        width = len(opening.group())
-        closing = next(
-            (run for run in _BACKTICKS.finditer(text, opening.end()) if len(run.group()) == width),
-            None,
-        )
-        if closing is None:
-            pos = opening.end()  # an unmatched run of backticks is literal text
+    runs = [match.span() for match in _BACKTICKS.finditer(text)]
+    # For each width, the indexes (into `runs`) of the runs that have it, in order.
+    by_width: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_width.setdefault(end - start, []).append(index)
+    pieces, last, index = [], 0, 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_width[end - start]
+        after = bisect_right(same, index)
+        if after == len(same):
+            index += 1  # an unmatched run of backticks is literal text
             continue
-        spans.append((opening.start(), closing.end()))
-        pos = closing.end()
-    pieces, last = [], 0
-    for start, end in spans:
-        pieces += [text[last:start], spaces_for(text[start:end])]
-        last = end
+        closing = same[after]
+        close_end = runs[closing][1]
+        pieces += [text[last:start], spaces_for(text[start:close_end])]
+        last, index = close_end, closing + 1
+    if not pieces:
+        return text
     return "".join([*pieces, text[last:]])
+
+
+_PARENS = re.compile(r"[()]")
 
 
 def _mask_link_destinations(text: str) -> str:
     """Blank the `(url "title")` part of inline links and images, and `[ref]` labels."""
-    text = _blank_all(text, _REF_LABEL)
+    if "][" in text:
+        text = _blank_all(text, _REF_LABEL)
     for match in reversed(list(_LINK_DEST.finditer(text))):
         depth = 0
-        for index in range(match.end() - 1, len(text)):
-            if text[index] == "(":
-                depth += 1
-            elif text[index] == ")":
-                depth -= 1
-                if depth == 0:
-                    text = blank(text, match.end() - 1, index + 1)
-                    break
+        for paren in _PARENS.finditer(text, match.end() - 1):
+            depth += 1 if paren.group() == "(" else -1
+            if depth == 0:
+                text = blank(text, match.end() - 1, paren.end())
+                break
+    return text
+
+
+# What each masking step's pattern cannot match without. Without "://" a URL starts with
+# "www." in any case, and only "w" and "W" match "w" when case is ignored.
+_CODE, _LIQUID, _DOLLAR, _BACKSLASH, _TAG, _LINK, _REF = "`", "{", "$", "\\", "<", "](", "]["
+_SCHEME, _WWW, _UPPER_WWW, _AT, _AMP, _IAL_START = "://", "w.", "W.", "@", "&", "{:"
+_TRIGGERS = frozenset(
+    {_CODE, _LIQUID, _DOLLAR, _BACKSLASH, _TAG, _LINK, _REF}
+    | {_SCHEME, _WWW, _UPPER_WWW, _AT, _AMP, _IAL_START}
+)
+
+
+def _mask(text: str, liquid: bool, html: bool, present: frozenset[str]) -> str:
+    # A step runs only when `text` holds what its pattern cannot match without: most
+    # prose holds none of it, and skipping a step that would change nothing gives the
+    # same result as running it. `present` names the triggers worth looking for at all.
+    if _CODE in present and _CODE in text:
+        text = mask_code(text)
+    if liquid and _LIQUID in present and _LIQUID in text:
+        text = _blank_all(text, LIQUID)
+    if (_DOLLAR in present and _DOLLAR in text) or (_BACKSLASH in present and _BACKSLASH in text):
+        text = _blank_all(text, _MATH)
+    if _TAG in present and _TAG in text:
+        text = _blank_all(text, _AUTOLINK)
+    if not html:
+        return text
+    if (_LINK in present and _LINK in text) or (_REF in present and _REF in text):
+        text = _mask_link_destinations(text)
+    if _TAG in present and _TAG in text:
+        text = _blank_all(text, _HTML_TAG)
+    if (
+        (_SCHEME in present and _SCHEME in text)
+        or (_WWW in present and _WWW in text)
+        or (_UPPER_WWW in present and _UPPER_WWW in text)
+    ):
+        text = _blank_all(text, _URL)
+    if _AT in present and _AT in text:
+        text = _blank_all(text, _EMAIL)
+    if _AMP in present and _AMP in text:
+        text = _blank_all(text, _ENTITY)
+    if _IAL_START in present and _IAL_START in text:
+        text = _blank_all(text, _IAL)
     return text
 
 
@@ -87,17 +139,23 @@ def mask_markup(text: str, *, liquid: bool = True, html: bool = True) -> str:
 
     With `html=False` raw HTML tags and link destinations stay, for rules that read them.
     """
-    text = mask_code(text)
-    if liquid:
-        text = _blank_all(text, LIQUID)
-    text = _blank_all(text, _MATH)
-    text = _blank_all(text, _AUTOLINK)
-    if not html:
-        return text
-    text = _mask_link_destinations(text)
-    for pattern in (_HTML_TAG, _URL, _EMAIL, _ENTITY, _IAL):
-        text = _blank_all(text, pattern)
-    return text
+    return _mask(text, liquid, html, _TRIGGERS)
+
+
+class Masker:
+    """`mask_markup` for the texts of one document, looking only for what they contain.
+
+    Masking replaces characters by spaces, and no trigger holds a space, so a masked text
+    contains no trigger that its source text lacks: one Masker serves both passes.
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        joined = "\0".join(texts)  # no trigger holds a NUL, so none spans two texts
+        self._present = frozenset(trigger for trigger in _TRIGGERS if trigger in joined)
+
+    def mask(self, text: str, *, liquid: bool = True, html: bool = True) -> str:
+        """`mask_markup(text, liquid=liquid, html=html)` for one of the Masker's texts."""
+        return _mask(text, liquid, html, self._present)
 
 
 _INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from markdown_it.token import Token
 
 from blogbuild.model import Heading
 
@@ -74,3 +76,17 @@ def keep_fragment(env: MutableMapping[str, Any], html: str) -> str:
     """Mark `html` as our own output so the sanitiser leaves it alone."""
     state = document_state(env)
     return state.fragments.keep(html) if state else html
+
+
+@dataclass(frozen=True, slots=True)
+class CommonMarkBlocks:
+    """A rendered source's block tokens, known to be those plain CommonMark gives.
+
+    That is CommonMark with GFM tables and strikethrough, the parser of `blogbuild check`,
+    which can take these tokens instead of parsing the source again. Only the block
+    tokens agree: their inline `children` are the renderer's (math, footnotes…).
+    """
+
+    source: str
+    tokens: Sequence[Token]
+    references: Mapping[str, Any]  # link reference definitions, from markdown-it's env

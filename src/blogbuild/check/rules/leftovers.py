@@ -44,6 +44,10 @@ _PHRASES = (
     (r"конечно[!,.]? вот (?:ваша |готовая )?(?:статья|текст)\b", _PREAMBLE),
 )
 _PHRASE_PATTERNS = tuple((re.compile(pattern), kind) for pattern, kind in _PHRASES)
+# Matches where any phrase does (an alternation tries every phrase at each position), so
+# one search tells whether the twelve patterns need to run at all.
+_ANY_PHRASE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _PHRASES))
+_MARKER_WORDS = ("TODO", "TBD", "FIXME", "TKTK")
 # Markers are written in capitals on purpose; "todo" in prose is an ordinary word.
 _MARKER = re.compile(r"(?<![\w-])(?:TODO|TBD|FIXME|TKTK)(?![\w-])")
 _BRACKETED = re.compile(r"\[([^\[\]\n]{3,120})\]")
@@ -74,39 +78,49 @@ def placeholder_text(doc: Document) -> Iterator[Hit]:
     """Placeholders, filler and chatbot phrases in prose."""
     rule = "placeholder-text"
     for span in doc.spans:
-        lowered = span.prose.lower()
-        if len(lowered) != len(span.prose):
-            lowered = span.prose  # a letter whose lower case is longer: offsets must hold
-        for pattern, kind in _PHRASE_PATTERNS:
-            for match in pattern.finditer(lowered):
-                if match.start() > 0 and lowered[match.start() - 1].isalnum():
-                    continue  # inside a longer word
-                shown = _short(span.prose[match.start() : match.end()])
-                yield doc.span_hit(rule, span, match.start(), f"{kind}: '{shown}'")
-        for match in _MARKER.finditer(span.prose):
-            yield doc.span_hit(rule, span, match.start(), f"'{match.group()}' marker left in")
-        for match in _BRACKETED.finditer(span.prose):
-            following = span.text[match.end() : match.end() + 1]
-            if following in ("(", "[", ":") or not _BRACKET_WORDS.search(match.group(1)):
-                continue  # a link, a reference or ordinary brackets
-            yield doc.span_hit(rule, span, match.start(), f"placeholder '{_short(match.group())}'")
-        for match in _ANGLED.finditer(span.markup):
-            yield doc.span_hit(rule, span, match.start(), f"placeholder '{_short(match.group())}'")
-        for match in LIQUID.finditer(span.markup):
-            if not _is_liquid(match.group()) and match.group().startswith("{{"):
-                message = f"unfilled template slot '{_short(match.group())}'"
-                yield doc.span_hit(rule, span, match.start(), message)
+        prose, markup = span.prose, span.markup
+        lowered = prose.lower()
+        if len(lowered) != len(prose):
+            lowered = prose  # a letter whose lower case is longer: offsets must hold
+        if _ANY_PHRASE.search(lowered):
+            for pattern, kind in _PHRASE_PATTERNS:
+                for match in pattern.finditer(lowered):
+                    if match.start() > 0 and lowered[match.start() - 1].isalnum():
+                        continue  # inside a longer word
+                    shown = _short(prose[match.start() : match.end()])
+                    yield doc.span_hit(rule, span, match.start(), f"{kind}: '{shown}'")
+        if any(word in prose for word in _MARKER_WORDS):
+            for match in _MARKER.finditer(prose):
+                yield doc.span_hit(rule, span, match.start(), f"'{match.group()}' marker left in")
+        if "[" in prose:
+            for match in _BRACKETED.finditer(prose):
+                following = span.text[match.end() : match.end() + 1]
+                if following in ("(", "[", ":") or not _BRACKET_WORDS.search(match.group(1)):
+                    continue  # a link, a reference or ordinary brackets
+                shown = _short(match.group())
+                yield doc.span_hit(rule, span, match.start(), f"placeholder '{shown}'")
+        if "<" in markup:
+            for match in _ANGLED.finditer(markup):
+                shown = _short(match.group())
+                yield doc.span_hit(rule, span, match.start(), f"placeholder '{shown}'")
+        if "{{" in markup:
+            for match in LIQUID.finditer(markup):
+                if not _is_liquid(match.group()) and match.group().startswith("{{"):
+                    message = f"unfilled template slot '{_short(match.group())}'"
+                    yield doc.span_hit(rule, span, match.start(), message)
 
 
 def liquid_tag(doc: Document) -> Iterator[Hit]:
     """Jekyll Liquid tags and outputs outside code."""
     rule = "liquid-tag"
     for span in doc.spans:
+        if "{" not in span.markup:
+            continue
         for match in LIQUID.finditer(span.markup):
             if _is_liquid(match.group()):
                 yield doc.span_hit(rule, span, match.start(), _liquid_message(match.group()))
     for token in doc.tokens:
-        if token.type != "html_block" or not token.map:
+        if token.type != "html_block" or not token.map or "{" not in token.content:
             continue
         for row, line in enumerate(token.content.split("\n")):
             for match in LIQUID.finditer(line):

@@ -45,13 +45,20 @@ class _Heading:
     line: int  # file line
 
 
+# Four rules walk the outline of the same document one after the other.
+_last_headings: list[tuple[Document, list[_Heading]]] = []
+
+
 def _headings(doc: Document) -> list[_Heading]:
+    if _last_headings and _last_headings[0][0] is doc:
+        return _last_headings[0][1]
     found = []
     for span in doc.spans:
         opener = doc.tokens[span.token_index - 1]
         if span.block == "heading" and opener.level == 0:
             level = heading_level(opener)
             found.append(_Heading(span.token_index - 1, level, span, doc.file_line(span.first)))
+    _last_headings[:] = [(doc, found)]
     return found
 
 
@@ -145,14 +152,24 @@ def h1_repeats_title(doc: Document) -> Iterator[Hit]:
 _MAX_PSEUDO_HEADING_WORDS = 12
 
 
+_OPENS_BOLD = ("**", "__", "&")
+_CLOSES_BOLD = ("**", "__", ";")
+
+
 def bold_pseudo_heading(doc: Document) -> Iterator[Hit]:
     """A one-line paragraph that is all bold and reads like a title, not a sentence."""
     for span in doc.spans:
         token = doc.tokens[span.token_index]
         if span.block != "paragraph" or token.level != 1 or "\n" in span.text:
             continue
+        # Only text that reads as space (an entity such as &nbsp;) can come before the
+        # bold's opening '**' or after its closing one: parse no other paragraph.
+        if not (span.text.startswith(_OPENS_BOLD) and span.text.endswith(_CLOSES_BOLD)):
+            continue
         children = [
-            c for c in token.children or [] if not (c.type == "text" and not c.content.strip())
+            c
+            for c in doc.inline_children(span.token_index)
+            if not (c.type == "text" and not c.content.strip())
         ]
         if len(children) < 3 or children[0].type != "strong_open":
             continue

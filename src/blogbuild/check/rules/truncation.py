@@ -28,7 +28,7 @@ RULES = (
 # Closing quotes, brackets and ')' end a sentence that ends inside them; ':' leads into a
 # list or code that a Markdown writer may have put after it; '|' ends a table row.
 _TERMINAL = frozenset(".!?…:)»\"”’']>|")
-_CLOSING_MARKUP = re.compile(r"[*_~\s]+$")
+_CLOSING_MARKUP = "*_~"
 _EMOTICON = re.compile(r"(?:^|\s)[:;xX8=]-?[DPpO03]$")
 # A bibliography lists sources, not sentences.
 _REFERENCES = re.compile(
@@ -42,13 +42,23 @@ def ends_sentence(text: str, prose: str | None = None) -> bool:
     """True when a paragraph's text ends like a finished sentence (or with code, math, a URL)."""
     if prose is not None and len(prose.rstrip()) < len(text.rstrip()):
         return True  # it ends in code, math, a URL or HTML, which has its own shape
-    bare = _CLOSING_MARKUP.sub("", text)
+    bare = _strip_closing_markup(text)
     if not bare:
         return True
     last = bare[-1]
-    if _EMOTICON.search(bare):
+    # An emoticon is at most four characters with the space before it; '^' still means
+    # the real start of `bare` when the search starts later.
+    if _EMOTICON.search(bare, max(len(bare) - 4, 0)):
         return True
     return last in _TERMINAL or unicodedata.category(last) == "So"  # emoji close a line too
+
+
+def _strip_closing_markup(text: str) -> str:
+    """`text` without the trailing run of whitespace and emphasis markers (`*`, `_`, `~`)."""
+    end = len(text)
+    while end and (text[end - 1] in _CLOSING_MARKUP or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
 
 
 def _tail_words(text: str) -> str:
@@ -74,20 +84,23 @@ def truncated_ending(doc: Document) -> Iterator[Hit]:
             heading = doc.tokens[index + 1].content.strip(" *_#")
             in_references = bool(_REFERENCES.match(heading))
         span = paragraphs.get(index)
-        if span is None or in_references or ends_sentence(span.text, span.prose):
+        if span is None or in_references:
             continue
         following = blocks[position + 1] if position + 1 < len(blocks) else None
+        # Only the last paragraph of the article or of a section can be reported.
+        if following is not None and not doc.is_heading(following):
+            continue
+        if ends_sentence(span.text, span.prose):
+            continue
         if following is None:
             message = f"the article ends without final punctuation: '…{_tail_words(span.text)}'"
-        elif doc.is_heading(following):
+        else:
             heading_map = doc.tokens[following].map or [0, 0]
             line = doc.file_line(heading_map[0])
             message = (
                 f"the section before the heading on line {line} ends without final "
                 f"punctuation: '…{_tail_words(span.text)}'"
             )
-        else:
-            continue
         yield _at_end(doc, rule, span, message)
 
 
