@@ -82,7 +82,7 @@ def process_post(task: PostTask) -> PostOutcome:
     # The checker reads the renderer's block tokens, when they are its own, not a new parse.
     document = document_for(post, _STATE.renderer.last_blocks)
     findings = tuple(check_post(post))
-    links = locate_links(document, rendered.html)
+    links = locate_links(document, rendered.html, sanitized=not _STATE.config.trusted_html)
     summary = summarize(task.key, rendered, findings, links, tuple(problems.warnings))
     return PostOutcome(summary, tuple(problems.items))
 
