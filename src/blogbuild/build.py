@@ -7,7 +7,6 @@ previous build instead of being rendered again.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,7 +29,15 @@ from blogbuild.loader import (
 from blogbuild.machine import machine_files
 from blogbuild.model import PostSummary
 from blogbuild.options import BuildOptions
-from blogbuild.output import MemorySink, Sink, Staging, WriteReport, check_output_folder
+from blogbuild.output import (
+    MemorySink,
+    Sink,
+    Staging,
+    WriteReport,
+    check_output_folder,
+    stamped_fingerprints,
+    untouched_fingerprints,
+)
 from blogbuild.pagework import prepare_pages, render_page_at
 from blogbuild.parallel import default_workers, run_all
 from blogbuild.postwork import PostTask, post_key, prepare_workers, process_post
@@ -225,7 +232,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     plan = plan_build(options, progress=progress)
     staging = Staging(out)
     try:
-        previous = _untouched(out, plan.cache.page_fingerprints(out))
+        previous = untouched_fingerprints(out, plan.cache.page_fingerprints(out))
         output = produce(plan, staging, previous, _workers(options), progress)
         output.findings = check_output(output)
         report = staging.commit()
@@ -233,7 +240,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         staging.abort()
         plan.cache.abandon()
         raise
-    plan.cache.keep_page_fingerprints(out, _stamped(out, output.fingerprints))
+    plan.cache.keep_page_fingerprints(out, stamped_fingerprints(out, output.fingerprints))
     plan.cache.save({s.key for s in plan.summaries})
     return BuildResult(output, report, time.perf_counter() - started, out)
 
@@ -295,32 +302,6 @@ def _shared_digest(config: Config) -> str:
         sorted((k, repr(getattr(config, k))) for k in config.__dataclass_fields__ if k != "root")
     )
     return digest(f"{code_version()}|{files_digest(templates)}|{config_text}")
-
-
-def _stamped(out: Path, fingerprints: dict[str, str]) -> dict[str, str]:
-    """Fingerprints with the size and mtime each file had when written, to notice later edits."""
-    stamped = {}
-    for rel, fingerprint in fingerprints.items():
-        try:
-            stat = os.stat(os.path.join(out, rel))
-        except OSError:
-            continue
-        stamped[rel] = f"{fingerprint}:{stat.st_size}:{stat.st_mtime_ns}"
-    return stamped
-
-
-def _untouched(out: Path, stamped: dict[str, str]) -> dict[str, str]:
-    """The fingerprints of previous outputs still as they were written; edited ones drop out."""
-    previous = {}
-    for rel, value in stamped.items():
-        fingerprint, _, stamp = value.partition(":")
-        try:
-            stat = os.stat(os.path.join(out, rel))
-        except OSError:
-            continue
-        if stamp == f"{stat.st_size}:{stat.st_mtime_ns}":
-            previous[rel] = fingerprint
-    return previous
 
 
 def _workers(options: BuildOptions) -> int:

@@ -96,23 +96,20 @@ def build_command(
     for line in tail:
         click.echo(line)
     if options.use_cache:
-        _record_build(options, result, lines, tail, note)
+        from blogbuild.unchanged import record_build
+
+        record_build(options, result, lines, "".join(tail), note)
 
 
 def _unchanged_since_last_build(options: BuildOptions) -> bool:
     """Say so and stop when no input and no output changed since the last successful build."""
     import time
-    from datetime import datetime
 
-    from blogbuild.cache import CACHE_DIR_NAME, code_version
-    from blogbuild.unchanged import inputs_digest, read_record, still_valid
+    from blogbuild.unchanged import unchanged_record
 
     started = time.perf_counter()
-    record = read_record(options.source / CACHE_DIR_NAME, options.out_dir)
+    record = unchanged_record(options)
     if record is None:
-        return False
-    inputs = inputs_digest(options.source, _options_text(options), code_version(), record.uses_git)
-    if not still_valid(record, inputs, options.out_dir, datetime.now().astimezone()):
         return False
     for line in record.warnings:
         click.echo(line, err=True)
@@ -124,37 +121,6 @@ def _unchanged_since_last_build(options: BuildOptions) -> bool:
     if record.check:
         click.echo(record.check)
     return True
-
-
-def _record_build(
-    options: BuildOptions, result: Any, lines: list[str], tail: list[str], note: str
-) -> None:
-    """Remember what this build saw and said, for `_unchanged_since_last_build`."""
-    from datetime import datetime
-
-    from blogbuild.cache import CACHE_DIR_NAME, code_version
-    from blogbuild.unchanged import BuildRecord, inputs_digest, outputs_digest, write_record
-
-    output = result.output
-    now = datetime.now(output.config.tz)
-    future = [s.post.date for s in output.summaries if s.post.date > now]
-    uses_git = any(s.post.date_source == "git" for s in output.summaries)
-    record = BuildRecord(
-        inputs=inputs_digest(options.source, _options_text(options), code_version(), uses_git),
-        outputs=outputs_digest(result.out),
-        valid_until=min(future).isoformat() if future else None,
-        uses_git=uses_git,
-        warnings=lines,
-        note=note,
-        check="".join(tail),
-        posts=len(output.site.posts),
-        pages=sum(1 for path in output.outputs if path.endswith(".html")),
-    )
-    write_record(options.source / CACHE_DIR_NAME, result.out, record)
-
-
-def _options_text(options: BuildOptions) -> str:
-    return repr((str(options.out_dir.resolve()), options.drafts, options.future, options.base_url))
 
 
 @main.command("check")

@@ -148,6 +148,32 @@ class MemorySink:
         self.files[rel] = source
 
 
+def stamped_fingerprints(out: Path, fingerprints: dict[str, str]) -> dict[str, str]:
+    """Fingerprints with the size and mtime each file had when written, to notice later edits."""
+    stamped = {}
+    for rel, fingerprint in fingerprints.items():
+        try:
+            stat = os.stat(os.path.join(out, rel))
+        except OSError:
+            continue
+        stamped[rel] = f"{fingerprint}:{stat.st_size}:{stat.st_mtime_ns}"
+    return stamped
+
+
+def untouched_fingerprints(out: Path, stamped: dict[str, str]) -> dict[str, str]:
+    """The fingerprints of previous outputs still as they were written; edited ones drop out."""
+    previous = {}
+    for rel, value in stamped.items():
+        fingerprint, _, stamp = value.partition(":")
+        try:
+            stat = os.stat(os.path.join(out, rel))
+        except OSError:
+            continue
+        if stamp == f"{stat.st_size}:{stat.st_mtime_ns}":
+            previous[rel] = fingerprint
+    return previous
+
+
 def write_output(pages: Mapping[str, bytes], files: Mapping[str, Path], out: Path) -> WriteReport:
     """Write a whole site held in memory into `out`, atomically."""
     staging = Staging(out)

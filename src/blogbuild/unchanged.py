@@ -15,6 +15,12 @@ import subprocess
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from blogbuild.options import BuildOptions
+
+if TYPE_CHECKING:
+    from blogbuild.build import BuildResult
 
 RECORD_NAME = "last-build.json"
 
@@ -32,6 +38,47 @@ class BuildRecord:
     check: str  # and its count of check findings
     posts: int
     pages: int
+
+
+def unchanged_record(options: BuildOptions) -> BuildRecord | None:
+    """The last build's record when nothing it was built from, nor its output, has changed."""
+    from blogbuild.cache import CACHE_DIR_NAME, code_version
+
+    record = read_record(options.source / CACHE_DIR_NAME, options.out_dir)
+    if record is None:
+        return None
+    inputs = inputs_digest(options.source, _options_text(options), code_version(), record.uses_git)
+    if not still_valid(record, inputs, options.out_dir, datetime.now().astimezone()):
+        return None
+    return record
+
+
+def record_build(
+    options: BuildOptions, result: BuildResult, warnings: list[str], check: str, note: str
+) -> None:
+    """Remember what a successful build saw and said, for `unchanged_record`."""
+    from blogbuild.cache import CACHE_DIR_NAME, code_version
+
+    output = result.output
+    now = datetime.now(output.config.tz)
+    future = [s.post.date for s in output.summaries if s.post.date > now]
+    uses_git = any(s.post.date_source == "git" for s in output.summaries)
+    record = BuildRecord(
+        inputs=inputs_digest(options.source, _options_text(options), code_version(), uses_git),
+        outputs=outputs_digest(result.out),
+        valid_until=min(future).isoformat() if future else None,
+        uses_git=uses_git,
+        warnings=warnings,
+        note=note,
+        check=check,
+        posts=len(output.site.posts),
+        pages=sum(1 for path in output.outputs if path.endswith(".html")),
+    )
+    write_record(options.source / CACHE_DIR_NAME, result.out, record)
+
+
+def _options_text(options: BuildOptions) -> str:
+    return repr((str(options.out_dir.resolve()), options.drafts, options.future, options.base_url))
 
 
 def inputs_digest(source: Path, options_text: str, code: str, uses_git: bool) -> str:
