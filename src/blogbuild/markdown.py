@@ -6,6 +6,9 @@ import hashlib
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_core import RuleFuncCoreType
+from markdown_it.ruler import Ruler
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -47,12 +50,24 @@ def build_markdown_it() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.use(tasklists_plugin)
+    md.core.ruler.at("github-tasklists", _with_checkboxes(md.core.ruler, "github-tasklists"))
     md.use(math_plugin)
     md.use(kramdown_cleanup_plugin)
     md.use(heading_ids_plugin)
     md.use(highlight_plugin)
     md.use(elements_plugin)
     return md
+
+
+def _with_checkboxes(ruler: Ruler[RuleFuncCoreType], name: str) -> RuleFuncCoreType:
+    """The task list rule, run only on sources that can hold a task item ('[ ] ', '[x] ')."""
+    rule = next(rule.fn for rule in ruler.__rules__ if rule.name == name)
+
+    def run(state: StateCore) -> None:
+        if any(box in state.src for box in ("[ ]", "[x]", "[X]")):
+            rule(state)
+
+    return run
 
 
 class MarkdownRenderer:

@@ -42,9 +42,8 @@ class Span:
 
     def locate(self, offset: int) -> tuple[int, int]:
         """0-based body line and column of an offset into `text`."""
-        before = self.text[:offset]
-        row = before.count("\n")
-        col = offset - (before.rfind("\n") + 1)
+        row = self.text.count("\n", 0, offset)
+        col = offset - (self.text.rfind("\n", 0, offset) + 1)
         start = self.starts[row] if row < len(self.starts) else 0
         return self.first + row, start + col
 

@@ -81,14 +81,28 @@ def _mask_link_destinations(text: str) -> str:
     """Blank the `(url "title")` part of inline links and images, and `[ref]` labels."""
     if "][" in text:
         text = _blank_all(text, _REF_LABEL)
-    for match in reversed(list(_LINK_DEST.finditer(text))):
-        depth = 0
-        for paren in _PARENS.finditer(text, match.end() - 1):
-            depth += 1 if paren.group() == "(" else -1
-            if depth == 0:
-                text = blank(text, match.end() - 1, paren.end())
-                break
-    return text
+    # A destination runs from the '(' after '](' to the ')' that balances it. One pass
+    # pairs every parenthesis; blanking a balanced destination would not change how an
+    # enclosing one pairs, so all are found on the text as it is.
+    closing: dict[int, int] = {}
+    opened: list[int] = []
+    for paren in _PARENS.finditer(text):
+        if paren.group() == "(":
+            opened.append(paren.start())
+        elif opened:
+            closing[opened.pop()] = paren.end()
+    pieces, last = [], 0
+    for match in _LINK_DEST.finditer(text):
+        start = match.end() - 1
+        end = closing.get(start)
+        if end is None or end <= last:
+            continue  # never closed, or inside a destination already blanked
+        start = max(start, last)
+        pieces += [text[last:start], spaces_for(text[start:end])]
+        last = end
+    if not pieces:
+        return text
+    return "".join([*pieces, text[last:]])
 
 
 # What each masking step's pattern cannot match without. Without "://" a URL starts with

@@ -13,6 +13,8 @@ from markdown_it.utils import OptionsDict
 
 
 def _lazy_images(state: StateCore) -> None:
+    if "![" not in state.src:
+        return  # no image, nothing to walk
     for block in state.tokens:
         for child in block.children or ():
             if child.type == "image":

@@ -45,15 +45,20 @@ class UniqueIds:
 
     def __init__(self) -> None:
         self._used: set[str] = set()
+        # The N of the last `base-N` handed out for each base: every smaller one is taken,
+        # so the next search starts after it (not at 1, which is quadratic in repeats).
+        self._last: dict[str, int] = {}
 
     def claim(self, wanted: str) -> str:
         """`wanted` if still free, else the first free `wanted-N`."""
         base = wanted or FALLBACK_ID
-        candidate, n = base, 0
+        n = self._last.get(base, 0)
+        candidate = base if n == 0 else f"{base}-{n}"
         while candidate in self._used:
             n += 1
             candidate = f"{base}-{n}"
         self._used.add(candidate)
+        self._last[base] = n
         return candidate
 
 

@@ -89,6 +89,8 @@ def _is_display(token: Token, siblings: list[Token]) -> bool:
 
 
 def _convert_all(state: StateCore) -> None:
+    if "$" not in state.src and "\\" not in state.src:
+        return  # every kind of math starts with '$' or a backslash
     doc = document_state(state.env)
     first_line = doc.first_line if doc else 1
     for block in state.tokens:

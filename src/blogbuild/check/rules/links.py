@@ -7,6 +7,7 @@ the source says where the writer can fix it, so each URL is traced back to a sou
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html import unescape
@@ -177,6 +178,11 @@ class SourceLocator:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.used: dict[str, int] = {}
+        # The lines as one text, searched by str.find rather than line by line in Python.
+        self._text = "\n".join(doc.text_lines)
+        self._starts = [0]
+        for line in doc.text_lines:
+            self._starts.append(self._starts[-1] + len(line) + 1)
 
     def find(self, url: str) -> tuple[int, int]:
         """File line and 1-based column of the next occurrence of `url` (or its last part)."""
@@ -198,15 +204,19 @@ class SourceLocator:
         return self.doc.post.body_line, 1
 
     def _after(self, needle: str, last: int, bounded: bool) -> tuple[int, int] | None:
-        for index in range(last + 1, len(self.doc.text_lines)):
-            line = self.doc.text_lines[index]
-            col = line.find(needle)
-            # '/posts/x/' must not match inside '/blog/posts/x/'.
-            while bounded and col > 0 and _URL_CHAR.match(line[col - 1]):
-                col = line.find(needle, col + 1)
-            if col >= 0:
-                return index, col
-        return None
+        """The first line after `last` that holds `needle`, and its column there."""
+        if "\n" in needle or last + 1 >= len(self.doc.text_lines):
+            return None  # a line never holds a line break
+        text = self._text
+        found = text.find(needle, self._starts[last + 1])
+        # '/posts/x/' must not match inside '/blog/posts/x/'. A line's first column is
+        # preceded by '\n' (or nothing), which is no URL character.
+        while bounded and found > 0 and _URL_CHAR.match(text[found - 1]):
+            found = text.find(needle, found + 1)
+        if found < 0:
+            return None
+        index = bisect_right(self._starts, found) - 1
+        return index, found - self._starts[index]
 
 
 class LinkRef(NamedTuple):
