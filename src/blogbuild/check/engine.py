@@ -8,7 +8,7 @@ from blogbuild.check.config import DEFAULT_SETTINGS, CheckSettings
 from blogbuild.check.document import document_for
 from blogbuild.check.findings import Finding, Hit, sort_findings
 from blogbuild.check.rules import RULES, SOURCE_CHECKS, UNKNOWN_IGNORE
-from blogbuild.check.rules.links import LinkRef, Site, link_hits, resolve_links
+from blogbuild.check.rules.links import LinkRef, Site, locate_links, resolve_links
 from blogbuild.model import Post
 
 
@@ -33,8 +33,8 @@ def check_links(
     external: Mapping[str, str | None] | None = None,
 ) -> list[Finding]:
     """Check a rendered post's links, images and fragments against the built site."""
-    site = Site(frozenset(site_paths), ids_by_path, base_path or "/", external)
-    return _findings(post, link_hits(document_for(post), html, site), settings)
+    refs = locate_links(document_for(post), html)
+    return check_located_links(post, refs, site_paths, ids_by_path, base_path, settings, external)
 
 
 def check_located_links(

@@ -251,8 +251,3 @@ def resolve_links(refs: Iterable[LinkRef], site: Site) -> Iterator[Hit]:
     """Check located links against the built site."""
     for ref in refs:
         yield from resolve(site, ref.tag, ref.url, ref.page, (ref.line, ref.col))
-
-
-def link_hits(doc: Document, html: str, site: Site) -> Iterator[Hit]:
-    """Every link, image and fragment of a rendered post, checked against the site."""
-    return resolve_links(locate_links(doc, html), site)
