@@ -61,6 +61,7 @@ class Plan:
     site: Site
     summaries: list[PostSummary]
     shared: str  # digest of templates, config and code: part of every page fingerprint
+    machine: str  # the same without templates, for feeds and Markdown copies
     warnings: list[Problem]
     drafts_skipped: int
     future_skipped: int
@@ -123,13 +124,14 @@ def plan_build(
     except BaseException:
         cache.abandon()
         raise
-    shared = _shared_digest(config)
+    shared, machine = _shared_digests(config)
     return Plan(
         config,
         cache,
         site,
         summaries,
         shared,
+        machine,
         problems.warnings,
         selected.drafts_skipped,
         selected.future_skipped,
@@ -171,7 +173,7 @@ def produce(
             progress("pages", done, len(pending))
     output.rendered_pages = len(pending)
     problems.raise_if_errors()
-    for item in machine_files(site, plan.shared, problems):
+    for item in machine_files(site, plan.machine, problems):
         output.outputs.add(item.rel)
         if item.fingerprint:
             output.fingerprints[item.rel] = item.fingerprint
@@ -290,7 +292,9 @@ def _refresh_date(summary: PostSummary, path: Path, config: Config) -> PostSumma
     return replace(summary, post=replace(summary.post, date=moment, date_source=source))
 
 
-def _shared_digest(config: Config) -> str:
+def _shared_digests(config: Config) -> tuple[str, str]:
+    """What every page depends on (code, config, templates), and every machine file (no
+    templates: feeds and Markdown copies do not change when the theme does)."""
     templates = [
         p
         for folder in (config.root / "templates", theme_dir() / "templates")
@@ -301,7 +305,8 @@ def _shared_digest(config: Config) -> str:
     config_text = repr(
         sorted((k, repr(getattr(config, k))) for k in config.__dataclass_fields__ if k != "root")
     )
-    return digest(f"{code_version()}|{files_digest(templates)}|{config_text}")
+    machine = digest(f"{code_version()}|{config_text}")
+    return digest(f"{machine}|{files_digest(templates)}"), machine
 
 
 def _workers(options: BuildOptions) -> int:
