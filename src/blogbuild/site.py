@@ -271,9 +271,16 @@ def _with_related(
     links = {view.url: Link(view.title, view.url) for view in views}
     finished = []
     for view in views:
-        view = replace(view, related=tuple(links[url] for url in related[view.url]))
-        finished.append(replace(view, fingerprint=digest(repr(view))))
+        shown = tuple(links[url] for url in related[view.url])
+        finished.append(replace(view, related=shown, fingerprint=_view_fingerprint(view, shown)))
     return finished
+
+
+def _view_fingerprint(view: PostView, related: tuple[Link, ...]) -> str:
+    """What a post's pages show that its content key does not cover: the rest of a view is
+    made from the post's own file (the key) and the config (in every page's fingerprint)."""
+    neighbours = (view.previous, view.next, related, view.categories, view.tags)
+    return digest(f"{view.key}|{view.future}|{view.draft}|{view.date.isoformat()}|{neighbours!r}")
 
 
 def _pick(
