@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import MutableMapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -17,6 +17,7 @@ from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from blogbuild.mdplugins.fastlex import accelerate
 from blogbuild.mdplugins.state import keep_fragment
 
 LIGHT_STYLE = "default"
@@ -40,9 +41,10 @@ def fence_language(info: str) -> str:
 def _lexer_for(language: str) -> Lexer | None:
     # Only explicit names: guess_lexer is slow and its answer changes between runs.
     try:
-        return get_lexer_by_name(language, stripnl=False, ensurenl=True)
+        lexer = get_lexer_by_name(language, stripnl=False, ensurenl=True)
     except ClassNotFound:
         return None
+    return cast(Lexer, accelerate(lexer))
 
 
 def highlight_code(code: str, language: str) -> str:
