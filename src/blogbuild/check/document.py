@@ -163,6 +163,8 @@ class Document:
             if token.type in ("fence", "code_block") and token.map:
                 lines.update(range(*token.map))
         # Jekyll's {% highlight %} holds code that Markdown parses as paragraphs.
+        if "{%" not in self.body:
+            return lines  # no Liquid tag, so no highlight region
         inside = False
         for index, line in enumerate(self.lines):
             if not inside and _HIGHLIGHT_OPEN.search(line):
