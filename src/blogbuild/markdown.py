@@ -18,6 +18,7 @@ from blogbuild.mdplugins.headings import heading_ids_plugin
 from blogbuild.mdplugins.highlight import highlight_css, highlight_plugin
 from blogbuild.mdplugins.kramdown import kramdown_cleanup_plugin
 from blogbuild.mdplugins.math import math_plugin
+from blogbuild.mdplugins.normalize import fast_normalize_plugin
 from blogbuild.mdplugins.sanitize import sanitize_html
 from blogbuild.mdplugins.state import (
     CommonMarkBlocks,
@@ -59,6 +60,7 @@ def build_markdown_it() -> MarkdownIt:
         {"html": True, "linkify": False, "typographer": False, "xhtmlOut": False},
     )
     md.enable(["table", "strikethrough"])
+    md.use(fast_normalize_plugin)
     md.use(footnote_plugin)
     md.use(tasklists_plugin)
     md.core.ruler.at("github-tasklists", _with_checkboxes(md.core.ruler, "github-tasklists"))
