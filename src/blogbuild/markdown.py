@@ -18,6 +18,7 @@ from blogbuild.mdplugins.headings import heading_ids_plugin
 from blogbuild.mdplugins.highlight import highlight_css, highlight_plugin
 from blogbuild.mdplugins.kramdown import kramdown_cleanup_plugin
 from blogbuild.mdplugins.math import math_plugin
+from blogbuild.mdplugins.normalize import fast_normalize_plugin
 from blogbuild.mdplugins.sanitize import sanitize_html
 from blogbuild.mdplugins.state import (
     CommonMarkBlocks,
@@ -38,6 +39,17 @@ __all__ = ["CommonMarkBlocks", "MarkdownRenderer", "MathError", "highlight_css"]
 # The last plugin with blocks of its own, $$ display math, shows in the tokens.
 _NOT_COMMONMARK = ("[^", "^[", "[ ]", "[x]", "[X]", "{:")
 _MATH_BLOCKS = frozenset({"math_block", "math_block_label"})
+# The rules that reasoning was made for. Core rules not named in it only set attributes,
+# meta or children (heading ids, MathML, lazy images). A parser with any other rule list
+# offers no blocks, so a new plugin cannot make the checker read tokens unlike its own.
+_COMMONMARK_BLOCK_RULES = (
+    "table", "code", "math_block", "fence", "blockquote", "hr", "list", "footnote_def",
+    "reference", "html_block", "heading", "lheading", "paragraph",
+)  # fmt: skip
+_CORE_RULES = (
+    "normalize", "block", "inline", "github-tasklists", "footnote_tail",
+    "kramdown_attribute_lists", "text_join", "math_to_mathml", "heading_ids", "lazy_images",
+)  # fmt: skip
 
 
 def build_markdown_it() -> MarkdownIt:
@@ -48,6 +60,7 @@ def build_markdown_it() -> MarkdownIt:
         {"html": True, "linkify": False, "typographer": False, "xhtmlOut": False},
     )
     md.enable(["table", "strikethrough"])
+    md.use(fast_normalize_plugin)
     md.use(footnote_plugin)
     md.use(tasklists_plugin)
     md.core.ruler.at("github-tasklists", _with_checkboxes(md.core.ruler, "github-tasklists"))
@@ -79,6 +92,10 @@ class MarkdownRenderer:
         # The block tokens of the last source rendered, when they are CommonMark's: the
         # checker reads them instead of parsing the same source again.
         self.last_blocks: CommonMarkBlocks | None = None
+        self._offers_blocks = (
+            tuple(self._md.block.ruler.get_active_rules()) == _COMMONMARK_BLOCK_RULES
+            and tuple(self._md.core.ruler.get_active_rules()) == _CORE_RULES
+        )
 
     def render(self, source: str, *, first_line: int = 1) -> RenderedMarkdown:
         """Render `source`; `first_line` is the file line where it starts, for headings."""
@@ -91,7 +108,7 @@ class MarkdownRenderer:
         doc = DocumentState(first_line, TrustedFragments(self._nonce(source)))
         env = new_env(doc)
         tokens = self._md.parse(source, env)
-        self.last_blocks = _commonmark_blocks(source, tokens, env)
+        self.last_blocks = _commonmark_blocks(source, tokens, env) if self._offers_blocks else None
 
         more = more_marker_index(tokens)
         if more is not None:

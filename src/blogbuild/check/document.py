@@ -12,15 +12,18 @@ from markdown_it.token import Token
 
 from blogbuild.check.findings import Hit
 from blogbuild.check.prose import Masker, blank
+from blogbuild.mdplugins.normalize import fast_normalize_plugin
 from blogbuild.mdplugins.state import CommonMarkBlocks
 from blogbuild.model import Post
 
 # Our own parser: positions come from Token.map, and the site renderer's plugins
 # (math, attributes, footnotes) would not change where blocks start.
-_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(fast_normalize_plugin)
 # Rules read the inline Markdown of blocks as text; only one needs it parsed, for a few
 # paragraphs, so the document is parsed into blocks and those few inline on demand.
-_BLOCK_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+_BLOCK_PARSER = (
+    MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(fast_normalize_plugin)
+)
 _BLOCK_PARSER.core.ruler.enableOnly(["normalize", "block"])
 
 _HIGHLIGHT_OPEN = re.compile(r"^\s*\{%-?\s*highlight\b")
@@ -163,6 +166,8 @@ class Document:
             if token.type in ("fence", "code_block") and token.map:
                 lines.update(range(*token.map))
         # Jekyll's {% highlight %} holds code that Markdown parses as paragraphs.
+        if "{%" not in self.body:
+            return lines  # no Liquid tag, so no highlight region
         inside = False
         for index, line in enumerate(self.lines):
             if not inside and _HIGHLIGHT_OPEN.search(line):
