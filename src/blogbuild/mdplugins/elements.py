@@ -6,10 +6,10 @@ from collections.abc import MutableMapping, Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererProtocol
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
-from markdown_it.utils import OptionsDict
+
+from blogbuild.mdplugins.state import TokenRule, render_rule
 
 
 def _lazy_images(state: StateCore) -> None:
@@ -23,29 +23,17 @@ def _lazy_images(state: StateCore) -> None:
                 child.attrSet("decoding", "async")
 
 
-def _table_open(
-    self: RendererProtocol,
-    tokens: Sequence[Token],
-    idx: int,
-    options: OptionsDict,
-    env: MutableMapping[str, Any],
-) -> str:
-    # The wrapper scrolls sideways so a wide table does not widen the whole page.
-    return '<div class="table-wrap">\n' + str(self.renderToken(tokens, idx, options, env))  # type: ignore[attr-defined]
-
-
-def _table_close(
-    self: RendererProtocol,
-    tokens: Sequence[Token],
-    idx: int,
-    options: OptionsDict,
-    env: MutableMapping[str, Any],
-) -> str:
-    return str(self.renderToken(tokens, idx, options, env)) + "</div>\n"  # type: ignore[attr-defined]
-
-
 def elements_plugin(md: MarkdownIt) -> None:
     """Lazy-loading images and horizontally scrollable tables."""
     md.core.ruler.push("lazy_images", _lazy_images)
-    md.add_render_rule("table_open", _table_open)
-    md.add_render_rule("table_close", _table_close)
+
+    def table(opening: bool) -> TokenRule:
+        def rule(tokens: Sequence[Token], idx: int, env: MutableMapping[str, Any]) -> str:
+            tag = str(md.renderer.renderToken(tokens, idx, md.options, env))  # type: ignore[attr-defined]
+            # The wrapper scrolls sideways so a wide table does not widen the whole page.
+            return '<div class="table-wrap">\n' + tag if opening else tag + "</div>\n"
+
+        return rule
+
+    md.add_render_rule("table_open", render_rule(table(True)))
+    md.add_render_rule("table_close", render_rule(table(False)))

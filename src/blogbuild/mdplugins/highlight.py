@@ -8,9 +8,7 @@ from typing import Any, cast
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
-from markdown_it.renderer import RendererProtocol
 from markdown_it.token import Token
-from markdown_it.utils import OptionsDict
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexer import Lexer
@@ -18,7 +16,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from blogbuild.mdplugins.fastlex import accelerate
-from blogbuild.mdplugins.state import keep_fragment
+from blogbuild.mdplugins.state import keep_fragment, render_rule
 
 LIGHT_STYLE = "default"
 DARK_STYLE = "github-dark"
@@ -55,31 +53,19 @@ def highlight_code(code: str, language: str) -> str:
     return f'<div class="highlight"><pre><code{css_class}>{body}</code></pre></div>\n'
 
 
-def _render_fence(
-    self: RendererProtocol,
-    tokens: Sequence[Token],
-    idx: int,
-    options: OptionsDict,
-    env: MutableMapping[str, Any],
-) -> str:
+def _render_fence(tokens: Sequence[Token], idx: int, env: MutableMapping[str, Any]) -> str:
     token = tokens[idx]
     return keep_fragment(env, highlight_code(token.content, fence_language(token.info)))
 
 
-def _render_code_block(
-    self: RendererProtocol,
-    tokens: Sequence[Token],
-    idx: int,
-    options: OptionsDict,
-    env: MutableMapping[str, Any],
-) -> str:
+def _render_code_block(tokens: Sequence[Token], idx: int, env: MutableMapping[str, Any]) -> str:
     return keep_fragment(env, highlight_code(tokens[idx].content, ""))
 
 
 def highlight_plugin(md: MarkdownIt) -> None:
     """Render fenced and indented code through Pygments."""
-    md.add_render_rule("fence", _render_fence)
-    md.add_render_rule("code_block", _render_code_block)
+    md.add_render_rule("fence", render_rule(_render_fence))
+    md.add_render_rule("code_block", render_rule(_render_code_block))
 
 
 def highlight_css() -> str:

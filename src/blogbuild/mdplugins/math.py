@@ -9,15 +9,19 @@ from typing import Any
 from latex2mathml.converter import convert
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
-from markdown_it.renderer import RendererProtocol
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
-from markdown_it.utils import OptionsDict
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from blogbuild.mdplugins.sanitize import sanitize_mathml
-from blogbuild.mdplugins.state import DocumentState, MathError, document_state, keep_fragment
+from blogbuild.mdplugins.state import (
+    DocumentState,
+    MathError,
+    document_state,
+    keep_fragment,
+    render_rule,
+)
 
 MATH_TOKEN_TYPES = frozenset(
     {"math_inline", "math_inline_double", "math_block", "math_bracket_inline", "math_bracket"}
@@ -120,13 +124,7 @@ def _convert(token: Token, display: bool, line: int, doc: DocumentState | None) 
         token.meta["html"] = f'<div class="math-display">{token.meta["html"]}</div>\n'
 
 
-def _render_math(
-    self: RendererProtocol,
-    tokens: Sequence[Token],
-    idx: int,
-    options: OptionsDict,
-    env: MutableMapping[str, Any],
-) -> str:
+def _render_math(tokens: Sequence[Token], idx: int, env: MutableMapping[str, Any]) -> str:
     token = tokens[idx]
     html = token.meta.get("html")
     if html is None:  # the conversion rule was disabled: show the source
@@ -151,4 +149,4 @@ def math_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("escape", "math_bracket", _bracket_math)
     md.core.ruler.push("math_to_mathml", _convert_all)
     for token_type in MATH_TOKEN_TYPES:
-        md.add_render_rule(token_type, _render_math)
+        md.add_render_rule(token_type, render_rule(_render_math))

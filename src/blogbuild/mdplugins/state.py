@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,3 +90,22 @@ class CommonMarkBlocks:
     source: str
     tokens: Sequence[Token]
     references: Mapping[str, Any]  # link reference definitions, from markdown-it's env
+
+
+TokenRule = Callable[[Sequence[Token], int, MutableMapping[str, Any]], str]
+
+
+def render_rule(rule: TokenRule) -> Callable[..., str]:
+    """A markdown-it render rule made from a function of the tokens, the index and the env;
+    markdown-it passes the renderer and its options too, which our rules never need."""
+
+    def rendered(
+        _renderer: Any,
+        tokens: Sequence[Token],
+        idx: int,
+        _options: Any,
+        env: MutableMapping[str, Any],
+    ) -> str:
+        return rule(tokens, idx, env)
+
+    return rendered
