@@ -20,7 +20,7 @@ from blogbuild.model import PostSummary, RenderedPost
 
 CACHE_DIR_NAME = ".blogbuild-cache"
 _PACKAGE = Path(__file__).resolve().parent
-_FORMAT = 1  # bump when the layout of the files below changes
+_FORMAT = 2  # bump when the layout of the files below changes
 
 
 @cache
@@ -44,6 +44,7 @@ class BuildCache:
         self.bodies = folder / "bodies"
         self.bodies.mkdir(parents=True, exist_ok=True)
         self._index: dict[str, Any] = self._read(folder / "index.pickle") or {}
+        self._summaries: dict[str, PostSummary] = {}  # decoded from the index on first use
         self._dirty = False  # the index is rewritten only when something in it changed
         if self._index.get("version") != code_version():
             self._index = {"version": code_version(), "summaries": {}, "pages": {}}
@@ -56,15 +57,30 @@ class BuildCache:
             return cls(root / CACHE_DIR_NAME)
         return cls(Path(tempfile.mkdtemp(prefix="blogbuild-")), persistent=False)
 
-    # post summaries: small, kept in the index so a no-op build reads one file
+    # Post summaries: small, kept in the index so a build reads one file. Each is pickled on
+    # its own, so saving the index after one post changed pickles that summary alone.
     def summary(self, key: str) -> PostSummary | None:
-        found = self._index["summaries"].get(key)
-        return found if isinstance(found, PostSummary) else None
+        found = self._summaries.get(key)
+        if found is None:
+            encoded = self._index["summaries"].get(key)
+            try:
+                found = pickle.loads(encoded) if isinstance(encoded, bytes) else None
+            except Exception:  # corrupt: a miss, and rewritten
+                found = None
+            if not isinstance(found, PostSummary):
+                return None
+            self._summaries[key] = found
+        return found
 
     def keep_summaries(self, summaries: dict[str, PostSummary]) -> None:
         """Remember exactly these summaries (deleted posts drop out of the index)."""
-        if summaries.keys() != self._index["summaries"].keys():
-            self._index["summaries"] = summaries
+        encoded = self._index["summaries"]
+        if summaries.keys() != encoded.keys():
+            self._index["summaries"] = {
+                key: encoded.get(key) or pickle.dumps(summary, pickle.HIGHEST_PROTOCOL)
+                for key, summary in summaries.items()
+            }
+            self._summaries = dict(summaries)
             self._dirty = True
 
     @property
@@ -115,10 +131,12 @@ class BuildCache:
         if not self.persistent or self.created:
             shutil.rmtree(self.folder, ignore_errors=True)
             summaries.clear()
+            self._summaries.clear()
         else:
             for key in self.new_keys:
                 self.body_path(key).unlink(missing_ok=True)
                 summaries.pop(key, None)
+                self._summaries.pop(key, None)
         self.new_keys.clear()
 
     @staticmethod

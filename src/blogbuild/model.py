@@ -6,10 +6,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, NamedTuple
 
+from blogbuild.pickling import pickled_by_fields
+
 SourceFormat = Literal["markdown", "text"]
 DateSource = Literal["front_matter", "file_name", "git", "mtime"]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class AiProvenance:
     """Who wrote a post and who checked it, from front matter `ai:`."""
@@ -19,6 +22,7 @@ class AiProvenance:
     reviewed_by: str | None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Post:
     """A post as loaded from its file: metadata validated, body still Markdown."""
@@ -72,13 +76,13 @@ class RenderedMarkdown:
     word_count: int
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PostSummary:
     """What the site plan needs of a rendered post; its body and HTML stay in the cache."""
 
     key: str  # the cache key of the rendered body
     post: Post  # with an empty body
-    headings: tuple[Heading, ...]
     excerpt_html: str
     excerpt_text: str
     word_count: int
@@ -90,6 +94,7 @@ class PostSummary:
     warnings: tuple[Any, ...] = ()  # problems to repeat on every build (date fallbacks, ...)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class RenderedPost:
     """A post with its body rendered to HTML."""

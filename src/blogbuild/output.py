@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -103,14 +104,16 @@ class Staging:
             self.out.rmdir()
             holding.rename(self.out)
             return WriteReport(self.written, self.unchanged)
-        for staged in sorted(_files(self.folder)):
+        for staged in sorted(_tree(self.folder)[0]):
             target = self.out / staged
             _make_parents(self.out, target)
             os.replace(self.folder / staged, target)
-        for old in sorted(_files(self.out, skip=STAGING_NAME) - self.produced):
-            (self.out / old).unlink()
         shutil.rmtree(self.folder)
-        _remove_empty_folders(self.out)
+        present, empty = _tree(self.out)
+        stale = sorted(present - self.produced)
+        for old in stale:
+            (self.out / old).unlink()
+        _remove_empty_folders(self.out, {posixpath.dirname(old) for old in stale} | empty)
         return WriteReport(self.written, self.unchanged)
 
     def abort(self) -> None:
@@ -188,17 +191,24 @@ def write_output(pages: Mapping[str, bytes], files: Mapping[str, Path], out: Pat
         raise
 
 
-def _files(root: Path, skip: str = "") -> set[str]:
-    """Every file under `root` as a relative POSIX path, leaving out the folder `skip`."""
-    found: set[str] = set()
-    top = str(root)
-    for folder, folders, names in os.walk(top):
-        if skip and folder == top and skip in folders:
-            folders.remove(skip)
-        base = os.path.relpath(folder, top)
-        prefix = "" if base == "." else base.replace(os.sep, "/") + "/"
-        found.update(prefix + name for name in names)
-    return found
+def _tree(root: Path) -> tuple[set[str], set[str]]:
+    """Every file under `root` and every empty folder, as relative POSIX paths."""
+    files: set[str] = set()
+    empty: set[str] = set()
+    pending = [("", str(root))]
+    while pending:
+        rel, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            found = False
+            for entry in entries:
+                found = True
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((f"{rel}{entry.name}/", entry.path))
+                else:
+                    files.add(rel + entry.name)
+        if not found and rel:
+            empty.add(rel.rstrip("/"))
+    return files, empty
 
 
 def _make_parents(root: Path, target: Path) -> None:
@@ -212,11 +222,15 @@ def _make_parents(root: Path, target: Path) -> None:
         shutil.rmtree(target)
 
 
-def _remove_empty_folders(root: Path) -> None:
-    for folder, _, _ in sorted(os.walk(root), key=lambda entry: -len(entry[0])):
-        path = Path(folder)
-        if path != root and not any(path.iterdir()):
-            path.rmdir()
+def _remove_empty_folders(root: Path, candidates: set[str]) -> None:
+    """Remove each candidate folder that is empty, then its parents that became empty."""
+    for rel in sorted(candidates, key=lambda rel: -rel.count("/")):
+        while rel:
+            folder = root / rel
+            if not folder.is_dir() or any(folder.iterdir()):
+                break
+            folder.rmdir()
+            rel = posixpath.dirname(rel)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

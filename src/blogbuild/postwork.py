@@ -100,7 +100,6 @@ def summarize(
     return PostSummary(
         key=key,
         post=replace(rendered.post, body="", text_body=None),
-        headings=rendered.headings,
         excerpt_html=rendered.excerpt_html,
         excerpt_text=rendered.excerpt_text,
         word_count=rendered.word_count,

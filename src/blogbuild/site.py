@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import MutableMapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
@@ -12,7 +12,7 @@ from blogbuild.config import Config
 from blogbuild.errors import Problems
 from blogbuild.fingerprint import digest
 from blogbuild.i18n import strings
-from blogbuild.model import PostSummary
+from blogbuild.model import Post, PostSummary
 from blogbuild.related import KEY_TERMS, Document, related_keys_memoized
 from blogbuild.slugs import slugify
 from blogbuild.text import truncate_words
@@ -70,8 +70,9 @@ def plan_site(
     """Decide every page of the site from the rendered posts (given newest first)."""
     categories = _terms("categories", rendered, problems)
     tags = _terms("tags", rendered, problems)
-    views = _post_views(config, rendered, categories, tags, now, store)
-    views = _with_related(views, rendered, memo if memo is not None else {})
+    views = _post_views(
+        config, rendered, categories, tags, now, store, memo if memo is not None else {}
+    )
     category_tax = _taxonomy("categories", views)
     tag_tax = _taxonomy("tags", views)
     pages: list[Page] = []
@@ -218,14 +219,26 @@ def _post_views(
     tags: dict[str, str],
     now: datetime,
     store: BodyStore,
+    memo: MutableMapping[str, object],
 ) -> list[PostView]:
     category_views = _term_views("categories", categories, rendered)
     tag_views = _term_views("tags", tags, rendered)
     links = [Link(item.post.title, f"/posts/{item.post.slug}/") for item in rendered]
+    terms = [
+        (_pick(item.post.categories, categories, category_views),
+         _pick(item.post.tags, tags, tag_views))
+        for item in rendered
+    ]  # fmt: skip
+    related = _related(links, terms, rendered, memo)
     views = []
     for index, item in enumerate(rendered):
         post = item.post
         description = post.description or truncate_words(item.excerpt_text, DESCRIPTION_LENGTH)
+        previous = links[index + 1] if index + 1 < len(links) else None
+        next_ = links[index - 1] if index > 0 else None
+        post_categories, post_tags = terms[index]
+        future = post.date > now
+        shown = (previous, next_, related[index], post_categories, post_tags)
         views.append(
             PostView(
                 title=post.title,
@@ -233,54 +246,66 @@ def _post_views(
                 url=links[index].url,
                 date=post.date.astimezone(config.tz),
                 updated=post.updated.astimezone(config.tz) if post.updated else None,
-                categories=_pick(post.categories, categories, category_views),
-                tags=_pick(post.tags, tags, tag_views),
+                categories=post_categories,
+                tags=post_tags,
                 description=description,
                 excerpt_html=item.excerpt_html,
-                headings=item.headings,
                 word_count=item.word_count,
                 reading_minutes=item.reading_minutes,
                 image=post.image,
                 ai=post.ai,
                 draft=post.draft,
-                future=post.date > now,
+                future=future,
                 source_path=post.source_path,
                 key=item.key,
                 store=store,
                 extra=post.extra,
-                previous=links[index + 1] if index + 1 < len(links) else None,
-                next=links[index - 1] if index > 0 else None,
+                previous=previous,
+                next=next_,
+                related=related[index],
+                fingerprint=_view_fingerprint(item.key, future, post, shown),
             )
         )
     return views
 
 
-def _with_related(
-    views: list[PostView], rendered: Sequence[PostSummary], memo: MutableMapping[str, object]
-) -> list[PostView]:
+def _related(
+    links: list[Link],
+    terms: list[tuple[tuple[TermView, ...], tuple[TermView, ...]]],
+    rendered: Sequence[PostSummary],
+    memo: MutableMapping[str, object],
+) -> list[tuple[Link, ...]]:
+    """Each post's related posts, as links."""
     documents = [
         Document(
-            view.url,
-            tuple(t.slug for t in view.categories),
-            tuple(t.slug for t in view.tags),
+            link.url,
+            tuple(t.slug for t in post_categories),
+            tuple(t.slug for t in post_tags),
             tuple(word for word, _ in item.word_counts[:KEY_TERMS]),
         )
-        for view, item in zip(views, rendered, strict=True)
+        for link, (post_categories, post_tags), item in zip(links, terms, rendered, strict=True)
     ]
     related = related_keys_memoized(documents, memo)
-    links = {view.url: Link(view.title, view.url) for view in views}
-    finished = []
-    for view in views:
-        shown = tuple(links[url] for url in related[view.url])
-        finished.append(replace(view, related=shown, fingerprint=_view_fingerprint(view, shown)))
-    return finished
+    by_url = {link.url: link for link in links}
+    return [tuple(by_url[url] for url in related[link.url]) for link in links]
 
 
-def _view_fingerprint(view: PostView, related: tuple[Link, ...]) -> str:
+def _view_fingerprint(key: str, future: bool, post: Post, shown: tuple[object, ...]) -> str:
     """What a post's pages show that its content key does not cover: the rest of a view is
     made from the post's own file (the key) and the config (in every page's fingerprint)."""
-    neighbours = (view.previous, view.next, related, view.categories, view.tags)
-    return digest(f"{view.key}|{view.future}|{view.draft}|{view.date.isoformat()}|{neighbours!r}")
+    return digest(f"{key}|{future}|{post.draft}|{post.date.isoformat()}|{_describe(shown)}")
+
+
+def _describe(shown: object) -> str:
+    """Links and terms as text for a fingerprint; cheaper than their dataclass repr."""
+    if isinstance(shown, Link):
+        return f"L{shown.title}\x1f{shown.url}"
+    if isinstance(shown, TermView):
+        return f"T{shown.name}\x1f{shown.url}\x1f{shown.count}"
+    if isinstance(shown, tuple):
+        return "(" + "\x1e".join(map(_describe, shown)) + ")"
+    assert shown is None, shown
+    return "-"
 
 
 def _pick(

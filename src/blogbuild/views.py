@@ -60,7 +60,6 @@ class PostView:
     tags: tuple[TermView, ...]
     description: str  # the front matter description, else the excerpt cut to length
     excerpt_html: str
-    headings: tuple[Heading, ...]
     word_count: int
     reading_minutes: int
     image: str | None
@@ -91,6 +90,11 @@ class PostView:
         if body is None:
             raise LookupError(f"the rendered body of {self.source_path} is missing from the cache")
         return body
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        """The body's headings, read with it: only the post's own page shows them."""
+        return self._body().headings
 
     @property
     def toc(self) -> tuple[Heading, ...]:

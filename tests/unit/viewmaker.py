@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from blogbuild.config import Config
-from blogbuild.model import Post, RenderedPost
+from blogbuild.model import Heading, Post, RenderedPost
 from blogbuild.slugs import slugify
 from blogbuild.views import MemoryBodies, PostView, TermView
 
@@ -56,19 +56,22 @@ def make_post(slug: str = "post", **values: Any) -> PostView:
     }
     fields.update(values)
     html, markdown = fields.pop("html"), fields.pop("markdown")
+    headings = fields.pop("headings")
     key = f"{slug}:{len(BODIES.bodies)}"
-    BODIES.store_body(key, _rendered(fields, html, markdown))
+    BODIES.store_body(key, _rendered(fields, html, markdown, headings))
     return PostView(**fields, key=key, store=BODIES)
 
 
-def _rendered(fields: dict[str, Any], html: str, markdown: str) -> RenderedPost:
+def _rendered(
+    fields: dict[str, Any], html: str, markdown: str, headings: tuple[Heading, ...]
+) -> RenderedPost:
     post = Post(
         source_path=fields["source_path"], slug=fields["slug"], title=fields["title"],
         date=fields["date"], updated=fields["updated"], categories=(), tags=(), draft=False,
         description=fields["description"], image=fields["image"], body=markdown, body_line=1,
         source_format="markdown",
     )  # fmt: skip
-    return RenderedPost(post, html, (), fields["excerpt_html"], "", "", 0, 1)
+    return RenderedPost(post, html, headings, fields["excerpt_html"], "", "", 0, 1)
 
 
 def make_posts(count: int) -> list[PostView]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from blogbuild.pickling import pickled_by_fields
+
 Level = Literal["error", "warning", "info"]
 LEVELS: Final = ("error", "warning", "info")
 # Lower rank = more severe; used to decide what fails a run.
@@ -31,6 +33,7 @@ class Hit:
     message: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One defect at a position in a source file, as shown to the writer."""

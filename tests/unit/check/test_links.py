@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from blogbuild.check import Finding, check_links
+from blogbuild.check.rules import links
+from blogbuild.check.rules.links import Site
 
 SITE = frozenset({"/", "/posts/test/", "/posts/other/", "/assets/images/a.png"})
 IDS = {"/posts/test/": frozenset({"vvedenie"}), "/posts/other/": frozenset({"итоги"})}
@@ -62,3 +68,28 @@ def test_relative_links_resolve_from_the_post_page(make_post) -> None:
     html = '<a href="../other/">ok</a><a href="../gone/">нет</a>'
     body = "[ok](../other/) [нет](../gone/)\n"
     assert _rules(_check(make_post, body, html)) == [(1, "broken-link")]
+
+
+PLAIN_URLS = [
+    "/posts/other/", "/posts/other", "/posts/other/index.html", "/posts/other/#итоги",
+    "/posts/other/#нет", "/posts/missing/", "/assets/images/a.png", "/assets/images/b.png",
+    "#vvedenie", "#net", "/", "/blog/posts/other/", "/blog/posts/test/#vvedenie", "/blog",
+    "/blog/", "/posts/test#vvedenie", "", "/~user/", "/a-b_c.d/",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("base", ["/", "/blog/"])
+@pytest.mark.parametrize("tag", ["a", "img"])
+def test_plain_site_urls_resolve_as_urllib_resolves_them(
+    base: str, tag: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plain site paths skip urllib; forcing them through it must give the same hits."""
+    ids = {f"{base}posts/test/".replace("/blog/", "/"): frozenset({"vvedenie"}), **IDS}
+    site = Site(SITE, ids, base)
+    page = "/posts/test/"
+    assert all(links._PLAIN_SITE_URL.match(url) for url in PLAIN_URLS)
+    quick = [list(links.resolve(site, tag, url, page, (1, 1))) for url in PLAIN_URLS]
+    monkeypatch.setattr(links, "_PLAIN_SITE_URL", re.compile(r"(?!)"))
+    slow = [list(links.resolve(site, tag, url, page, (1, 1))) for url in PLAIN_URLS]
+    assert quick == slow
+    assert any(quick) and not all(quick)  # the list holds both good and broken URLs

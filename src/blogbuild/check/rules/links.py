@@ -33,6 +33,9 @@ RULES = (
 
 _LINK_ATTRIBUTES = {("a", "href"), ("img", "src"), ("source", "src"), ("video", "src")}
 _URL_CHAR = re.compile(r"[\w/.~%+-]")
+# A site-root path, a fragment or both, with nothing to decode: "/posts/x/", "/a.png#y", "#z".
+# (Dot segments, which need resolving, are left to urllib too.)
+_PLAIN_SITE_URL = re.compile(r"((?:/(?!/)[\w\-./~]*)?)(?:#([\w\-.~]*))?\Z")
 _IGNORED_SCHEMES = ("mailto", "tel", "data", "javascript", "vbscript", "sms")
 
 
@@ -141,31 +144,37 @@ class Site:
 def resolve(site: Site, tag: str, url: str, page: str, origin: tuple[int, int]) -> Iterator[Hit]:
     """Hits for one URL found on the post's page; `origin` is its file line and column."""
     line, col = origin
-    parts = urlsplit(url)
-    if parts.scheme.lower() in _IGNORED_SCHEMES:
-        return
-    if parts.scheme or parts.netloc:
-        if site.external is None:
-            yield Hit("external-link", line, col, f"external link {url} (not checked)")
-        elif reason := site.external.get(url):
-            yield Hit("broken-external-link", line, col, f"external link {url}: {reason}")
-        return
-    page_url = site.base_path.rstrip("/") + page
-    absolute = urlsplit(urljoin(page_url, url)).path
-    path = site.site_path(unquote(absolute))
+    plain = _PLAIN_SITE_URL.match(url)
+    if plain and "/." not in url:
+        # the common case, split without urllib: its parsing cost more than all the rest
+        url_path, fragment = plain[1], plain[2] or ""
+        absolute = url_path or site.base_path.rstrip("/") + page
+    else:
+        parts = urlsplit(url)
+        if parts.scheme.lower() in _IGNORED_SCHEMES:
+            return
+        if parts.scheme or parts.netloc:
+            if site.external is None:
+                yield Hit("external-link", line, col, f"external link {url} (not checked)")
+            elif reason := site.external.get(url):
+                yield Hit("broken-external-link", line, col, f"external link {url}: {reason}")
+            return
+        page_url = site.base_path.rstrip("/") + page
+        url_path, fragment = parts.path, unquote(parts.fragment)
+        absolute = unquote(urlsplit(urljoin(page_url, url)).path)
+    path = site.site_path(absolute)
     rule = "broken-image" if tag != "a" else "broken-link"
     if path is None:
         yield Hit(rule, line, col, f"{url} lies outside the site's base path {site.base_path}")
         return
-    if parts.path and not site.has(path):
+    if url_path and not site.has(path):
         shown = url if path == url else f"{url} (resolved to {path})"
         yield Hit(rule, line, col, f"{shown}: no such page or file in the site")
         return
-    if tag == "a" and parts.fragment:
-        ids = site.ids(path if parts.path else page)
-        fragment = unquote(parts.fragment)
+    if tag == "a" and fragment:
+        ids = site.ids(path if url_path else page)
         if ids is not None and fragment not in ids:
-            shown = path if parts.path else "this page"
+            shown = path if url_path else "this page"
             yield Hit("broken-fragment", line, col, f"no element has id '{fragment}' on {shown}")
 
 
