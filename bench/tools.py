@@ -60,7 +60,7 @@ class Tool:
         raise NotImplementedError
 
     def env(self) -> dict[str, str]:
-        return dict(os.environ)
+        return _environment()
 
     def prepare(self, ws: Workspace) -> None:
         """Make a fresh site copy runnable (links, overrides); not timed."""
@@ -77,6 +77,15 @@ class Tool:
         return None
 
 
+def _environment() -> dict[str, str]:
+    """The environment tools run in. Python tools run from compiled bytecode, as they do once
+    installed: a shell that forbids writing it would make a source tree compile every module
+    on every run, which no installed tool does."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 class Blogbuild(Tool):
     """This project, run as `python -m blogbuild build` from a source tree."""
 
@@ -89,7 +98,7 @@ class Blogbuild(Tool):
         self.python = python
 
     def env(self) -> dict[str, str]:
-        env = dict(os.environ)
+        env = _environment()
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(self.src), env.get("PYTHONPATH")) if p)
         return env
 

@@ -40,9 +40,10 @@ from blogbuild.output import (
 )
 from blogbuild.pagework import prepare_pages, render_page_at
 from blogbuild.parallel import default_workers, run_all
-from blogbuild.postwork import PostTask, post_key, prepare_workers, process_post
+from blogbuild.postwork import PostTask, key_settings, post_key, prepare_workers, process_post
 from blogbuild.site import Site, plan_site
 from blogbuild.theme import theme_dir
+from blogbuild.unchanged import RACY_SECONDS
 from blogbuild.urls import output_file
 
 if TYPE_CHECKING:
@@ -160,7 +161,7 @@ def produce(
         output.outputs.add(rel)
         if previous.get(rel) != fingerprint or not sink.reuse(rel):
             pending.append(index)
-    prepare_pages(site, plan.shared)
+    prepare_pages(site, plan.shared, plan.cache.templates)
     seen: set[str] = set()
     for done, (rel, data, page_problems) in enumerate(run_all(render_page_at, pending, workers), 1):
         for problem in page_problems:
@@ -261,8 +262,22 @@ def _summaries(
     tasks: list[PostTask] = []
     summaries: dict[str, PostSummary] = {}
     order: list[str] = []
+    settings = key_settings(config)
+    known = cache.file_stamps(settings)
+    stamps: dict[str, tuple[int, int, str]] = {}
+    # A file written this close to the build may change again within its mtime's resolution
+    # without its size or mtime changing: such a file is read again next time.
+    settled = time.time_ns() - RACY_SECONDS * 1_000_000_000
     for path in find_post_files(config, problems):
-        key = post_key(relative_path(path, config.root), path.read_bytes(), config)
+        rel = relative_path(path, config.root)
+        stat = path.stat()
+        stamp = known.get(rel)
+        if stamp is not None and stamp[:2] == (stat.st_size, stat.st_mtime_ns):
+            key = stamp[2]
+        else:
+            key = post_key(rel, path.read_bytes(), config)
+        if stat.st_mtime_ns < settled:
+            stamps[rel] = (stat.st_size, stat.st_mtime_ns, key)
         order.append(key)
         cached = cache.summary(key)
         if cached is not None:
@@ -279,6 +294,7 @@ def _summaries(
         if progress:
             progress("posts", done, len(tasks))
     cache.keep_summaries(summaries)
+    cache.keep_file_stamps(settings, stamps)
     return [summaries[key] for key in order if key in summaries]
 
 

@@ -49,6 +49,13 @@ class BuildCache:
         if self._index.get("version") != code_version():
             self._index = {"version": code_version(), "summaries": {}, "pages": {}}
             self._dirty = True
+            shutil.rmtree(self.templates, ignore_errors=True)
+
+    @property
+    def templates(self) -> Path:
+        """Where Jinja keeps compiled templates; emptied with the index when our code changes,
+        since the compiled code depends on the environment's options, not only the source."""
+        return self.folder / "templates"
 
     @classmethod
     def for_site(cls, root: Path, enabled: bool) -> BuildCache:
@@ -81,6 +88,19 @@ class BuildCache:
                 for key, summary in summaries.items()
             }
             self._summaries = dict(summaries)
+            self._dirty = True
+
+    # The key each post file had, with its size and mtime: a rebuild reads only changed files.
+    def file_stamps(self, settings: str) -> dict[str, tuple[int, int, str]]:
+        """(size, mtime_ns, key) by post path, when keys were made with these `settings`."""
+        found = self._index.get("stamps")
+        if isinstance(found, tuple) and found[0] == settings and isinstance(found[1], dict):
+            return found[1]
+        return {}
+
+    def keep_file_stamps(self, settings: str, stamps: dict[str, tuple[int, int, str]]) -> None:
+        if self.file_stamps(settings) != stamps:
+            self._index["stamps"] = (settings, stamps)
             self._dirty = True
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import subprocess
 from collections import defaultdict
@@ -50,9 +51,7 @@ def find_post_files(config: Config, problems: Problems) -> list[Path]:
         )
         return []
     found = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_dir() or any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
+    for path in _files_under(folder):
         if path.suffix.lower() in MARKDOWN_SUFFIXES + TEXT_SUFFIXES:
             found.append(path)
         else:
@@ -62,6 +61,24 @@ def find_post_files(config: Config, problems: Problems) -> list[Path]:
                 "not a post (.md, .markdown or .txt): skipped",
             )
     return found
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """Files below `folder` in path order, leaving out hidden ones and hidden folders; folders
+    reached through symbolic links are not entered (as with Path.rglob)."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    pending: list[tuple[tuple[str, ...], str]] = [((), str(folder))]
+    while pending:
+        parts, current = pending.pop()
+        with os.scandir(current) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(((*parts, entry.name), entry.path))
+                elif not entry.is_dir():
+                    found.append(((*parts, entry.name), entry.path))
+    return [Path(path) for _, path in sorted(found)]
 
 
 def load_posts(

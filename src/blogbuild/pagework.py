@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -19,6 +20,7 @@ from blogbuild.urls import output_file
 class _PageState:
     site: Site
     templates: str
+    compiled: Path | None
     env: Any = None
     shared: dict[str, Any] = field(default_factory=dict)
 
@@ -27,19 +29,20 @@ _STATE: _PageState | None = None
 _ENVIRONMENTS: dict[tuple[str, str], Environment] = {}
 
 
-def prepare_pages(site: Site, templates: str) -> None:
-    """Set the plan workers render from (`templates`: a digest of the template files)."""
+def prepare_pages(site: Site, templates: str, compiled: Path | None = None) -> None:
+    """Set the plan workers render from (`templates`: a digest of the template files;
+    `compiled`: where compiled templates are kept between builds)."""
     global _STATE
-    _STATE = _PageState(site, templates)
+    _STATE = _PageState(site, templates, compiled)
 
 
-def environment_for(config: Config, templates: str) -> Environment:
+def environment_for(config: Config, templates: str, compiled: Path | None = None) -> Environment:
     """A template environment, kept while config and templates stay the same, so a rebuild
     in the same process (serve) does not compile every template again."""
     key = (digest(repr(config)), templates)
     if key not in _ENVIRONMENTS:
         _ENVIRONMENTS.clear()
-        _ENVIRONMENTS[key] = make_environment(config)
+        _ENVIRONMENTS[key] = make_environment(config, compiled)
     return _ENVIRONMENTS[key]
 
 
@@ -47,7 +50,7 @@ def render_page_at(index: int) -> tuple[str, bytes | None, tuple[Problem, ...]]:
     """Render page `index` of the plan: its output path, bytes (None on failure), problems."""
     assert _STATE is not None, "prepare_pages() was not called"
     if _STATE.env is None:  # each worker compiles the templates once
-        _STATE.env = environment_for(_STATE.site.config, _STATE.templates)
+        _STATE.env = environment_for(_STATE.site.config, _STATE.templates, _STATE.compiled)
         _STATE.shared = shared_context(_STATE.site)
     page = _STATE.site.pages[index]
     problems = Problems()

@@ -45,10 +45,15 @@ class _WorkerState:
 _STATE: _WorkerState | None = None
 
 
+def key_settings(config: Config) -> str:
+    """The settings a rendered post depends on besides its file."""
+    return f"{config.timezone}|{config.trusted_html}"
+
+
 def post_key(rel: str, data: bytes, config: Config) -> str:
     """What a rendered post depends on: its path and bytes, the render settings and our code."""
     digest = hashlib.sha256()
-    for part in (code_version(), rel, config.timezone, str(config.trusted_html)):
+    for part in (code_version(), rel, key_settings(config)):
         digest.update(part.encode())
         digest.update(b"\0")
     digest.update(data)

@@ -21,11 +21,20 @@ from blogbuild.urls import absolute, output_file, place_under
 from blogbuild.views import Page
 
 
-def make_environment(config: Config) -> jinja2.Environment:
-    """A strict, autoescaping environment: a site's templates/ override the theme file by file."""
+def make_environment(config: Config, compiled: Path | None = None) -> jinja2.Environment:
+    """A strict, autoescaping environment: a site's templates/ override the theme file by file.
+
+    With `compiled`, templates compiled once are kept there (by their source's checksum), so
+    a rebuild in a new process does not compile them again.
+    """
     folders = [config.root / "templates", theme_dir() / "templates"]
+    bytecode_cache = None
+    if compiled is not None:
+        compiled.mkdir(parents=True, exist_ok=True)
+        bytecode_cache = jinja2.FileSystemBytecodeCache(str(compiled))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders if f.is_dir()]),
+        bytecode_cache=bytecode_cache,
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

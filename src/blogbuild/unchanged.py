@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import subprocess
+import time
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from blogbuild.build import BuildResult
 
 RECORD_NAME = "last-build.json"
+RACY_SECONDS = 2  # a file written this recently may change again within its mtime's resolution
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,9 @@ class BuildRecord:
     """What a successful build saw and said."""
 
     inputs: str  # digest of every input
+    # False when an input was written so shortly before the build that it could have changed
+    # again since without its size or mtime changing: then the record is not trusted
+    settled: bool
     outputs: str  # digest of the output folder's files (names, sizes, mtimes)
     valid_until: str | None  # ISO time at which a future post becomes due
     uses_git: bool  # some date came from git: the commit is an input too
@@ -45,9 +50,11 @@ def unchanged_record(options: BuildOptions) -> BuildRecord | None:
     from blogbuild.cache import CACHE_DIR_NAME, code_version
 
     record = read_record(options.source / CACHE_DIR_NAME, options.out_dir)
-    if record is None:
+    if record is None or not record.settled:
         return None
-    inputs = inputs_digest(options.source, _options_text(options), code_version(), record.uses_git)
+    inputs, _ = inputs_digest(
+        options.source, _options_text(options), code_version(), record.uses_git
+    )
     if not still_valid(record, inputs, options.out_dir, datetime.now().astimezone()):
         return None
     return record
@@ -63,8 +70,10 @@ def record_build(
     now = datetime.now(output.config.tz)
     future = [s.post.date for s in output.summaries if s.post.date > now]
     uses_git = any(s.post.date_source == "git" for s in output.summaries)
+    inputs, newest = inputs_digest(options.source, _options_text(options), code_version(), uses_git)
     record = BuildRecord(
-        inputs=inputs_digest(options.source, _options_text(options), code_version(), uses_git),
+        inputs=inputs,
+        settled=newest < time.time_ns() - RACY_SECONDS * 1_000_000_000,
         outputs=outputs_digest(result.out),
         valid_until=min(future).isoformat() if future else None,
         uses_git=uses_git,
@@ -81,9 +90,11 @@ def _options_text(options: BuildOptions) -> str:
     return repr((str(options.out_dir.resolve()), options.drafts, options.future, options.base_url))
 
 
-def inputs_digest(source: Path, options_text: str, code: str, uses_git: bool) -> str:
-    """A digest of every input's path, size and modification time, plus code and options."""
+def inputs_digest(source: Path, options_text: str, code: str, uses_git: bool) -> tuple[str, int]:
+    """A digest of every input's path, size and modification time, plus code and options;
+    and the newest of those modification times."""
     digest = hashlib.blake2b(digest_size=16)
+    newest = 0
     digest.update(f"{code}\0{options_text}\0".encode())
     from blogbuild.theme import theme_dir
 
@@ -92,9 +103,10 @@ def inputs_digest(source: Path, options_text: str, code: str, uses_git: bool) ->
     for root in roots:
         for path, stat in _walk(root):
             digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+            newest = max(newest, stat.st_mtime_ns)
     if uses_git:
         digest.update(_git_head(source).encode())
-    return digest.hexdigest()
+    return digest.hexdigest(), newest
 
 
 def outputs_digest(out: Path) -> str:

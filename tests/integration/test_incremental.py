@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from blogbuild.build import build
+from blogbuild.options import BuildOptions
 from tests.conftest import SiteMaker
 from tests.integration.clirun import blogbuild
 
@@ -33,6 +37,15 @@ def _make(site: SiteMaker) -> None:
             raw=True,
         )
     site.file("assets/img/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    _age(site.root)
+
+
+def _age(root: Path) -> None:
+    """Date every file an hour back: settled files are known by size and mtime, unread."""
+    an_hour_ago = time.time_ns() - 3600 * 1_000_000_000
+    for path in root.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(an_hour_ago, an_hour_ago))
 
 
 def _posts(site: SiteMaker) -> Path:
@@ -172,3 +185,41 @@ def test_single_and_parallel_builds_are_identical(site: SiteMaker, tmp_path: Pat
     )
     assert one.returncode == two.returncode == 0, one.stderr + two.stderr
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+
+
+def test_settled_post_files_are_not_read_again(
+    site: SiteMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _make(site)
+    options = BuildOptions(source=site.root, workers=1)
+    build(options)
+    read: list[str] = []
+    original = Path.read_bytes
+
+    def counting(path: Path) -> bytes:
+        if "content" in path.parts:
+            read.append(path.name)
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    build(options)
+    assert read == []
+    _edit_text(site)
+    build(options)
+    assert "2025-03-03-post-3.md" in read
+
+
+def test_a_post_rewritten_within_its_mtime_resolution_is_rebuilt(site: SiteMaker) -> None:
+    """Same size, same mtime, new bytes: a file that recent is read again, never trusted."""
+    _make(site)
+    path = _posts(site) / "2025-03-03-post-3.md"
+    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")  # written just now
+    assert blogbuild("build", "--source", str(site.root)).returncode == 0
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8").replace("Текст раздела 3.", "Текст раздела Z.")
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    assert blogbuild("build", "--source", str(site.root)).returncode == 0
+    page = site.root / "dist" / "posts" / "post-3" / "index.html"
+    assert "Текст раздела Z." in page.read_text(encoding="utf-8")

@@ -2,7 +2,11 @@
 
 import itertools
 import random
+from collections import Counter
 
+import pytest
+
+from blogbuild import related
 from blogbuild.related import Document, _keywords, related_keys, related_keys_memoized
 
 
@@ -23,7 +27,7 @@ def _brute_force(documents: list[Document], limit: int = 3) -> dict[str, tuple[s
     return result
 
 
-def _corpus(seed: int, count: int) -> list[Document]:
+def _corpus(seed: int, count: int, most_tags: int = 3, tag_count: int = 15) -> list[Document]:
     rng = random.Random(seed)
     words = [
         f"слово{chr(0x430 + n)}{chr(0x430 + m)}" for n, m in itertools.product(range(12), range(12))
@@ -31,16 +35,29 @@ def _corpus(seed: int, count: int) -> list[Document]:
     documents = []
     for n in range(count):
         categories = tuple(rng.sample(["ml", "nlp", "cv", "rl"], rng.choice([0, 1, 1, 1, 2])))
-        tags = tuple(rng.sample([f"t{k}" for k in range(15)], rng.randint(0, 3)))
+        tags = tuple(rng.sample([f"t{k}" for k in range(tag_count)], rng.randint(0, most_tags)))
         terms = tuple(rng.sample(words, 15))
         documents.append(Document(f"/posts/p{n:03d}/", categories, tags, terms))
     return documents
 
 
-def test_fast_ranking_matches_scoring_every_pair() -> None:
+@pytest.mark.parametrize(("most_tags", "tag_count"), [(3, 15), (8, 40), (6, 10)])
+def test_fast_ranking_matches_scoring_every_pair(
+    most_tags: int, tag_count: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ways: Counter[bool] = Counter()
+    by_bits = related._Ranking._scored_by_bits
+
+    def counted(self: related._Ranking, index: int) -> dict[int, float] | None:
+        found = by_bits(self, index)
+        ways[found is not None] += 1
+        return found
+
+    monkeypatch.setattr(related._Ranking, "_scored_by_bits", counted)
     for seed in range(5):
-        documents = _corpus(seed, 80)
+        documents = _corpus(seed, 150, most_tags, tag_count)
         assert related_keys(documents) == _brute_force(documents)
+    assert ways[True] and ways[False]  # both ways of scoring were taken
 
 
 def test_shared_tags_beat_a_shared_category_and_no_post_relates_to_itself() -> None:
