@@ -1,3 +1,3 @@
-from blogbuild.cli import main
+from blogbuild.cli import run
 
-main()
+run()

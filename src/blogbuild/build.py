@@ -30,11 +30,13 @@ from blogbuild.machine import machine_files
 from blogbuild.model import PostSummary
 from blogbuild.options import BuildOptions
 from blogbuild.output import (
+    Listing,
     MemorySink,
     Sink,
     Staging,
     WriteReport,
     check_output_folder,
+    output_listing,
     stamped_fingerprints,
     untouched_fingerprints,
 )
@@ -95,6 +97,7 @@ class BuildResult:
     written: WriteReport
     seconds: float
     out: Path
+    listing: Listing  # every file of the output folder as the build left it
 
 
 def plan_build(
@@ -243,9 +246,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         staging.abort()
         plan.cache.abandon()
         raise
-    plan.cache.keep_page_fingerprints(out, stamped_fingerprints(out, output.fingerprints))
+    listing = output_listing(out)
+    plan.cache.keep_page_fingerprints(out, stamped_fingerprints(listing, output.fingerprints))
     plan.cache.save({s.key for s in plan.summaries})
-    return BuildResult(output, report, time.perf_counter() - started, out)
+    return BuildResult(output, report, time.perf_counter() - started, out, listing)
 
 
 def check_output(output: SiteOutput, external: bool = False) -> list[Finding]:
@@ -276,15 +280,17 @@ def _summaries(
             key = stamp[2]
         else:
             key = post_key(rel, path.read_bytes(), config)
-        if stat.st_mtime_ns < settled:
-            stamps[rel] = (stat.st_size, stat.st_mtime_ns, key)
+        # (-1, -1): the key is kept, for the next version to reuse what it can, not trusted
+        stamps[rel] = (
+            (stat.st_size, stat.st_mtime_ns, key) if stat.st_mtime_ns < settled else (-1, -1, key)
+        )
         order.append(key)
         cached = cache.summary(key)
         if cached is not None:
             summaries[key] = _refresh_date(cached, path, config)
             problems.extend(list(cached.warnings))
         else:
-            tasks.append(PostTask(path, key))
+            tasks.append(PostTask(path, key, stamp[2] if stamp else None))
             cache.new_keys.add(key)
     prepare_workers(config, cache)
     for done, outcome in enumerate(run_all(process_post, tasks, workers), 1):

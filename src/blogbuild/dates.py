@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
-from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
 _RU_MONTHS = {
@@ -133,4 +132,6 @@ def _read_russian(text: str, tz: ZoneInfo) -> datetime | None:
 def _read_rfc2822(text: str, tz: ZoneInfo) -> datetime | None:
     if not re.search(r"[A-Za-z]{3}", text):
         return None
+    from email.utils import parsedate_to_datetime  # rare, and the email package is slow to load
+
     return _aware(parsedate_to_datetime(text), tz)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +88,8 @@ def _read_yaml(raw: str, offset: int) -> tuple[dict[str, Any], dict[str, int]]:
 
 
 def _read_toml(raw: str, offset: int) -> tuple[dict[str, Any], dict[str, int]]:
+    import tomllib  # loaded only for the rare +++ front matter
+
     try:
         meta = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as err:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from functools import cache
 
-from babel.dates import format_date, format_datetime
+from babel import Locale
+from babel.dates import DateTimePattern, format_datetime, get_date_format, parse_pattern
 
 from blogbuild.text import plural_ru
 
@@ -100,7 +102,22 @@ def reading_time(minutes: int, language: str) -> str:
 
 def long_date(moment: datetime, language: str) -> str:
     """A date as readers write it: '27 сентября 2025 г.' or 'September 27, 2025'."""
-    return format_date(moment.date(), format="long", locale=language)
+    return _long_date(moment.date(), language)
+
+
+@cache
+def _long_date(day: date, language: str) -> str:
+    # Each post's date is shown on many list pages, and Babel's format_date looks up the
+    # locale and parses the pattern on every call: both are done once here.
+    pattern, locale = _long_pattern(language)
+    return str(pattern.apply(day, locale))
+
+
+@cache
+def _long_pattern(language: str) -> tuple[DateTimePattern, Locale]:
+    """What `format_date(day, format="long", locale=language)` formats with."""
+    locale = Locale.parse(language)
+    return parse_pattern(get_date_format("long", locale=locale)), locale
 
 
 def month_year(moment: datetime, language: str) -> str:

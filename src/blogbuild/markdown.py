@@ -28,7 +28,7 @@ from blogbuild.mdplugins.state import (
     new_env,
 )
 from blogbuild.mdplugins.textextract import first_paragraph, more_marker_index, tokens_plain_text
-from blogbuild.model import RenderedMarkdown
+from blogbuild.model import CodeHtml, RenderedMarkdown
 from blogbuild.text import collapse_whitespace, count_words
 
 __all__ = ["CommonMarkBlocks", "MarkdownRenderer", "MathError", "highlight_css"]
@@ -97,15 +97,20 @@ class MarkdownRenderer:
             and tuple(self._md.core.ruler.get_active_rules()) == _CORE_RULES
         )
 
-    def render(self, source: str, *, first_line: int = 1) -> RenderedMarkdown:
-        """Render `source`; `first_line` is the file line where it starts, for headings."""
-        return self.render_with_math_errors(source, first_line=first_line)[0]
+    def render(
+        self, source: str, *, first_line: int = 1, known_code: CodeHtml = ()
+    ) -> RenderedMarkdown:
+        """Render `source`; `first_line` is the file line where it starts, for headings;
+        `known_code` holds code blocks highlighted before, which are reused."""
+        return self.render_with_math_errors(source, first_line=first_line, known_code=known_code)[0]
 
     def render_with_math_errors(
-        self, source: str, *, first_line: int = 1
+        self, source: str, *, first_line: int = 1, known_code: CodeHtml = ()
     ) -> tuple[RenderedMarkdown, tuple[MathError, ...]]:
         """Like `render`, also returning the formulas that were shown as TeX source."""
-        doc = DocumentState(first_line, TrustedFragments(self._nonce(source)))
+        doc = DocumentState(
+            first_line, TrustedFragments(self._nonce(source)), known_code=dict(known_code)
+        )
         env = new_env(doc)
         tokens = self._md.parse(source, env)
         self.last_blocks = _commonmark_blocks(source, tokens, env) if self._offers_blocks else None
@@ -131,6 +136,7 @@ class MarkdownRenderer:
             excerpt_text=collapse_whitespace(tokens_plain_text(excerpt_tokens)),
             plain_text=plain_text,
             word_count=count_words(plain_text),
+            code_html=tuple(sorted(doc.code_html.items())),
         )
         return rendered, tuple(doc.math_errors)
 

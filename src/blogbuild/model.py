@@ -9,6 +9,8 @@ from typing import Any, Literal, NamedTuple
 from blogbuild.pickling import pickled_by_fields
 
 SourceFormat = Literal["markdown", "text"]
+# Each highlighted code block's HTML, by a digest of its language and code.
+CodeHtml = tuple[tuple[str, str], ...]
 DateSource = Literal["front_matter", "file_name", "git", "mtime"]
 
 
@@ -74,6 +76,7 @@ class RenderedMarkdown:
     excerpt_text: str  # the same as plain text, for descriptions
     plain_text: str  # the whole body as text, for reading time and search
     word_count: int
+    code_html: CodeHtml = ()
 
 
 @pickled_by_fields
@@ -87,8 +90,10 @@ class PostSummary:
     excerpt_text: str
     word_count: int
     reading_minutes: int
-    word_counts: tuple[tuple[str, int], ...]  # the post's most frequent words, for related posts
-    element_ids: frozenset[str] = frozenset()  # ids in the body, for fragment link checks
+    key_terms: tuple[str, ...]  # the post's most frequent words, for related posts
+    # ids in the body, one per line, for fragment link checks: a string loads faster from
+    # the cache than a set, and only the pages that links point into need splitting
+    element_ids: str = ""
     findings: tuple[Any, ...] = ()  # `blogbuild check` findings from the source alone
     links: tuple[Any, ...] = ()  # every link and image with its position, checked per build
     warnings: tuple[Any, ...] = ()  # problems to repeat on every build (date fallbacks, ...)
@@ -107,3 +112,4 @@ class RenderedPost:
     plain_text: str
     word_count: int
     reading_minutes: int
+    code_html: CodeHtml = ()  # kept so the next version of the post need not highlight again

@@ -71,7 +71,7 @@ class Staging:
 
     def reuse(self, rel: str) -> bool:
         """Keep the previous build's file as it is; False when there is none."""
-        if self.fresh or not (self.out / rel).is_file():
+        if self.fresh or not os.path.isfile(os.path.join(self.out, rel)):
             return False
         self.produced.add(rel)
         self.unchanged += 1
@@ -151,15 +151,32 @@ class MemorySink:
         self.files[rel] = source
 
 
-def stamped_fingerprints(out: Path, fingerprints: dict[str, str]) -> dict[str, str]:
+Listing = dict[str, tuple[int, int]]  # relative POSIX path: (size, mtime in nanoseconds)
+
+
+def output_listing(out: Path) -> Listing:
+    """Every file in the output folder with its size and mtime."""
+    found: Listing = {}
+    pending = [("", str(out))]
+    while pending:
+        rel, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((f"{rel}{entry.name}/", entry.path))
+                else:
+                    stat = entry.stat(follow_symlinks=False)
+                    found[rel + entry.name] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def stamped_fingerprints(listing: Listing, fingerprints: dict[str, str]) -> dict[str, str]:
     """Fingerprints with the size and mtime each file had when written, to notice later edits."""
     stamped = {}
     for rel, fingerprint in fingerprints.items():
-        try:
-            stat = os.stat(os.path.join(out, rel))
-        except OSError:
-            continue
-        stamped[rel] = f"{fingerprint}:{stat.st_size}:{stat.st_mtime_ns}"
+        if rel in listing:
+            size, mtime = listing[rel]
+            stamped[rel] = f"{fingerprint}:{size}:{mtime}"
     return stamped
 
 

@@ -13,10 +13,10 @@ from blogbuild.config import Config
 from blogbuild.errors import Problem, Problems
 from blogbuild.loader import load_post
 from blogbuild.model import PostSummary, RenderedPost
+from blogbuild.related import KEY_TERMS
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _ELEMENT_ID = re.compile(r"""\sid=["']([^"']+)["']""")
-KEPT_WORDS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,7 @@ class PostTask:
 
     path: Path
     key: str
+    previous: str | None = None  # the key of the file's last version, when it had one
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,8 @@ def process_post(task: PostTask) -> PostOutcome:
     if _STATE.renderer is None:
         _STATE.renderer = MarkdownRenderer(trusted_html=_STATE.config.trusted_html)
     assert isinstance(_STATE.renderer, MarkdownRenderer)
-    rendered = render_post(post, _STATE.renderer)
+    earlier = _STATE.cache.load_body(task.previous) if task.previous else None
+    rendered = render_post(post, _STATE.renderer, earlier.code_html if earlier else ())
     _STATE.cache.store_body(task.key, rendered)
     # The checker reads the renderer's block tokens, when they are its own, not a new parse.
     document = document_for(post, _STATE.renderer.last_blocks)
@@ -101,7 +103,7 @@ def summarize(
 ) -> PostSummary:
     """The light part of a rendered post that the parent keeps for planning."""
     words = _word_counts(rendered.plain_text)
-    top = tuple(sorted(words.items(), key=lambda item: (-item[1], item[0]))[:KEPT_WORDS])
+    top = sorted(words.items(), key=lambda item: (-item[1], item[0]))[:KEY_TERMS]
     return PostSummary(
         key=key,
         post=replace(rendered.post, body="", text_body=None),
@@ -109,8 +111,8 @@ def summarize(
         excerpt_text=rendered.excerpt_text,
         word_count=rendered.word_count,
         reading_minutes=rendered.reading_minutes,
-        word_counts=top,
-        element_ids=frozenset(_ELEMENT_ID.findall(rendered.html)),
+        key_terms=tuple(word for word, _ in top),
+        element_ids="\n".join(sorted(set(_ELEMENT_ID.findall(rendered.html)))),
         findings=findings,
         links=links,
         warnings=warnings,

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from blogbuild.markdown import MarkdownRenderer
-from blogbuild.model import Post, RenderedPost
+from blogbuild.model import CodeHtml, Post, RenderedPost
 from blogbuild.text import reading_minutes
 
 
-def render_post(post: Post, renderer: MarkdownRenderer) -> RenderedPost:
-    """Render a post's Markdown body to HTML with its headings, excerpt and reading time."""
-    result = renderer.render(post.body, first_line=post.body_line)
+def render_post(post: Post, renderer: MarkdownRenderer, known_code: CodeHtml = ()) -> RenderedPost:
+    """Render a post's Markdown body to HTML with its headings, excerpt and reading time.
+
+    `known_code`: code blocks highlighted before (by an earlier version of the post).
+    """
+    result = renderer.render(post.body, first_line=post.body_line, known_code=known_code)
     return RenderedPost(
         post=post,
         html=result.html,
@@ -19,4 +22,5 @@ def render_post(post: Post, renderer: MarkdownRenderer) -> RenderedPost:
         plain_text=result.plain_text,
         word_count=result.word_count,
         reading_minutes=reading_minutes(result.word_count),
+        code_html=result.code_html,
     )

@@ -13,7 +13,7 @@ from blogbuild.errors import Problems
 from blogbuild.fingerprint import digest
 from blogbuild.i18n import strings
 from blogbuild.model import Post, PostSummary
-from blogbuild.related import KEY_TERMS, Document, related_keys_memoized
+from blogbuild.related import Document, related_keys_memoized
 from blogbuild.slugs import slugify
 from blogbuild.text import truncate_words
 from blogbuild.views import BodyStore, Link, Page, Paginator, PostView, TermView
@@ -281,7 +281,7 @@ def _related(
             link.url,
             tuple(t.slug for t in post_categories),
             tuple(t.slug for t in post_tags),
-            tuple(word for word, _ in item.word_counts[:KEY_TERMS]),
+            item.key_terms,
         )
         for link, (post_categories, post_tags), item in zip(links, terms, rendered, strict=True)
     ]

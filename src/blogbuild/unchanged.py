@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from blogbuild.options import BuildOptions
+from blogbuild.output import Listing, output_listing
 
 if TYPE_CHECKING:
     from blogbuild.build import BuildResult
@@ -32,9 +33,7 @@ class BuildRecord:
     """What a successful build saw and said."""
 
     inputs: str  # digest of every input
-    # False when an input was written so shortly before the build that it could have changed
-    # again since without its size or mtime changing: then the record is not trusted
-    settled: bool
+    settled: bool  # see InputScan.settled: a record of unsettled inputs is not trusted
     outputs: str  # digest of the output folder's files (names, sizes, mtimes)
     valid_until: str | None  # ISO time at which a future post becomes due
     uses_git: bool  # some date came from git: the commit is an input too
@@ -45,36 +44,73 @@ class BuildRecord:
     pages: int
 
 
-def unchanged_record(options: BuildOptions) -> BuildRecord | None:
+@dataclass(frozen=True, slots=True)
+class InputScan:
+    """Every input's name, size and mtime as seen before a build, as one digest."""
+
+    files: str  # digest of those, plus blogbuild's code and the options
+    newest: int  # the latest mtime among them (ns)
+    taken: int  # when the scan was made (ns)
+
+    @property
+    def settled(self) -> bool:
+        """False when an input was written so shortly before the scan that it could change
+        again within its mtime's resolution without its size or mtime changing."""
+        return self.newest < self.taken - RACY_SECONDS * 1_000_000_000
+
+
+def scan_inputs(options: BuildOptions) -> InputScan:
+    """Look at every input once, before the build reads any of them."""
+    from blogbuild.cache import code_version
+    from blogbuild.theme import theme_dir
+
+    taken = time.time_ns()
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{code_version()}\0{_options_text(options)}\0".encode())
+    source = options.source
+    roots = [source / "content", source / "templates", source / "assets", source / "blogbuild.yaml"]
+    roots += [theme_dir() / "templates", theme_dir() / "assets"]
+    newest = 0
+    for root in roots:
+        for path, stat in _walk(root):
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+            newest = max(newest, stat.st_mtime_ns)
+    return InputScan(digest.hexdigest(), newest, taken)
+
+
+def unchanged_record(options: BuildOptions, scan: InputScan) -> BuildRecord | None:
     """The last build's record when nothing it was built from, nor its output, has changed."""
-    from blogbuild.cache import CACHE_DIR_NAME, code_version
+    from blogbuild.cache import CACHE_DIR_NAME
 
     record = read_record(options.source / CACHE_DIR_NAME, options.out_dir)
     if record is None or not record.settled:
         return None
-    inputs, _ = inputs_digest(
-        options.source, _options_text(options), code_version(), record.uses_git
-    )
+    inputs = _inputs_digest(scan, options.source, record.uses_git)
     if not still_valid(record, inputs, options.out_dir, datetime.now().astimezone()):
         return None
     return record
 
 
 def record_build(
-    options: BuildOptions, result: BuildResult, warnings: list[str], check: str, note: str
+    options: BuildOptions,
+    scan: InputScan,
+    result: BuildResult,
+    warnings: list[str],
+    check: str,
+    note: str,
 ) -> None:
-    """Remember what a successful build saw and said, for `unchanged_record`."""
-    from blogbuild.cache import CACHE_DIR_NAME, code_version
+    """Remember what a successful build saw (`scan`, made before it read anything, so an input
+    changed during the build is seen as changed next time) and what it said."""
+    from blogbuild.cache import CACHE_DIR_NAME
 
     output = result.output
     now = datetime.now(output.config.tz)
     future = [s.post.date for s in output.summaries if s.post.date > now]
     uses_git = any(s.post.date_source == "git" for s in output.summaries)
-    inputs, newest = inputs_digest(options.source, _options_text(options), code_version(), uses_git)
     record = BuildRecord(
-        inputs=inputs,
-        settled=newest < time.time_ns() - RACY_SECONDS * 1_000_000_000,
-        outputs=outputs_digest(result.out),
+        inputs=_inputs_digest(scan, options.source, uses_git),
+        settled=scan.settled,
+        outputs=outputs_digest(result.listing),
         valid_until=min(future).isoformat() if future else None,
         uses_git=uses_git,
         warnings=warnings,
@@ -90,30 +126,16 @@ def _options_text(options: BuildOptions) -> str:
     return repr((str(options.out_dir.resolve()), options.drafts, options.future, options.base_url))
 
 
-def inputs_digest(source: Path, options_text: str, code: str, uses_git: bool) -> tuple[str, int]:
-    """A digest of every input's path, size and modification time, plus code and options;
-    and the newest of those modification times."""
-    digest = hashlib.blake2b(digest_size=16)
-    newest = 0
-    digest.update(f"{code}\0{options_text}\0".encode())
-    from blogbuild.theme import theme_dir
-
-    roots = [source / "content", source / "templates", source / "assets", source / "blogbuild.yaml"]
-    roots += [theme_dir() / "templates", theme_dir() / "assets"]
-    for root in roots:
-        for path, stat in _walk(root):
-            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-            newest = max(newest, stat.st_mtime_ns)
-    if uses_git:
-        digest.update(_git_head(source).encode())
-    return digest.hexdigest(), newest
+def _inputs_digest(scan: InputScan, source: Path, uses_git: bool) -> str:
+    """The scan's digest, with the git commit when some date came from git history."""
+    return f"{scan.files}:{_git_head(source)}" if uses_git else scan.files
 
 
-def outputs_digest(out: Path) -> str:
+def outputs_digest(listing: Listing) -> str:
     """A digest of the output folder: any file added, removed or touched shows."""
     digest = hashlib.blake2b(digest_size=16)
-    for path, stat in _walk(out):
-        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    for rel, (size, mtime) in sorted(listing.items()):
+        digest.update(f"{rel}\0{size}\0{mtime}\0".encode())
     return digest.hexdigest()
 
 
@@ -145,7 +167,7 @@ def still_valid(record: BuildRecord, inputs: str, out: Path, now: datetime) -> b
         return False
     if record.valid_until is not None and now >= datetime.fromisoformat(record.valid_until):
         return False
-    return out.is_dir() and outputs_digest(out) == record.outputs
+    return out.is_dir() and outputs_digest(output_listing(out)) == record.outputs
 
 
 def _walk(root: Path) -> list[tuple[str, os.stat_result]]:

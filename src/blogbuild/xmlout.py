@@ -5,15 +5,22 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime, tzinfo
+from functools import cache
 
 # XML 1.0 `Char`: no C0 controls but tab/newline/return, no lone surrogates, no U+FFFE/U+FFFF.
 # Escaping cannot save them (`&#1;` is just as forbidden), so they are dropped.
-_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML_CHAR = "[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 
 def xml_safe(text: str) -> str:
     """`text` without the characters an XML 1.0 document may not contain."""
-    return _NOT_XML_CHAR.sub("", text)
+    return _not_xml_char().sub("", text)
+
+
+@cache
+def _not_xml_char() -> re.Pattern[str]:
+    # compiled on first use: the character class takes longer to compile than most imports
+    return re.compile(_NOT_XML_CHAR)
 
 
 def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:

@@ -223,3 +223,46 @@ def test_a_post_rewritten_within_its_mtime_resolution_is_rebuilt(site: SiteMaker
     assert blogbuild("build", "--source", str(site.root)).returncode == 0
     page = site.root / "dist" / "posts" / "post-3" / "index.html"
     assert "Текст раздела Z." in page.read_text(encoding="utf-8")
+
+
+def test_a_post_changed_during_a_build_is_rebuilt_next_time(site: SiteMaker) -> None:
+    """The nothing-changed record holds the inputs as they were before the build read them."""
+    from blogbuild.unchanged import record_build, scan_inputs, unchanged_record
+
+    _make(site)
+    options = BuildOptions(source=site.root, workers=1)
+    scan = scan_inputs(options)
+    _edit_text(site)  # as if saved while the build was running
+    _age(site.root)
+    record_build(options, scan, build(options), [], "", "")
+    assert unchanged_record(options, scan_inputs(options)) is None
+    record_build(options, scan_inputs(options), build(options), [], "", "")
+    assert unchanged_record(options, scan_inputs(options)) is not None
+
+
+def test_an_edited_post_reuses_its_unchanged_code_blocks(
+    site: SiteMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from blogbuild.mdplugins import highlight
+
+    _make(site)
+    options = BuildOptions(source=site.root, workers=1)
+    build(options)
+    page = site.root / "dist" / "posts" / "post-3" / "index.html"
+    code = page.read_text(encoding="utf-8").split('<div class="highlight">')[1].split("</div>")[0]
+    highlighted: list[str] = []
+    original = highlight.highlight_code
+
+    def counting(source: str, language: str) -> str:
+        highlighted.append(source)
+        return original(source, language)
+
+    monkeypatch.setattr(highlight, "highlight_code", counting)
+    _edit_text(site)
+    build(options)
+    assert highlighted == []
+    assert code in page.read_text(encoding="utf-8")
+    path = _posts(site) / "2025-03-03-post-3.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("print(3)", "print(33)"), "utf-8")
+    build(options)
+    assert highlighted == ["print(33)\n"]

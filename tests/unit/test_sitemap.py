@@ -95,3 +95,21 @@ def test_robots_without_a_host_names_no_sitemap() -> None:
     text = robots_txt(make_config("/blog/")).decode()
     assert "Sitemap" not in text
     assert text.startswith("User-agent: *\n")
+
+
+def test_written_as_elementtree_would_write_it() -> None:
+    """The sitemap is written as text; it must be the document ElementTree would make."""
+    import xml.etree.ElementTree as ET
+
+    from blogbuild.sitemap import sitemap_loc
+    from blogbuild.xmlout import sub, to_bytes, w3c_datetime
+
+    config = make_config()
+    entries = [*ENTRIES, ("/tags/r&d/", START), ("/posts/тест?a=1&b=<2>/", None)]
+    urlset = ET.Element("urlset", {"xmlns": NS["s"]})
+    for url, lastmod in sorted(entries, key=lambda entry: sitemap_loc(config, entry[0])):
+        item = sub(urlset, "url")
+        sub(item, "loc", sitemap_loc(config, url))
+        if lastmod is not None:
+            sub(item, "lastmod", w3c_datetime(lastmod, config.tz))
+    assert sitemap_xml(config, entries) == to_bytes(urlset)

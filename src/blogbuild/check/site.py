@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ def check_site(output: SiteOutput, external: bool = False) -> list[Finding]:
     shown = {view.key for view in output.site.posts}
     chosen = [s for s in output.summaries if s.key in shown]
     paths = frozenset(_site_paths(output.outputs))
-    ids = {f"/posts/{s.post.slug}/": s.element_ids for s in chosen}
+    ids = _ElementIds({f"/posts/{s.post.slug}/": s.element_ids for s in chosen})
     statuses = None
     if external:
         statuses = fetch_all(external_urls(ref.url for s in chosen for ref in s.links))
@@ -59,3 +60,23 @@ def _site_paths(outputs: set[str]) -> list[str]:
         if path.endswith("index.html"):
             found.append("/" + path.removesuffix("index.html"))
     return found
+
+
+class _ElementIds(Mapping[str, frozenset[str]]):
+    """The element ids of each post page, split from the cached text when first asked for."""
+
+    def __init__(self, joined: dict[str, str]) -> None:
+        self._joined = joined
+        self._split: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, path: str) -> frozenset[str]:
+        if path not in self._split:
+            text = self._joined[path]
+            self._split[path] = frozenset(text.split("\n")) if text else frozenset()
+        return self._split[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._joined)
+
+    def __len__(self) -> int:
+        return len(self._joined)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import MutableMapping, Sequence
 from functools import lru_cache
 from typing import Any, cast
@@ -16,7 +17,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from blogbuild.mdplugins.fastlex import accelerate
-from blogbuild.mdplugins.state import keep_fragment, render_rule
+from blogbuild.mdplugins.state import document_state, keep_fragment, render_rule
 
 LIGHT_STYLE = "default"
 DARK_STYLE = "github-dark"
@@ -55,11 +56,25 @@ def highlight_code(code: str, language: str) -> str:
 
 def _render_fence(tokens: Sequence[Token], idx: int, env: MutableMapping[str, Any]) -> str:
     token = tokens[idx]
-    return keep_fragment(env, highlight_code(token.content, fence_language(token.info)))
+    return keep_fragment(env, _highlighted(token.content, fence_language(token.info), env))
 
 
 def _render_code_block(tokens: Sequence[Token], idx: int, env: MutableMapping[str, Any]) -> str:
-    return keep_fragment(env, highlight_code(tokens[idx].content, ""))
+    return keep_fragment(env, _highlighted(tokens[idx].content, "", env))
+
+
+def _highlighted(code: str, language: str, env: MutableMapping[str, Any]) -> str:
+    """`highlight_code`, or the block as highlighted in the post's previous version: the
+    first block in a new process costs loading and compiling its lexer."""
+    state = document_state(env)
+    if state is None:
+        return highlight_code(code, language)
+    key = hashlib.blake2b(
+        f"{language}\0{code}".encode("utf-8", "surrogatepass"), digest_size=16
+    ).hexdigest()
+    html = state.known_code.get(key) or highlight_code(code, language)
+    state.code_html[key] = html
+    return html
 
 
 def highlight_plugin(md: MarkdownIt) -> None:

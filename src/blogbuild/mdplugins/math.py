@@ -6,7 +6,6 @@ from collections.abc import MutableMapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from latex2mathml.converter import convert
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_core import StateCore
@@ -36,6 +35,8 @@ class MathConversionError(Exception):
 @lru_cache(maxsize=8192)
 def tex_to_mathml(tex: str, display: bool) -> str:
     """MathML for `tex`; raises MathConversionError when the TeX cannot be read."""
+    from latex2mathml.converter import convert  # loaded only when a post has math
+
     try:
         mathml = str(convert(tex, display="block" if display else "inline"))
     # latex2mathml signals bad input with many unrelated exception types.

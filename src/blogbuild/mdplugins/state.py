@@ -59,6 +59,8 @@ class DocumentState:
     fragments: TrustedFragments
     headings: list[Heading] = field(default_factory=list)
     math_errors: list[MathError] = field(default_factory=list)
+    known_code: Mapping[str, str] = field(default_factory=dict)  # highlighted before
+    code_html: dict[str, str] = field(default_factory=dict)  # highlighted blocks, by digest
 
 
 def new_env(state: DocumentState) -> dict[str, Any]:
