@@ -7,6 +7,7 @@ previous build instead of being rendered again.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +24,6 @@ from blogbuild.loader import (
     LoadOptions,
     fallback_date,
     find_post_files,
-    relative_path,
     select_posts,
 )
 from blogbuild.machine import machine_files
@@ -36,7 +36,6 @@ from blogbuild.output import (
     Staging,
     WriteReport,
     check_output_folder,
-    output_listing,
     stamped_fingerprints,
     untouched_fingerprints,
 )
@@ -164,6 +163,7 @@ def produce(
         output.outputs.add(rel)
         if previous.get(rel) != fingerprint or not sink.reuse(rel):
             pending.append(index)
+    dates = _remembered_dates(plan.cache)
     prepare_pages(site, plan.shared, plan.cache.templates)
     seen: set[str] = set()
     for done, (rel, data, page_problems) in enumerate(run_all(render_page_at, pending, workers), 1):
@@ -177,6 +177,7 @@ def produce(
             progress("pages", done, len(pending))
     output.rendered_pages = len(pending)
     problems.raise_if_errors()
+    _keep_dates(plan.cache, dates)
     for item in machine_files(site, plan.machine, problems):
         output.outputs.add(item.rel)
         if item.fingerprint:
@@ -238,18 +239,17 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     plan = plan_build(options, progress=progress)
     staging = Staging(out)
     try:
-        previous = untouched_fingerprints(out, plan.cache.page_fingerprints(out))
+        previous = untouched_fingerprints(staging.before, plan.cache.page_fingerprints(out))
         output = produce(plan, staging, previous, _workers(options), progress)
         output.findings = check_output(output)
-        report = staging.commit()
+        listing = staging.commit()
     except BaseException:
         staging.abort()
         plan.cache.abandon()
         raise
-    listing = output_listing(out)
     plan.cache.keep_page_fingerprints(out, stamped_fingerprints(listing, output.fingerprints))
     plan.cache.save({s.key for s in plan.summaries})
-    return BuildResult(output, report, time.perf_counter() - started, out, listing)
+    return BuildResult(output, staging.report, time.perf_counter() - started, out, listing)
 
 
 def check_output(output: SiteOutput, external: bool = False) -> list[Finding]:
@@ -272,9 +272,11 @@ def _summaries(
     # A file written this close to the build may change again within its mtime's resolution
     # without its size or mtime changing: such a file is read again next time.
     settled = time.time_ns() - RACY_SECONDS * 1_000_000_000
+    root = os.path.join(config.root, "")
     for path in find_post_files(config, problems):
-        rel = relative_path(path, config.root)
-        stat = path.stat()
+        name = str(path)  # relative by slicing: pathlib's relative_to is slow by the thousand
+        rel = name[len(root) :].replace(os.sep, "/") if name.startswith(root) else name
+        stat = os.stat(name)
         stamp = known.get(rel)
         if stamp is not None and stamp[:2] == (stat.st_size, stat.st_mtime_ns):
             key = stamp[2]
@@ -302,6 +304,25 @@ def _summaries(
     cache.keep_summaries(summaries)
     cache.keep_file_stamps(settings, stamps)
     return [summaries[key] for key in order if key in summaries]
+
+
+def _remembered_dates(cache: BuildCache) -> int:
+    """Give the templates the dates formatted by the last build; how many there are."""
+    from blogbuild.i18n import DATES_MEMO, formatted_dates, remember_dates
+
+    known = cache.memo.get(DATES_MEMO)
+    if isinstance(known, dict):
+        remember_dates(known)
+    return len(formatted_dates())
+
+
+def _keep_dates(cache: BuildCache, known_before: int) -> None:
+    """Keep the dates formatted by this build's pages (in this process) for the next one."""
+    from blogbuild.i18n import DATES_MEMO, formatted_dates
+
+    formatted = formatted_dates()
+    if len(formatted) > known_before:
+        cache.memo[DATES_MEMO] = dict(formatted)
 
 
 def _refresh_date(summary: PostSummary, path: Path, config: Config) -> PostSummary:

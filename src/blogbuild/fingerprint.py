@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from blogbuild.views import Link, Page, Paginator, PostView, TermView
 
-_PLAIN = (str, int, float, bool, type(None), Link, Paginator, TermView)  # hold no PostView
+_PLAIN = (str, int, float, bool, type(None), Link, TermView)  # hold no PostView
 
 
 def digest(text: str) -> str:
@@ -39,6 +40,10 @@ def _value(value: Any) -> str:
     # A post is represented by its fingerprint: its full repr would include every field anyway.
     if isinstance(value, PostView):
         return f"post:{value.fingerprint}"
+    if isinstance(value, Paginator):
+        # Every page of a list holds all its page URLs: their digest keeps this linear.
+        shown = (value.number, value.total, value.previous_url, value.next_url)
+        return f"Paginator{shown!r}{_urls_digest(value.page_urls)}"
     if isinstance(value, _PLAIN):
         return repr(value)
     if isinstance(value, Mapping):
@@ -51,3 +56,8 @@ def _value(value: Any) -> str:
         fields = (f"{f.name}={_value(getattr(value, f.name))}" for f in dataclasses.fields(value))
         return f"{type(value).__name__}(" + ",".join(fields) + ")"
     return repr(value)
+
+
+@lru_cache(maxsize=64)
+def _urls_digest(urls: tuple[str, ...]) -> str:
+    return digest("\n".join(urls))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Mapping
+from datetime import datetime
 from functools import cache
 
+import babel
 from babel import Locale
 from babel.dates import DateTimePattern, format_datetime, get_date_format, parse_pattern
 
@@ -102,15 +104,44 @@ def reading_time(minutes: int, language: str) -> str:
 
 def long_date(moment: datetime, language: str) -> str:
     """A date as readers write it: '27 сентября 2025 г.' or 'September 27, 2025'."""
-    return _long_date(moment.date(), language)
+    day = moment.date()
+    key = f"long|{language}|{day.isoformat()}"
+    found = _FORMATTED.get(key)
+    if found is None:
+        # Babel's format_date looks up the locale and parses the pattern on every call:
+        # both are done once here.
+        pattern, locale = _long_pattern(language)
+        found = _FORMATTED[key] = str(pattern.apply(day, locale))
+    return found
 
 
-@cache
-def _long_date(day: date, language: str) -> str:
-    # Each post's date is shown on many list pages, and Babel's format_date looks up the
-    # locale and parses the pattern on every call: both are done once here.
-    pattern, locale = _long_pattern(language)
-    return str(pattern.apply(day, locale))
+def month_year(moment: datetime, language: str) -> str:
+    """A month heading for the archive: 'Сентябрь 2025' / 'September 2025'."""
+    key = f"month|{language}|{moment.year}-{moment.month}"
+    found = _FORMATTED.get(key)
+    if found is None:
+        found = format_datetime(moment, "LLLL y", locale=language).capitalize()
+        _FORMATTED[key] = found
+    return found
+
+
+# Dates as formatted so far, by kind, language and day (or month). Each post's date is on
+# many list pages; and a rebuild that starts from the dates of the last build (see
+# `DATES_MEMO`) need not load Babel's locale data at all, which takes longer than most
+# of a small rebuild's page rendering.
+_FORMATTED: dict[str, str] = {}
+DATES_MEMO = f"dates:babel-{babel.__version__}"
+
+
+def formatted_dates() -> dict[str, str]:
+    """Every date formatted in this process, or given by `remember_dates`."""
+    return _FORMATTED
+
+
+def remember_dates(known: Mapping[str, str]) -> None:
+    """Take dates formatted by an earlier build (with the same Babel) as already done."""
+    for key, text in known.items():
+        _FORMATTED.setdefault(key, text)
 
 
 @cache
@@ -118,8 +149,3 @@ def _long_pattern(language: str) -> tuple[DateTimePattern, Locale]:
     """What `format_date(day, format="long", locale=language)` formats with."""
     locale = Locale.parse(language)
     return parse_pattern(get_date_format("long", locale=locale)), locale
-
-
-def month_year(moment: datetime, language: str) -> str:
-    """A month heading for the archive: 'Сентябрь 2025' / 'September 2025'."""
-    return format_datetime(moment, "LLLL y", locale=language).capitalize()

@@ -55,13 +55,24 @@ def machine_files(site: Site, shared: str, problems: Problems) -> list[MachineFi
         files.append(
             feed(posts, category_feed_url(term), term.url, f"{config.title} — {term.name}")
         )
-    # small files made from metadata alone: cheap enough to make every time
+    # Made from metadata alone; fingerprinted by exactly what they show, since they change
+    # far more rarely than the posts (a post's text is not in them).
     entries = _sitemap_entries(site.pages)
+    listed = "\n".join(
+        f"{p.url}|{p.title}|{p.date.isoformat()}|{p.description}" for p in public
+    )  # fmt: skip
+    shown = "\n".join(f"{url}|{moment.isoformat() if moment else ''}" for url, moment in entries)
     files += [
-        MachineFile(output_file(SITEMAP_URL), "", lambda: sitemap_xml(config, entries)),
+        MachineFile(
+            output_file(SITEMAP_URL), digest(f"{shared}|sitemap|{shown}"),
+            lambda: sitemap_xml(config, entries),
+        ),
         MachineFile("robots.txt", "", lambda: robots_txt(config)),
-        MachineFile(output_file(LLMS_URL), "", lambda: llms_txt(config, public)),
-    ]
+        MachineFile(
+            output_file(LLMS_URL), digest(f"{shared}|llms|{listed}"),
+            lambda: llms_txt(config, public),
+        ),
+    ]  # fmt: skip
     for post in site.posts:
         files.append(
             MachineFile(

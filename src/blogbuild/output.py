@@ -6,6 +6,7 @@ import os
 import posixpath
 import shutil
 from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -63,15 +64,18 @@ class Staging:
         self.folder = out / STAGING_NAME
         if self.folder.exists():
             shutil.rmtree(self.folder)  # left over from an interrupted build
+        # What the folder holds before the build: the one look at every file it takes.
+        self.before, self._empty = ({}, set()) if self.fresh else _listing(out)
         self.folder.mkdir(parents=True)
         self.produced: set[str] = set()
+        self.staged: set[str] = set()
         self.written = 0
         self.unchanged = 0
         self._made: set[Path] = {self.folder}
 
     def reuse(self, rel: str) -> bool:
         """Keep the previous build's file as it is; False when there is none."""
-        if self.fresh or not os.path.isfile(os.path.join(self.out, rel)):
+        if rel not in self.before:
             return False
         self.produced.add(rel)
         self.unchanged += 1
@@ -80,40 +84,55 @@ class Staging:
     def put(self, rel: str, data: bytes) -> None:
         """Stage `data`, unless the previous file already has exactly these bytes."""
         self.produced.add(rel)
-        if not self.fresh and _same_bytes(self.out / rel, data):
+        old = self.before.get(rel)
+        if old is not None and old[0] == len(data) and _same_bytes(self.out / rel, data):
             self.unchanged += 1
             return
         self._target(rel).write_bytes(data)
+        self.staged.add(rel)
         self.written += 1
 
     def copy(self, rel: str, source: Path) -> None:
         """Stage a static file, unless the previous copy is the same."""
         self.produced.add(rel)
-        if not self.fresh and _same_file(self.out / rel, source):
+        if rel in self.before and _same_file(self.out / rel, source):
             self.unchanged += 1
             return
         shutil.copyfile(source, self._target(rel))
+        self.staged.add(rel)
         self.written += 1
 
-    def commit(self) -> WriteReport:
-        """Put the staged files in place and remove what this build no longer produces."""
+    def commit(self) -> Listing:
+        """Put the staged files in place and remove what this build no longer produces;
+        return what the folder then holds."""
         if self.fresh:
             # nothing to keep: the staged tree becomes the site in one rename
             holding = self.out.with_name(f".{self.out.name}.{os.getpid()}.new")
             self.folder.rename(holding)
             self.out.rmdir()
             holding.rename(self.out)
-            return WriteReport(self.written, self.unchanged)
-        for staged in sorted(_tree(self.folder)[0]):
+            return _listing(self.out)[0]
+        after = dict(self.before)
+        for staged in sorted(self.staged):
             target = self.out / staged
             _make_parents(self.out, target)
             os.replace(self.folder / staged, target)
+            stat = target.stat()
+            after[staged] = (stat.st_size, stat.st_mtime_ns)
         shutil.rmtree(self.folder)
-        present, empty = _tree(self.out)
-        stale = sorted(present - self.produced)
+        stale = sorted(set(self.before) - self.produced)
         for old in stale:
-            (self.out / old).unlink()
-        _remove_empty_folders(self.out, {posixpath.dirname(old) for old in stale} | empty)
+            path = self.out / old
+            # Gone already when a new file's folders, or a new file, took its place.
+            if not path.is_dir():
+                with suppress(FileNotFoundError, NotADirectoryError):
+                    path.unlink()
+            del after[old]
+        _remove_empty_folders(self.out, {posixpath.dirname(old) for old in stale} | self._empty)
+        return after
+
+    @property
+    def report(self) -> WriteReport:
         return WriteReport(self.written, self.unchanged)
 
     def abort(self) -> None:
@@ -156,18 +175,7 @@ Listing = dict[str, tuple[int, int]]  # relative POSIX path: (size, mtime in nan
 
 def output_listing(out: Path) -> Listing:
     """Every file in the output folder with its size and mtime."""
-    found: Listing = {}
-    pending = [("", str(out))]
-    while pending:
-        rel, folder = pending.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append((f"{rel}{entry.name}/", entry.path))
-                else:
-                    stat = entry.stat(follow_symlinks=False)
-                    found[rel + entry.name] = (stat.st_size, stat.st_mtime_ns)
-    return found
+    return _listing(out)[0]
 
 
 def stamped_fingerprints(listing: Listing, fingerprints: dict[str, str]) -> dict[str, str]:
@@ -180,16 +188,13 @@ def stamped_fingerprints(listing: Listing, fingerprints: dict[str, str]) -> dict
     return stamped
 
 
-def untouched_fingerprints(out: Path, stamped: dict[str, str]) -> dict[str, str]:
+def untouched_fingerprints(listing: Listing, stamped: dict[str, str]) -> dict[str, str]:
     """The fingerprints of previous outputs still as they were written; edited ones drop out."""
     previous = {}
     for rel, value in stamped.items():
         fingerprint, _, stamp = value.partition(":")
-        try:
-            stat = os.stat(os.path.join(out, rel))
-        except OSError:
-            continue
-        if stamp == f"{stat.st_size}:{stat.st_mtime_ns}":
+        found = listing.get(rel)
+        if found is not None and stamp == f"{found[0]}:{found[1]}":
             previous[rel] = fingerprint
     return previous
 
@@ -202,15 +207,17 @@ def write_output(pages: Mapping[str, bytes], files: Mapping[str, Path], out: Pat
             staging.put(rel, pages[rel])
         for rel in sorted(files):
             staging.copy(rel, files[rel])
-        return staging.commit()
+        staging.commit()
+        return staging.report
     except BaseException:
         staging.abort()
         raise
 
 
-def _tree(root: Path) -> tuple[set[str], set[str]]:
-    """Every file under `root` and every empty folder, as relative POSIX paths."""
-    files: set[str] = set()
+def _listing(root: Path) -> tuple[Listing, set[str]]:
+    """Every file under `root` with its size and mtime, and every empty folder; as relative
+    POSIX paths. One scandir pass: dist/ of a large site holds tens of thousands of files."""
+    files: Listing = {}
     empty: set[str] = set()
     pending = [("", str(root))]
     while pending:
@@ -222,7 +229,8 @@ def _tree(root: Path) -> tuple[set[str], set[str]]:
                 if entry.is_dir(follow_symlinks=False):
                     pending.append((f"{rel}{entry.name}/", entry.path))
                 else:
-                    files.add(rel + entry.name)
+                    stat = entry.stat(follow_symlinks=False)
+                    files[rel + entry.name] = (stat.st_size, stat.st_mtime_ns)
         if not found and rel:
             empty.add(rel.rstrip("/"))
     return files, empty

@@ -230,6 +230,7 @@ def _post_views(
         for item in rendered
     ]  # fmt: skip
     related = _related(links, terms, rendered, memo)
+    described: dict[int, str] = {}  # links and terms as fingerprint text, by identity
     views = []
     for index, item in enumerate(rendered):
         post = item.post
@@ -263,7 +264,7 @@ def _post_views(
                 previous=previous,
                 next=next_,
                 related=related[index],
-                fingerprint=_view_fingerprint(item.key, future, post, shown),
+                fingerprint=_view_fingerprint(item.key, future, post, shown, described),
             )
         )
     return views
@@ -290,22 +291,32 @@ def _related(
     return [tuple(by_url[url] for url in related[link.url]) for link in links]
 
 
-def _view_fingerprint(key: str, future: bool, post: Post, shown: tuple[object, ...]) -> str:
+def _view_fingerprint(
+    key: str, future: bool, post: Post, shown: tuple[object, ...], known: dict[int, str]
+) -> str:
     """What a post's pages show that its content key does not cover: the rest of a view is
     made from the post's own file (the key) and the config (in every page's fingerprint)."""
-    return digest(f"{key}|{future}|{post.draft}|{post.date.isoformat()}|{_describe(shown)}")
+    described = _describe(shown, known)
+    return digest(f"{key}|{future}|{post.draft}|{post.date.isoformat()}|{described}")
 
 
-def _describe(shown: object) -> str:
-    """Links and terms as text for a fingerprint; cheaper than their dataclass repr."""
+def _describe(shown: object, known: dict[int, str]) -> str:
+    """Links and terms as text for a fingerprint; `known` keeps the text of each link and
+    term by identity, as the same objects are shown by many posts."""
+    found = known.get(id(shown))
+    if found is not None:
+        return found
     if isinstance(shown, Link):
-        return f"L{shown.title}\x1f{shown.url}"
-    if isinstance(shown, TermView):
-        return f"T{shown.name}\x1f{shown.url}\x1f{shown.count}"
-    if isinstance(shown, tuple):
-        return "(" + "\x1e".join(map(_describe, shown)) + ")"
-    assert shown is None, shown
-    return "-"
+        found = f"L{shown.title}\x1f{shown.url}"
+    elif isinstance(shown, TermView):
+        found = f"T{shown.name}\x1f{shown.url}\x1f{shown.count}"
+    elif isinstance(shown, tuple):
+        return "(" + "\x1e".join(_describe(item, known) for item in shown) + ")"
+    else:
+        assert shown is None, shown
+        return "-"
+    known[id(shown)] = found
+    return found
 
 
 def _pick(

@@ -65,3 +65,14 @@ def test_aborted_first_build_leaves_no_folder(tmp_path: Path) -> None:
     staging.put("index.html", b"1")
     staging.abort()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_of_pages_can_become_one_file_and_back(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    write_output({"index.html": b"1", "feed/index.html": b"a", "feed/page/2.html": b"b"}, {}, out)
+    write_output({"index.html": b"1", "feed": b"now a file"}, {}, out)
+    assert (out / "feed").read_bytes() == b"now a file"
+    write_output({"index.html": b"1", "feed/index.html": b"a folder again"}, {}, out)
+    assert (out / "feed" / "index.html").read_bytes() == b"a folder again"
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert files == ["feed/index.html", "index.html"]
