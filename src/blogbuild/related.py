@@ -228,12 +228,12 @@ def related_keys_memoized(
     documents: Sequence[Document], memo: MutableMapping[str, object]
 ) -> dict[str, tuple[str, ...]]:
     """`related_keys`, reused from `memo` while no document's categories, tags or terms change."""
-    hasher = hashlib.blake2b(digest_size=16)
-    for doc in documents:
-        for part in (doc.key, *doc.categories, "\x1d", *doc.tags, "\x1d", *doc.terms, "\x1c"):
-            hasher.update(part.encode("utf-8", "surrogatepass"))
-            hasher.update(b"\x1f")
-    digest = hasher.hexdigest()
+    text = "\x1c".join(
+        "\x1d".join((doc.key, "\x1f".join(doc.categories), "\x1f".join(doc.tags),
+                     "\x1f".join(doc.terms)))
+        for doc in documents
+    )  # fmt: skip
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
     found = memo.get("related")
     if isinstance(found, tuple) and found[0] == digest:
         return dict(found[1])

@@ -303,6 +303,12 @@ def _view_fingerprint(
 def _describe(shown: object, known: dict[int, str]) -> str:
     """Links and terms as text for a fingerprint; `known` keeps the text of each link and
     term by identity, as the same objects are shown by many posts."""
+    if isinstance(shown, tuple):
+        return (
+            "("
+            + "\x1e".join([known.get(id(item)) or _describe(item, known) for item in shown])
+            + ")"
+        )
     found = known.get(id(shown))
     if found is not None:
         return found
@@ -310,8 +316,6 @@ def _describe(shown: object, known: dict[int, str]) -> str:
         found = f"L{shown.title}\x1f{shown.url}"
     elif isinstance(shown, TermView):
         found = f"T{shown.name}\x1f{shown.url}\x1f{shown.count}"
-    elif isinstance(shown, tuple):
-        return "(" + "\x1e".join(_describe(item, known) for item in shown) + ")"
     else:
         assert shown is None, shown
         return "-"
