@@ -266,3 +266,26 @@ def test_an_edited_post_reuses_its_unchanged_code_blocks(
     path.write_text(path.read_text(encoding="utf-8").replace("print(3)", "print(33)"), "utf-8")
     build(options)
     assert highlighted == ["print(33)\n"]
+
+
+def test_link_findings_follow_their_targets_across_rebuilds(site: SiteMaker) -> None:
+    """Link findings are kept between builds only while the site's paths and ids stay."""
+    _make(site)
+    site.post(
+        "2025-03-08-links.md",
+        "---\ntitle: Ссылки\n---\n[раздел](/posts/post-2/#раздел) и [пост](/posts/post-4/)\n",
+        raw=True,
+    )
+    options = BuildOptions(source=site.root, workers=1)
+
+    def broken() -> list[str]:
+        found = build(options).output.findings
+        return sorted(f.rule for f in found if f.rule.startswith("broken-"))
+
+    assert broken() == []
+    assert broken() == []  # from the memo
+    (_posts(site) / "2025-03-04-post-4.md").unlink()
+    assert broken() == ["broken-link"]
+    path = _posts(site) / "2025-03-02-post-2.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("## Раздел", "## Глава"), "utf-8")
+    assert broken() == ["broken-fragment", "broken-link"]

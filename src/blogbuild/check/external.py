@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
@@ -29,6 +27,9 @@ def fetch_all(urls: Iterable[str]) -> dict[str, str | None]:
 
 def failure_reason(url: str) -> str | None:
     """HEAD the URL (GET when HEAD is refused); say why it failed, or None."""
+    import urllib.error  # loaded only with --external: urllib.request brings in http and ssl
+    import urllib.request
+
     for method in ("HEAD", "GET"):
         request = urllib.request.Request(url, method=method, headers=_HEADERS)
         try:

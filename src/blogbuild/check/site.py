@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -26,15 +27,37 @@ def check_site(output: SiteOutput, external: bool = False) -> list[Finding]:
     statuses = None
     if external:
         statuses = fetch_all(external_urls(ref.url for s in chosen for ref in s.links))
-    findings: list[Finding] = []
     base = output.config.base_path
+    # A post's link findings depend on its own links (its key), the site's paths and element
+    # ids, and the base path: while those stay, the last build's findings stand.
+    site = _site_digest(paths, ids, base)
+    remembered = output.cache.memo.get(_LINKS_MEMO)
+    known = remembered[1] if isinstance(remembered, tuple) and remembered[0] == site else {}
+    checked: dict[str, tuple[Finding, ...]] = {}
+    findings: list[Finding] = []
     for summary in chosen:
         findings += _levelled(summary, summary.findings, settings)
-        links = check_located_links(
-            summary.post, summary.links, paths, ids, base, external=statuses
-        )
-        findings += _levelled(summary, tuple(links), settings)
+        links = None if statuses is not None else known.get(summary.key)
+        if links is None:
+            links = tuple(
+                check_located_links(
+                    summary.post, summary.links, paths, ids, base, external=statuses
+                )
+            )
+        checked[summary.key] = links
+        findings += _levelled(summary, links, settings)
+    if statuses is None and checked.keys() != known.keys():
+        output.cache.memo[_LINKS_MEMO] = (site, checked)
     return sort_findings(findings)
+
+
+_LINKS_MEMO = "link-findings"
+
+
+def _site_digest(paths: frozenset[str], ids: _ElementIds, base: str) -> str:
+    """What link findings are checked against: every path, every post page's ids, the base."""
+    text = "\n".join(sorted(paths)) + "\x1c" + ids.digest_text() + "\x1c" + base
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _levelled(
@@ -80,3 +103,7 @@ class _ElementIds(Mapping[str, frozenset[str]]):
 
     def __len__(self) -> int:
         return len(self._joined)
+
+    def digest_text(self) -> str:
+        """Every page's ids as one text, for a digest."""
+        return "\x1d".join(f"{path}\x1e{self._joined[path]}" for path in sorted(self._joined))
