@@ -7,7 +7,6 @@ previous build instead of being rendered again.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,10 +40,10 @@ from blogbuild.output import (
 )
 from blogbuild.pagework import prepare_pages, render_page_at
 from blogbuild.parallel import default_workers, run_all
-from blogbuild.postwork import PostTask, key_settings, post_key, prepare_workers, process_post
+from blogbuild.postkeys import PostKeys
+from blogbuild.postwork import PostTask, prepare_workers, process_post
 from blogbuild.site import Site, plan_site
 from blogbuild.theme import theme_dir
-from blogbuild.unchanged import RACY_SECONDS
 from blogbuild.urls import output_file
 
 if TYPE_CHECKING:
@@ -266,33 +265,16 @@ def _summaries(
     tasks: list[PostTask] = []
     summaries: dict[str, PostSummary] = {}
     order: list[str] = []
-    settings = key_settings(config)
-    known = cache.file_stamps(settings)
-    stamps: dict[str, tuple[int, int, str]] = {}
-    # A file written this close to the build may change again within its mtime's resolution
-    # without its size or mtime changing: such a file is read again next time.
-    settled = time.time_ns() - RACY_SECONDS * 1_000_000_000
-    root = os.path.join(config.root, "")
+    keys = PostKeys(config, cache)
     for path in find_post_files(config, problems):
-        name = str(path)  # relative by slicing: pathlib's relative_to is slow by the thousand
-        rel = name[len(root) :].replace(os.sep, "/") if name.startswith(root) else name
-        stat = os.stat(name)
-        stamp = known.get(rel)
-        if stamp is not None and stamp[:2] == (stat.st_size, stat.st_mtime_ns):
-            key = stamp[2]
-        else:
-            key = post_key(rel, path.read_bytes(), config)
-        # (-1, -1): the key is kept, for the next version to reuse what it can, not trusted
-        stamps[rel] = (
-            (stat.st_size, stat.st_mtime_ns, key) if stat.st_mtime_ns < settled else (-1, -1, key)
-        )
+        key, previous = keys.key(path)
         order.append(key)
         cached = cache.summary(key)
         if cached is not None:
             summaries[key] = _refresh_date(cached, path, config)
             problems.extend(list(cached.warnings))
         else:
-            tasks.append(PostTask(path, key, stamp[2] if stamp else None))
+            tasks.append(PostTask(path, key, previous))
             cache.new_keys.add(key)
     prepare_workers(config, cache)
     for done, outcome in enumerate(run_all(process_post, tasks, workers), 1):
@@ -302,7 +284,7 @@ def _summaries(
         if progress:
             progress("posts", done, len(tasks))
     cache.keep_summaries(summaries)
-    cache.keep_file_stamps(settings, stamps)
+    keys.keep()
     return [summaries[key] for key in order if key in summaries]
 
 

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from blogbuild.build import BuildResult
 
 RECORD_NAME = "last-build.json"
-RACY_SECONDS = 2  # a file written this recently may change again within its mtime's resolution
+# A file written this close to a build may change again within its mtime's resolution
+# without its size or mtime changing: nothing is trusted by size and mtime alone for it.
+RACY_SECONDS = 2
 
 
 @dataclass(frozen=True, slots=True)
