@@ -187,12 +187,18 @@ def test_single_and_parallel_builds_are_identical(site: SiteMaker, tmp_path: Pat
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
 
 
-def test_settled_post_files_are_not_read_again(
-    site: SiteMaker, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _built(site: SiteMaker) -> BuildOptions:
+    """The test site, built once in this process; the options to build it again."""
     _make(site)
     options = BuildOptions(source=site.root, workers=1)
     build(options)
+    return options
+
+
+def test_settled_post_files_are_not_read_again(
+    site: SiteMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    options = _built(site)
     read: list[str] = []
     original = Path.read_bytes
 
@@ -245,9 +251,7 @@ def test_an_edited_post_reuses_its_unchanged_code_blocks(
 ) -> None:
     from blogbuild.mdplugins import highlight
 
-    _make(site)
-    options = BuildOptions(source=site.root, workers=1)
-    build(options)
+    options = _built(site)
     page = site.root / "dist" / "posts" / "post-3" / "index.html"
     code = page.read_text(encoding="utf-8").split('<div class="highlight">')[1].split("</div>")[0]
     highlighted: list[str] = []

@@ -35,6 +35,9 @@ def serve(options: ServeOptions) -> None:
     """Serve until interrupted (KeyboardInterrupt); raise ServeError if the server cannot start."""
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops as quietly as Ctrl-C
+        # Ctrl-C stops the server even when it was started with SIGINT ignored, as a shell
+        # does for commands it starts in the background
+        signal.signal(signal.SIGINT, _interrupt)
     live = LiveSite(options.build)
     broker = EventBroker()
     # Bind before building, so a busy port fails at once, not after a long build.
