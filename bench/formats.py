@@ -16,28 +16,24 @@ def _list(values: tuple[str, ...]) -> str:
     return "[" + ", ".join(_q(v) for v in values) + "]"
 
 
+def _yaml_head(post: PostMeta, date: str, *extra: str) -> str:
+    """YAML front matter with the fields every YAML-reading tool shares, plus `extra` lines."""
+    lines = [
+        "---", f"title: {_q(post.title)}", f"date: {date}", *extra,
+        f"categories: {_list((post.category,))}", f"tags: {_list(post.tags)}",
+        f"description: {_q(post.description)}", "---", "", "",
+    ]  # fmt: skip
+    return "\n".join(lines)
+
+
 def blogbuild(post: PostMeta) -> tuple[str, str]:
     """YAML front matter with the date in blogbuild's documented form."""
-    head = (
-        f"---\ntitle: {_q(post.title)}\n"
-        f"date: {post.date:%Y-%m-%d %H:%M:%S %z}\n"
-        f"categories: {_list((post.category,))}\n"
-        f"tags: {_list(post.tags)}\n"
-        f"description: {_q(post.description)}\n---\n\n"
-    )
-    return f"content/posts/{post.stem}.md", head
+    return f"content/posts/{post.stem}.md", _yaml_head(post, f"{post.date:%Y-%m-%d %H:%M:%S %z}")
 
 
 def hugo(post: PostMeta) -> tuple[str, str]:
     """YAML front matter; `slug` gives the same /posts/<slug>/ URL as blogbuild."""
-    head = (
-        f"---\ntitle: {_q(post.title)}\n"
-        f"date: {post.date.isoformat()}\n"
-        f"slug: {post.slug}\n"
-        f"categories: {_list((post.category,))}\n"
-        f"tags: {_list(post.tags)}\n"
-        f"description: {_q(post.description)}\n---\n\n"
-    )
+    head = _yaml_head(post, post.date.isoformat(), f"slug: {post.slug}")
     return f"content/posts/{post.stem}.md", head
 
 
@@ -56,14 +52,7 @@ def pelican(post: PostMeta) -> tuple[str, str]:
 
 def eleventy(post: PostMeta) -> tuple[str, str]:
     """YAML front matter; Eleventy drops the date prefix from the file slug itself."""
-    head = (
-        f"---\ntitle: {_q(post.title)}\n"
-        f"date: {post.date.isoformat()}\n"
-        f"categories: {_list((post.category,))}\n"
-        f"tags: {_list(post.tags)}\n"
-        f"description: {_q(post.description)}\n---\n\n"
-    )
-    return f"posts/{post.stem}.md", head
+    return f"posts/{post.stem}.md", _yaml_head(post, post.date.isoformat())
 
 
 WRITERS = {"blogbuild": blogbuild, "hugo": hugo, "pelican": pelican, "eleventy": eleventy}

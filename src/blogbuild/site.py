@@ -304,11 +304,7 @@ def _describe(shown: object, known: dict[int, str]) -> str:
     """Links and terms as text for a fingerprint; `known` keeps the text of each link and
     term by identity, as the same objects are shown by many posts."""
     if isinstance(shown, tuple):
-        return (
-            "("
-            + "\x1e".join([known.get(id(item)) or _describe(item, known) for item in shown])
-            + ")"
-        )
+        return "(" + "\x1e".join([_describe(item, known) for item in shown]) + ")"
     found = known.get(id(shown))
     if found is not None:
         return found

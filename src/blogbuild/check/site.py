@@ -16,6 +16,8 @@ from blogbuild.model import PostSummary
 if TYPE_CHECKING:
     from blogbuild.build import SiteOutput
 
+_LINKS_MEMO = "link-findings"  # (site digest, link findings by post key)
+
 
 def check_site(output: SiteOutput, external: bool = False) -> list[Finding]:
     """Source findings of every post, re-levelled by the config, and its links checked."""
@@ -46,12 +48,10 @@ def check_site(output: SiteOutput, external: bool = False) -> list[Finding]:
             )
         checked[summary.key] = links
         findings += _levelled(summary, links, settings)
+    # (`known` is empty when the site changed, so this also stores a new site's findings)
     if statuses is None and checked.keys() != known.keys():
         output.cache.memo[_LINKS_MEMO] = (site, checked)
     return sort_findings(findings)
-
-
-_LINKS_MEMO = "link-findings"
 
 
 def _site_digest(paths: frozenset[str], ids: _ElementIds, base: str) -> str:
