@@ -18,7 +18,13 @@ from blogbuild.assets import collect_assets
 from blogbuild.cache import BuildCache, code_version
 from blogbuild.config import Config, load_config
 from blogbuild.errors import Problem, Problems
-from blogbuild.fingerprint import digest, files_digest, page_fingerprint
+from blogbuild.fingerprint import (
+    digest,
+    files_digest,
+    page_fingerprint,
+    reads_of,
+    site_terms_digest,
+)
 from blogbuild.loader import (
     LoadOptions,
     fallback_date,
@@ -154,24 +160,35 @@ def produce(
         drafts_skipped=plan.drafts_skipped,
         future_skipped=plan.future_skipped,
     )
+    terms = site_terms_digest(site)
     pending = []
     for index, page in enumerate(site.pages):
         rel = output_file(page.url)
-        fingerprint = page_fingerprint(page, plan.shared)
-        output.fingerprints[rel] = fingerprint
         output.outputs.add(rel)
-        if previous.get(rel) != fingerprint or not sink.reuse(rel):
-            pending.append(index)
+        stored = previous.get(rel)
+        if stored is not None:
+            # Compared as the last render read the page: only what it read counts.
+            fingerprint = page_fingerprint(page, plan.shared, reads_of(stored), terms)
+            if fingerprint == stored and sink.reuse(rel):
+                output.fingerprints[rel] = fingerprint
+                continue
+        pending.append(index)
     dates = _remembered_dates(plan.cache)
     prepare_pages(site, plan.shared, plan.cache.templates)
     seen: set[str] = set()
-    for done, (rel, data, page_problems) in enumerate(run_all(render_page_at, pending, workers), 1):
+    rendered = run_all(render_page_at, pending, workers)
+    for done, (index, (data, reads, page_problems)) in enumerate(
+        zip(pending, rendered, strict=True), 1
+    ):
+        page = site.pages[index]
         for problem in page_problems:
             if str(problem) not in seen:
                 seen.add(str(problem))
                 problems.add(problem)
         if data is not None:
+            rel = output_file(page.url)
             sink.put(rel, data)
+            output.fingerprints[rel] = page_fingerprint(page, plan.shared, reads, terms)
         if progress:
             progress("pages", done, len(pending))
     output.rendered_pages = len(pending)

@@ -7,9 +7,12 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from blogbuild.views import Link, Page, Paginator, PostView, TermView
+from blogbuild.views import Link, Page, Paginator, PostView, TemplateReads, TermView
+
+if TYPE_CHECKING:
+    from blogbuild.site import Site
 
 _PLAIN = (str, int, float, bool, type(None), Link, TermView)  # hold no PostView
 
@@ -29,17 +32,37 @@ def files_digest(paths: Iterable[Path]) -> str:
     return hasher.hexdigest()
 
 
-def page_fingerprint(page: Page, shared: str) -> str:
-    """A hash of everything `page` is rendered from; `shared` covers templates and config."""
-    return digest(
-        f"{shared}|{page.url}|{page.template}|{page.title}|{page.description}|{_value(page.context)}"
+def page_fingerprint(page: Page, shared: str, reads: TemplateReads, site_terms: str) -> str:
+    """A hash of everything `page` is rendered from; `shared` covers templates and config.
+
+    `reads` says what the page's templates read beyond its context: only then do a listed
+    post's body (through its full fingerprint) and `site_terms` (a digest of the site's
+    categories and tags) count. The result starts with `reads.code`, so the next build knows
+    which fingerprint to compare it with.
+    """
+    text = (
+        f"{shared}|{page.url}|{page.template}|{page.title}|{page.description}|"
+        f"{_value(page.context, reads.body)}"
     )
+    if reads.terms:
+        text += f"|{site_terms}"
+    return reads.code + digest(text)
 
 
-def _value(value: Any) -> str:
-    # A post is represented by its fingerprint: its full repr would include every field anyway.
+def site_terms_digest(site: Site) -> str:
+    """A digest of the site's categories and tags, which every template can read."""
+    return digest(repr((site.categories.terms, site.tags.terms)))
+
+
+def reads_of(fingerprint: str) -> TemplateReads:
+    """What the page had read when `fingerprint` was made (all of it when unknown)."""
+    return TemplateReads.from_code(fingerprint[: len(TemplateReads().code)])
+
+
+def _value(value: Any, body: bool) -> str:
+    # A post is represented by a fingerprint: its full repr would include every field anyway.
     if isinstance(value, PostView):
-        return f"post:{value.fingerprint}"
+        return f"post:{value.fingerprint if body else value.listing_fingerprint}"
     if isinstance(value, Paginator):
         # Every page of a list holds all its page URLs: their digest keeps this linear.
         shown = (value.number, value.total, value.previous_url, value.next_url)
@@ -47,13 +70,14 @@ def _value(value: Any) -> str:
     if isinstance(value, _PLAIN):
         return repr(value)
     if isinstance(value, Mapping):
-        return (
-            "{" + ",".join(f"{key!r}:{_value(item)}" for key, item in sorted(value.items())) + "}"
-        )
+        items = sorted(value.items())
+        return "{" + ",".join(f"{key!r}:{_value(item, body)}" for key, item in items) + "}"
     if isinstance(value, (list, tuple)):
-        return "[" + ",".join(_value(item) for item in value) + "]"
+        return "[" + ",".join(_value(item, body) for item in value) + "]"
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = (f"{f.name}={_value(getattr(value, f.name))}" for f in dataclasses.fields(value))
+        fields = (
+            f"{f.name}={_value(getattr(value, f.name), body)}" for f in dataclasses.fields(value)
+        )
         return f"{type(value).__name__}(" + ",".join(fields) + ")"
     return repr(value)
 

@@ -85,6 +85,7 @@ class PostSummary:
     """What the site plan needs of a rendered post; its body and HTML stay in the cache."""
 
     key: str  # the cache key of the rendered body
+    listing_key: str  # a digest of what list pages can show of the post: all but the body
     post: Post  # with an empty body
     excerpt_html: str
     excerpt_text: str

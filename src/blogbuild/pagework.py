@@ -6,14 +6,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
-
 from blogbuild.config import Config
 from blogbuild.errors import Problem, Problems
 from blogbuild.fingerprint import digest
 from blogbuild.site import Site
-from blogbuild.templates import make_environment, render_page, shared_context
-from blogbuild.urls import output_file
+from blogbuild.templates import (
+    RecordingEnvironment,
+    make_environment,
+    render_page,
+    shared_context,
+)
+from blogbuild.views import TemplateReads
 
 
 @dataclass(slots=True)
@@ -26,7 +29,7 @@ class _PageState:
 
 
 _STATE: _PageState | None = None
-_ENVIRONMENTS: dict[tuple[str, str], Environment] = {}
+_ENVIRONMENTS: dict[tuple[str, str], RecordingEnvironment] = {}
 
 
 def prepare_pages(site: Site, templates: str, compiled: Path | None = None) -> None:
@@ -36,7 +39,9 @@ def prepare_pages(site: Site, templates: str, compiled: Path | None = None) -> N
     _STATE = _PageState(site, templates, compiled)
 
 
-def environment_for(config: Config, templates: str, compiled: Path | None = None) -> Environment:
+def environment_for(
+    config: Config, templates: str, compiled: Path | None = None
+) -> RecordingEnvironment:
     """A template environment, kept while config and templates stay the same, so a rebuild
     in the same process (serve) does not compile every template again."""
     key = (digest(repr(config)), templates)
@@ -46,14 +51,15 @@ def environment_for(config: Config, templates: str, compiled: Path | None = None
     return _ENVIRONMENTS[key]
 
 
-def render_page_at(index: int) -> tuple[str, bytes | None, tuple[Problem, ...]]:
-    """Render page `index` of the plan: its output path, bytes (None on failure), problems."""
+def render_page_at(index: int) -> tuple[bytes | None, TemplateReads, tuple[Problem, ...]]:
+    """Render page `index` of the plan: its bytes (None on failure), what its templates read
+    (see TemplateReads), and problems."""
     assert _STATE is not None, "prepare_pages() was not called"
     if _STATE.env is None:  # each worker compiles the templates once
         _STATE.env = environment_for(_STATE.site.config, _STATE.templates, _STATE.compiled)
         _STATE.shared = shared_context(_STATE.site)
     page = _STATE.site.pages[index]
     problems = Problems()
-    html = render_page(_STATE.env, page, _STATE.shared, _STATE.site.config, problems, set())
+    html, reads = render_page(_STATE.env, page, _STATE.shared, _STATE.site.config, problems, set())
     data = html.encode("utf-8") if html is not None else None
-    return output_file(page.url), data, tuple(problems.items)
+    return data, reads, tuple(problems.items)

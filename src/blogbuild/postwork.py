@@ -11,6 +11,7 @@ from pathlib import Path
 from blogbuild.cache import BuildCache, code_version
 from blogbuild.config import Config
 from blogbuild.errors import Problem, Problems
+from blogbuild.fingerprint import digest
 from blogbuild.loader import load_post
 from blogbuild.model import PostSummary, RenderedPost
 from blogbuild.related import KEY_TERMS
@@ -104,9 +105,16 @@ def summarize(
     """The light part of a rendered post that the parent keeps for planning."""
     words = _word_counts(rendered.plain_text)
     top = sorted(words.items(), key=lambda item: (-item[1], item[0]))[:KEY_TERMS]
+    post = replace(rendered.post, body="", text_body=None)
+    # All a template can show of the post but its body and word count (views.BODY_READS).
+    shown_in_lists = (
+        replace(post, content_hash=""), rendered.excerpt_html, rendered.excerpt_text,
+        rendered.reading_minutes,
+    )  # fmt: skip
     return PostSummary(
         key=key,
-        post=replace(rendered.post, body="", text_body=None),
+        listing_key=digest(repr(shown_in_lists)),
+        post=post,
         excerpt_html=rendered.excerpt_html,
         excerpt_text=rendered.excerpt_text,
         word_count=rendered.word_count,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Iterable, MutableMapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
@@ -12,7 +12,7 @@ from blogbuild.config import Config
 from blogbuild.errors import Problems
 from blogbuild.fingerprint import digest
 from blogbuild.i18n import strings
-from blogbuild.model import Post, PostSummary
+from blogbuild.model import PostSummary
 from blogbuild.related import Document, related_keys_memoized
 from blogbuild.slugs import slugify
 from blogbuild.text import truncate_words
@@ -21,6 +21,10 @@ from blogbuild.views import BodyStore, Link, Page, Paginator, PostView, TermView
 DESCRIPTION_LENGTH = 160
 TERMS_PER_PAGE = 100
 T = TypeVar("T")
+# What a post's pages show of other posts and terms: neighbours, related posts, its terms.
+_Shown = tuple[
+    Link | None, Link | None, tuple[Link, ...], tuple[TermView, ...], tuple[TermView, ...]
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +243,8 @@ def _post_views(
         next_ = links[index - 1] if index > 0 else None
         post_categories, post_tags = terms[index]
         future = post.date > now
-        shown = (previous, next_, related[index], post_categories, post_tags)
+        shown: _Shown = (previous, next_, related[index], post_categories, post_tags)
+        fingerprint, listing_fingerprint = _view_fingerprints(item, future, shown, described)
         views.append(
             PostView(
                 title=post.title,
@@ -264,7 +269,8 @@ def _post_views(
                 previous=previous,
                 next=next_,
                 related=related[index],
-                fingerprint=_view_fingerprint(item.key, future, post, shown, described),
+                fingerprint=fingerprint,
+                listing_fingerprint=listing_fingerprint,
             )
         )
     return views
@@ -291,32 +297,39 @@ def _related(
     return [tuple(by_url[url] for url in related[link.url]) for link in links]
 
 
-def _view_fingerprint(
-    key: str, future: bool, post: Post, shown: tuple[object, ...], known: dict[int, str]
-) -> str:
-    """What a post's pages show that its content key does not cover: the rest of a view is
-    made from the post's own file (the key) and the config (in every page's fingerprint)."""
-    described = _describe(shown, known)
-    return digest(f"{key}|{future}|{post.draft}|{post.date.isoformat()}|{described}")
+def _view_fingerprints(
+    item: PostSummary, future: bool, shown: _Shown, known: dict[int, str]
+) -> tuple[str, str]:
+    """A post view's fingerprint, and its listing fingerprint, which leaves the body out.
+
+    Both hold what a post's pages show that its file does not: the neighbours, related
+    posts and terms shown with it. The rest of a view comes from the post's file (its key,
+    or its listing key without the body) and the config (in every page's fingerprint).
+    """
+    previous, next_, related, categories, tags = shown
+    described = "\x1d".join(
+        _described(items, known) for items in ((previous, next_), related, categories, tags)
+    )
+    post = item.post
+    rest = f"{future}|{post.draft}|{post.date.isoformat()}|{described}"
+    return digest(f"{item.key}|{rest}"), digest(f"{item.listing_key}|{rest}")
 
 
-def _describe(shown: object, known: dict[int, str]) -> str:
-    """Links and terms as text for a fingerprint; `known` keeps the text of each link and
-    term by identity, as the same objects are shown by many posts."""
-    if isinstance(shown, tuple):
-        return "(" + "\x1e".join([_describe(item, known) for item in shown]) + ")"
-    found = known.get(id(shown))
-    if found is not None:
-        return found
+def _described(items: Iterable[Link | TermView | None], known: dict[int, str]) -> str:
+    """Links and terms as fingerprint text; `known` keeps each one's text by identity, as
+    the same objects are shown by many posts."""
+    return "\x1e".join([known.get(id(item)) or _describe(item, known) for item in items])
+
+
+def _describe(shown: Link | TermView | None, known: dict[int, str]) -> str:
     if isinstance(shown, Link):
-        found = f"L{shown.title}\x1f{shown.url}"
+        text = f"L{shown.title}\x1f{shown.url}"
     elif isinstance(shown, TermView):
-        found = f"T{shown.name}\x1f{shown.url}\x1f{shown.count}"
+        text = f"T{shown.name}\x1f{shown.url}\x1f{shown.count}"
     else:
-        assert shown is None, shown
-        return "-"
-    known[id(shown)] = found
-    return found
+        text = "-"
+    known[id(shown)] = text
+    return text
 
 
 def _pick(

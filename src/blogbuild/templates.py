@@ -9,6 +9,7 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+from jinja2.runtime import Context
 
 from blogbuild import __version__
 from blogbuild.config import Config
@@ -17,11 +18,42 @@ from blogbuild.i18n import long_date, month_year, reading_time, strings
 from blogbuild.seo import OG_LOCALES, image_url, post_json_ld
 from blogbuild.site import Site
 from blogbuild.theme import theme_dir
-from blogbuild.urls import absolute, output_file, place_under
-from blogbuild.views import Page
+from blogbuild.urls import absolute, place_under
+from blogbuild.views import BODY_READS, Page, PostView, TemplateReads
+
+# What `shared_context` gives every template: reading it is recorded (TemplateReads.terms).
+SITE_TERMS = frozenset({"categories", "tags"})
 
 
-def make_environment(config: Config, compiled: Path | None = None) -> jinja2.Environment:
+class _Context(Context):
+    def resolve_or_missing(self, key: str) -> Any:
+        if key in SITE_TERMS:
+            self.environment.reads.terms = True  # type: ignore[attr-defined]
+        return super().resolve_or_missing(key)
+
+
+class RecordingEnvironment(jinja2.Environment):
+    """An environment that records what its templates read (see TemplateReads): templates
+    reach a post's fields through `getattr`/`getitem`, and names through the context."""
+
+    context_class = _Context
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.reads = TemplateReads()
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if attribute in BODY_READS and isinstance(obj, PostView):
+            self.reads.body = True
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if argument in BODY_READS and isinstance(obj, PostView):
+            self.reads.body = True
+        return super().getitem(obj, argument)
+
+
+def make_environment(config: Config, compiled: Path | None = None) -> RecordingEnvironment:
     """A strict, autoescaping environment: a site's templates/ override the theme file by file.
 
     With `compiled`, templates compiled once are kept there (by their source's checksum), so
@@ -32,7 +64,7 @@ def make_environment(config: Config, compiled: Path | None = None) -> jinja2.Env
     if compiled is not None:
         compiled.mkdir(parents=True, exist_ok=True)
         bytecode_cache = jinja2.FileSystemBytecodeCache(str(compiled))
-    env = jinja2.Environment(
+    env = RecordingEnvironment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders if f.is_dir()]),
         bytecode_cache=bytecode_cache,
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
@@ -66,32 +98,33 @@ def json_for_script(value: Any) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def render_pages(site: Site, env: jinja2.Environment, problems: Problems) -> dict[str, bytes]:
-    """Render every planned page; each distinct template error is recorded once with its line."""
-    outputs: dict[str, bytes] = {}
-    shared = shared_context(site)
-    seen: set[str] = set()
-    for page in site.pages:
-        html = render_page(env, page, shared, site.config, problems, seen)
-        if html is not None:
-            outputs[output_file(page.url)] = html.encode("utf-8")
-    return outputs
-
-
 def shared_context(site: Site) -> dict[str, Any]:
     """What every page's template sees besides its own context."""
     return {"categories": site.categories.terms, "tags": site.tags.terms}
 
 
 def render_page(
-    env: jinja2.Environment,
+    env: RecordingEnvironment,
+    page: Page,
+    shared: dict[str, Any],
+    config: Config,
+    problems: Problems,
+    seen: set[str],
+) -> tuple[str | None, TemplateReads]:
+    """Render one page, with what its templates read; on failure record a problem (once per
+    distinct error) and return no HTML."""
+    reads = env.reads = TemplateReads()
+    return _render(env, page, shared, config, problems, seen), reads
+
+
+def _render(
+    env: RecordingEnvironment,
     page: Page,
     shared: dict[str, Any],
     config: Config,
     problems: Problems,
     seen: set[str],
 ) -> str | None:
-    """Render one page; on failure record a problem (once per distinct error) and return None."""
     try:
         template = env.get_template(page.template)
         html = template.render(page=page, **shared, **page.context)

@@ -67,13 +67,18 @@ class PostView:
     draft: bool
     future: bool
     source_path: str
-    key: str  # where the rendered body lies in `store`
+    # Where the rendered body lies in `store`. Not in the repr, with the fingerprints: a
+    # template printing a post must not show what changes with the body.
+    key: str = field(repr=False)
     store: BodyStore = field(repr=False, hash=False, compare=False)
     extra: dict[str, Any] = field(hash=False, compare=False)
     previous: Link | None = None  # the older neighbour
     next: Link | None = None  # the newer neighbour
     related: tuple[Link, ...] = ()
-    fingerprint: str = ""  # changes whenever anything a page shows of this post changes
+    # Changes whenever anything a page shows of this post changes, ...
+    fingerprint: str = field(default="", repr=False)
+    # ... and this whenever anything but its body does (see TemplateReads).
+    listing_fingerprint: str = field(default="", repr=False)
 
     @property
     def html(self) -> str:
@@ -101,6 +106,38 @@ class PostView:
         """Headings for a table of contents: h2 and h3, when there are three or more."""
         entries = tuple(h for h in self.headings if h.level in (2, 3))
         return entries if len(entries) >= 3 else ()
+
+
+# What reads a listed post's body, or what changes with any edit of it: its word count, its
+# identity in the cache. (Its excerpt and reading time change far more rarely: lists show
+# them, and they count as listing data.)
+BODY_READS = frozenset(
+    {"html", "markdown", "headings", "toc", "word_count", "key", "store", "fingerprint"}
+)
+
+
+@dataclass(slots=True)
+class TemplateReads:
+    """What a page's templates read besides its own context's plain data.
+
+    A list page that shows titles and excerpts (the default theme's) need not be rendered
+    again when a listed post's body changes, nor a post page when a category elsewhere gains
+    a post; one whose template shows either must be. Each render records what it read.
+    """
+
+    body: bool = False  # some listed post's body (BODY_READS)
+    terms: bool = False  # the site's categories or tags, which every template can read
+
+    @property
+    def code(self) -> str:
+        return ("b" if self.body else "-") + ("t" if self.terms else "-")
+
+    @classmethod
+    def from_code(cls, code: str) -> TemplateReads:
+        """The reads `code` stands for; all of them when it is not a code."""
+        if len(code) != 2 or code[0] not in "b-" or code[1] not in "t-":
+            return cls(body=True, terms=True)
+        return cls(body=code[0] == "b", terms=code[1] == "t")
 
 
 @dataclass(frozen=True, slots=True)

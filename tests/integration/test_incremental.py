@@ -7,11 +7,13 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from blogbuild.build import build
 from blogbuild.options import BuildOptions
+from blogbuild.views import Page
 from tests.conftest import SiteMaker
 from tests.integration.clirun import blogbuild
 
@@ -123,6 +125,64 @@ def test_incremental_rebuild_equals_a_cold_build(
     assert cold.returncode == 0, cold.stderr
     assert _tree(site.root / "dist") == _tree(cold_site / "dist")
     assert not (cold_site / ".blogbuild-cache").exists()
+
+
+# Templates that show more than the default theme: every page lists the site's categories
+# with their counts, and the index shows each post's whole body.
+_SHOWING_MORE = {
+    "templates/partials/post_meta.html": (
+        '<p class="meta">{{ post.date | long_date }}</p>\n'
+        "<ul>{% for term in categories %}<li>{{ term.name }}: {{ term.count }}</li>"
+        "{% endfor %}</ul>\n"
+    ),
+    "templates/index.html": (
+        '{% extends "base.html" %}{% block content %}'
+        "{% for post in posts %}<article>{{ post.html | safe }}</article>{% endfor %}"
+        "{% endblock %}\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("change", ["post text", "new post", "category moved", "deletion"])
+def test_pages_showing_site_terms_or_bodies_follow_changes(
+    change: str, site: SiteMaker, tmp_path: Path
+) -> None:
+    """A template may show what its page's context does not hold: the site's terms, which
+    every page can read, or a listed post's body. Pages doing so are rebuilt when those change."""
+    _make(site)
+    for rel, text in _SHOWING_MORE.items():
+        site.file(rel, text)
+    _age(site.root)
+    assert blogbuild("build", "--source", str(site.root)).returncode == 0
+    CHANGES[change](site)
+    incremental = blogbuild("build", "--source", str(site.root))
+    assert incremental.returncode == 0, incremental.stderr
+    cold_site = tmp_path / "cold"
+    shutil.copytree(site.root, cold_site, ignore=shutil.ignore_patterns("dist", ".blogbuild-cache"))
+    assert blogbuild("build", "--source", str(cold_site), "--no-cache").returncode == 0
+    assert _tree(site.root / "dist") == _tree(cold_site / "dist")
+
+
+def test_an_edit_below_the_excerpt_renders_no_list_page_again(
+    site: SiteMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default theme's lists show titles, dates, excerpts and reading times: an edit
+    further down a post leaves them as they were, and they are not rendered again."""
+    from blogbuild import pagework
+
+    options = _built(site)
+    rendered: list[str] = []
+    original = pagework.render_page
+
+    def recording(env: Any, page: Page, *args: Any) -> Any:
+        rendered.append(page.url)
+        return original(env, page, *args)
+
+    monkeypatch.setattr(pagework, "render_page", recording)
+    _edit_text(site)
+    build(options)
+    assert "/posts/post-3/" in rendered
+    assert [url for url in rendered if not url.startswith("/posts/")] == []
 
 
 def test_nothing_changed_is_recognised_and_a_touched_output_is_rebuilt(site: SiteMaker) -> None:
