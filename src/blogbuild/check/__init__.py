@@ -12,19 +12,45 @@ Typical use by the CLI and the build:
 lists them for `--list-rules`. A post silences rules with front matter `check: {ignore: [id]}`.
 """
 
-from blogbuild.check.config import DEFAULT_SETTINGS, CheckSettings, settings_from_config
-from blogbuild.check.engine import check_links, check_post
-from blogbuild.check.findings import LEVELS, Finding, Rule, sort_findings
-from blogbuild.check.report import (
-    exit_code,
-    format_github,
-    format_json,
-    format_rules,
-    format_text,
-    summary,
-)
-from blogbuild.check.rules import RULES
+from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from blogbuild.check.catalog import RULES
+    from blogbuild.check.config import DEFAULT_SETTINGS, CheckSettings, settings_from_config
+    from blogbuild.check.engine import check_links, check_post
+    from blogbuild.check.findings import LEVELS, Finding, Rule, sort_findings
+    from blogbuild.check.report import (
+        exit_code,
+        format_github,
+        format_json,
+        format_rules,
+        format_text,
+        summary,
+    )
+
+# Each name is imported from its module on first use: a build that decodes cached findings
+# loads `findings` alone, not the rules and the Markdown parser behind `check_post`.
+_MODULES = {
+    "RULES": "catalog",
+    "DEFAULT_SETTINGS": "config",
+    "CheckSettings": "config",
+    "settings_from_config": "config",
+    "check_links": "engine",
+    "check_post": "engine",
+    "LEVELS": "findings",
+    "Finding": "findings",
+    "Rule": "findings",
+    "sort_findings": "findings",
+    "exit_code": "report",
+    "format_github": "report",
+    "format_json": "report",
+    "format_rules": "report",
+    "format_text": "report",
+    "summary": "report",
+}
 __all__ = [
     "DEFAULT_SETTINGS",
     "LEVELS",
@@ -43,3 +69,9 @@ __all__ = [
     "sort_findings",
     "summary",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_MODULES[name]}"), name)

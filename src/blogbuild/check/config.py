@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from blogbuild.check.catalog import RULES
 from blogbuild.check.findings import LEVELS
-from blogbuild.check.rules import RULES
 from blogbuild.errors import BuildFailed, Problem
 
 _KNOWN_KEYS = ("rules", "strict")

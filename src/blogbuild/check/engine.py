@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from blogbuild.check.catalog import RULES, UNKNOWN_IGNORE
 from blogbuild.check.config import DEFAULT_SETTINGS, CheckSettings
-from blogbuild.check.document import document_for
 from blogbuild.check.findings import Finding, Hit, sort_findings
-from blogbuild.check.rules import RULES, SOURCE_CHECKS, UNKNOWN_IGNORE
 from blogbuild.check.rules.links import LinkRef, Site, locate_links, resolve_links
 from blogbuild.model import Post
+
+# The functions that read a post's source import the parser and the source rules when
+# called: the site's link check, which every build runs, needs neither.
 
 
 def check_post(post: Post, settings: CheckSettings = DEFAULT_SETTINGS) -> list[Finding]:
     """Run every enabled source rule (all but links) over one post."""
+    from blogbuild.check.document import document_for
+    from blogbuild.check.rules.registry import SOURCE_CHECKS
+
     doc = document_for(post)
     hits: list[Hit] = []
     for rule_id, check in SOURCE_CHECKS.items():
@@ -33,6 +38,8 @@ def check_links(
     external: Mapping[str, str | None] | None = None,
 ) -> list[Finding]:
     """Check a rendered post's links, images and fragments against the built site."""
+    from blogbuild.check.document import document_for
+
     refs = locate_links(document_for(post), html)
     return check_located_links(post, refs, site_paths, ids_by_path, base_path, settings, external)
 

@@ -6,9 +6,9 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 
+from blogbuild.check.catalog import RULES
 from blogbuild.check.config import DEFAULT_SETTINGS, CheckSettings
 from blogbuild.check.findings import LEVEL_RANK, Finding, sort_findings
-from blogbuild.check.rules import RULES
 
 _GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -20,6 +20,32 @@ def test_every_rule_has_a_kebab_id_a_level_and_a_summary() -> None:
         assert rule.summary and "\n" not in rule.summary
 
 
+def test_the_catalog_names_exactly_the_rules_that_run() -> None:
+    """Rules are described in the catalog and coded in rules/: the two must not drift."""
+    from blogbuild.check.rules.registry import SOURCE_CHECKS
+
+    site_families = {"links", "config"}  # checked against the built site, or the front matter
+    described = {rule.id for rule in RULES.values() if rule.family not in site_families}
+    assert set(SOURCE_CHECKS) == described
+
+
+def test_cached_findings_and_the_site_check_load_no_rule_code() -> None:
+    """A rebuild decodes every cached finding and checks the site's links: neither may
+    import the source rules or the Markdown parser, which only posts being checked need."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import pickle, sys; from blogbuild.check.findings import Finding; "
+        "from blogbuild.check.rules.links import LinkRef; "
+        "import blogbuild.check.site; "
+        "print(sorted(m for m in sys.modules if m.startswith(('markdown_it', "
+        "'blogbuild.check.rules.leftovers', 'blogbuild.check.document'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
 def test_levels_from_yaml_including_bare_off() -> None:
     config = yaml.safe_load("rules:\n  long-title: off\n  missing-description: error\n")
     settings = settings_from_config(config)

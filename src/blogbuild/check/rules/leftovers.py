@@ -6,23 +6,8 @@ import re
 from collections.abc import Iterator
 
 from blogbuild.check.document import Document
-from blogbuild.check.findings import Hit, Rule
+from blogbuild.check.findings import Hit
 from blogbuild.check.prose import LIQUID
-
-RULES = (
-    Rule(
-        "placeholder-text",
-        "error",
-        "leftovers",
-        "placeholder or chatbot text left in (Lorem ipsum, TODO, [Вставьте …], {{name}})",
-    ),
-    Rule(
-        "liquid-tag",
-        "warning",
-        "leftovers",
-        "Jekyll Liquid tag ({% … %}, {{ site.baseurl }}) outside code: it shows as text",
-    ),
-)
 
 # Lower-case patterns, each starting with a literal so that `re` can skip ahead fast;
 # the word boundary before a match is checked in code for the same reason.

@@ -12,24 +12,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
-from blogbuild.check.document import Document
-from blogbuild.check.findings import Hit, Rule
+from blogbuild.check.findings import Hit
 
-RULES = (
-    Rule("broken-link", "error", "links", "an internal link points at no page or file of the site"),
-    Rule("broken-image", "error", "links", "an image (or front matter `image`) is not in the site"),
-    Rule("broken-fragment", "error", "links", "a link's #fragment matches no id on its page"),
-    Rule("external-link", "info", "links", "an external link, listed for review (not fetched)"),
-    Rule(
-        "broken-external-link",
-        "error",
-        "links",
-        "an external link that did not answer (--external)",
-    ),
-)
+if TYPE_CHECKING:
+    from blogbuild.check.document import Document
 
 _LINK_ATTRIBUTES = {("a", "href"), ("img", "src"), ("source", "src"), ("video", "src")}
 _URL_CHAR = re.compile(r"[\w/.~%+-]")

@@ -5,20 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from blogbuild.check.document import Document
-from blogbuild.check.findings import Hit, Rule
-
-RULES = (
-    Rule(
-        "missing-date",
-        "warning",
-        "metadata",
-        "no date in front matter: it comes from the file name, git or the file's time",
-    ),
-    Rule("missing-description", "warning", "metadata", "no description for feeds and previews"),
-    Rule("missing-category", "warning", "metadata", "the post has no category"),
-    Rule("long-title", "warning", "metadata", "the title is longer than 70 characters"),
-    Rule("empty-summary", "warning", "metadata", "description or summary is set but empty"),
-)
+from blogbuild.check.findings import Hit
 
 MAX_TITLE_LENGTH = 70
 _SUMMARY_KEYS = ("description", "summary", "excerpt")

@@ -12,23 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from blogbuild.check.document import Document
-from blogbuild.check.findings import Hit, Rule
+from blogbuild.check.findings import Hit
 from blogbuild.check.prose import comparable
-
-RULES = (
-    Rule(
-        "scrape-debris",
-        "error",
-        "scraped",
-        "text post: page chrome copied with the article (Подробнее, Оцените статью, tag lines)",
-    ),
-    Rule(
-        "flattened-table",
-        "warning",
-        "scraped",
-        "text post: a table flattened into lines of words",
-    ),
-)
 
 _MARKER = re.compile(
     r"^(?:подробнее|читать (?:далее|дальше|полностью)|оцените (?:статью|материал)"

@@ -8,22 +8,7 @@ from collections.abc import Iterator
 from itertools import groupby
 
 from blogbuild.check.document import Document
-from blogbuild.check.findings import Hit, Rule
-
-RULES = (
-    Rule(
-        "foreign-script",
-        "error",
-        "scripts",
-        "letters of another script (CJK, Arabic…) inside the text, a typical generation glitch",
-    ),
-    Rule(
-        "mixed-script-word",
-        "warning",
-        "scripts",
-        "a word mixing Cyrillic and Latin letters: fused words or look-alike letters",
-    ),
-)
+from blogbuild.check.findings import Hit
 
 # Letters that belong in Russian or English technical prose, by Unicode name.
 _OWN_LETTERS = (

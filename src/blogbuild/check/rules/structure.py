@@ -8,33 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from blogbuild.check.document import Document, Span, heading_level
-from blogbuild.check.findings import Hit, Rule
+from blogbuild.check.findings import Hit
 from blogbuild.check.prose import comparable
-
-RULES = (
-    Rule("duplicate-heading", "warning", "structure", "a heading repeats an earlier one"),
-    Rule(
-        "heading-stray-hash",
-        "error",
-        "structure",
-        "a heading shows a stray '#' (## # Title), or '##Title' lacks the space",
-    ),
-    Rule("h1-repeats-title", "warning", "structure", "the body repeats the post title"),
-    Rule(
-        "bold-pseudo-heading",
-        "warning",
-        "structure",
-        "a bold line poses as a heading: readers, the outline and anchors miss it",
-    ),
-    Rule("heading-level-jump", "warning", "structure", "heading levels skip one (h2 → h4)"),
-    Rule("empty-section", "warning", "structure", "a heading with nothing under it"),
-    Rule(
-        "stray-heading-underline",
-        "warning",
-        "structure",
-        "a line of '=' that underlines nothing shows as text",
-    ),
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,23 +7,8 @@ import unicodedata
 from collections.abc import Iterator
 
 from blogbuild.check.document import Document, Span
-from blogbuild.check.findings import Hit, Rule
+from blogbuild.check.findings import Hit
 from blogbuild.check.rules.scraped import find_debris
-
-RULES = (
-    Rule(
-        "truncated-ending",
-        "warning",
-        "truncation",
-        "the article or a section stops without final punctuation (generation cut off?)",
-    ),
-    Rule(
-        "unclosed-fence",
-        "error",
-        "truncation",
-        "a code fence is never closed: the rest of the post renders as code",
-    ),
-)
 
 # Closing quotes, brackets and ')' end a sentence that ends inside them; ':' leads into a
 # list or code that a Markdown writer may have put after it; '|' ends a table row.
