@@ -11,10 +11,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from blogbuild.assets import collect_assets
 from blogbuild.cache import BuildCache, code_version
 from blogbuild.config import Config, load_config
 from blogbuild.errors import Problem, Problems
@@ -31,7 +31,6 @@ from blogbuild.loader import (
     find_post_files,
     select_posts,
 )
-from blogbuild.machine import machine_files
 from blogbuild.model import PostSummary
 from blogbuild.options import BuildOptions
 from blogbuild.output import (
@@ -44,16 +43,18 @@ from blogbuild.output import (
     stamped_fingerprints,
     untouched_fingerprints,
 )
-from blogbuild.pagework import prepare_pages, render_page_at
-from blogbuild.parallel import default_workers, run_all
+from blogbuild.parallel import default_workers, run_all, started
 from blogbuild.postkeys import PostKeys
 from blogbuild.postwork import PostTask, prepare_workers, process_post
-from blogbuild.site import Site, plan_site
 from blogbuild.theme import theme_dir
 from blogbuild.urls import output_file
 
+# The page machinery (Jinja, feeds, the site plan) is imported once the post workers have
+# started: they do not need it, and the parent imports it while they render.
 if TYPE_CHECKING:
     from blogbuild.check import Finding
+    from blogbuild.machine import MachineFile
+    from blogbuild.site import Site
 
 HIGHLIGHT_CSS = "assets/css/highlight.css"
 Progress = Callable[[str, int, int], None]  # stage, done, total
@@ -125,6 +126,8 @@ def plan_build(
             [s.post for s in summaries], LoadOptions(options.drafts, options.future), now, problems
         )
         problems.raise_if_errors()
+        from blogbuild.site import plan_site
+
         by_path = {s.post.source_path: s for s in summaries}
         chosen = [by_path[post.source_path] for post in selected.posts]
         site = plan_site(config, chosen, now, problems, cache, cache.memo)
@@ -150,6 +153,10 @@ def produce(
     plan: Plan, sink: Sink, previous: dict[str, str], workers: int, progress: Progress | None = None
 ) -> SiteOutput:
     """Put every page, machine file and asset into `sink`, rendering only what changed."""
+    from blogbuild.assets import collect_assets
+    from blogbuild.machine import machine_files
+    from blogbuild.pagework import prepare_pages, render_page_at
+
     site, problems = plan.site, Problems()
     output = SiteOutput(
         plan.config,
@@ -194,19 +201,17 @@ def produce(
     output.rendered_pages = len(pending)
     problems.raise_if_errors()
     _keep_dates(plan.cache, dates)
-    for item in machine_files(site, plan.machine, problems):
+    files = collect_assets(plan.config)
+    made = machine_files(site, plan.machine, problems)
+    if HIGHLIGHT_CSS not in files:  # a site's own stylesheet wins
+        made.append(_highlight_css(plan.machine))
+    for item in made:
         output.outputs.add(item.rel)
         if item.fingerprint:
             output.fingerprints[item.rel] = item.fingerprint
             if previous.get(item.rel) == item.fingerprint and sink.reuse(item.rel):
                 continue
         sink.put(item.rel, item.make())
-    files = collect_assets(plan.config)
-    if HIGHLIGHT_CSS not in files:
-        from blogbuild.markdown import highlight_css
-
-        sink.put(HIGHLIGHT_CSS, highlight_css().encode("utf-8"))
-        output.outputs.add(HIGHLIGHT_CSS)
     for rel, source in files.items():
         sink.copy(rel, source)
         output.outputs.add(rel)
@@ -268,6 +273,21 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     return BuildResult(output, staging.report, time.perf_counter() - started, out, listing)
 
 
+def _highlight_css(machine: str) -> MachineFile:
+    """The code highlighting stylesheet: it changes only with Pygments (and our code)."""
+    import pygments
+
+    from blogbuild.machine import MachineFile
+
+    def make() -> bytes:
+        from blogbuild.mdplugins.highlight import highlight_css
+
+        return highlight_css().encode("utf-8")
+
+    fingerprint = digest(f"{machine}|{HIGHLIGHT_CSS}|pygments {pygments.__version__}")
+    return MachineFile(HIGHLIGHT_CSS, fingerprint, make)
+
+
 def check_output(output: SiteOutput, external: bool = False) -> list[Finding]:
     """Every `blogbuild check` finding for a finished site."""
     from blogbuild.check.site import check_site
@@ -278,31 +298,63 @@ def check_output(output: SiteOutput, external: bool = False) -> list[Finding]:
 def _summaries(
     config: Config, cache: BuildCache, workers: int, problems: Problems, progress: Progress | None
 ) -> list[PostSummary]:
-    """A summary of every post file: from the cache when its bytes are known, else processed."""
-    tasks: list[PostTask] = []
-    summaries: dict[str, PostSummary] = {}
-    order: list[str] = []
+    """A summary of every post file: from the cache when its bytes are known, else processed.
+
+    Changed posts go to workers first; the cached summaries are decoded while they work.
+    """
+    found: list[PostTask] = []
     keys = PostKeys(config, cache)
     for path in find_post_files(config, problems):
         key, previous = keys.key(path)
-        order.append(key)
-        cached = cache.summary(key)
-        if cached is not None:
-            summaries[key] = _refresh_date(cached, path, config)
-            problems.extend(list(cached.warnings))
-        else:
-            tasks.append(PostTask(path, key, previous))
-            cache.new_keys.add(key)
+        found.append(PostTask(path, key, previous))
+    tasks = [task for task in found if not cache.has_summary(task.key)]
     prepare_workers(config, cache)
-    for done, outcome in enumerate(run_all(process_post, tasks, workers), 1):
-        problems.extend(list(outcome.problems))
-        if outcome.summary is not None:
-            summaries[outcome.summary.key] = outcome.summary
-        if progress:
-            progress("posts", done, len(tasks))
+    summaries: dict[str, PostSummary] = {}
+    with started(process_post, tasks, workers) as outcomes:
+        # Decoded while the workers render; a summary that no longer decodes is a miss.
+        missing = {task.key for task in tasks}
+        corrupt = [
+            task
+            for task in found
+            if task.key not in missing
+            and not _take_cached(task, cache, config, summaries, problems)
+        ]
+        cache.new_keys.update(task.key for task in (*tasks, *corrupt))
+        if tasks:
+            _import_page_machinery()  # while the workers finish, not after
+        total = len(tasks) + len(corrupt)
+        for done, outcome in enumerate(chain(outcomes, map(process_post, corrupt)), 1):
+            problems.extend(list(outcome.problems))
+            if outcome.summary is not None:
+                summaries[outcome.summary.key] = outcome.summary
+            if progress:
+                progress("posts", done, total)
     cache.keep_summaries(summaries)
     keys.keep()
-    return [summaries[key] for key in order if key in summaries]
+    return [summaries[task.key] for task in found if task.key in summaries]
+
+
+def _import_page_machinery() -> None:
+    """Import what planning and rendering pages needs (Jinja, feeds, the site plan)."""
+    import blogbuild.machine
+    import blogbuild.pagework
+    import blogbuild.site  # noqa: F401
+
+
+def _take_cached(
+    task: PostTask,
+    cache: BuildCache,
+    config: Config,
+    summaries: dict[str, PostSummary],
+    problems: Problems,
+) -> bool:
+    """Put the cached summary of `task`'s post into `summaries`; False when there is none."""
+    cached = cache.summary(task.key)
+    if cached is None:
+        return False
+    summaries[task.key] = _refresh_date(cached, task.path, config)
+    problems.extend(list(cached.warnings))
+    return True
 
 
 def _remembered_dates(cache: BuildCache) -> int:

@@ -66,6 +66,10 @@ class BuildCache:
 
     # Post summaries: small, kept in the index so a build reads one file. Each is pickled on
     # its own, so saving the index after one post changed pickles that summary alone.
+    def has_summary(self, key: str) -> bool:
+        """Whether a summary is kept for `key` (it may still prove corrupt when decoded)."""
+        return key in self._summaries or isinstance(self._index["summaries"].get(key), bytes)
+
     def summary(self, key: str) -> PostSummary | None:
         found = self._summaries.get(key)
         if found is None:
@@ -80,11 +84,15 @@ class BuildCache:
         return found
 
     def keep_summaries(self, summaries: dict[str, PostSummary]) -> None:
-        """Remember exactly these summaries (deleted posts drop out of the index)."""
+        """Remember exactly these summaries (deleted posts drop out of the index); those made
+        by this build are encoded anew (one kept before may have been corrupt)."""
         encoded = self._index["summaries"]
-        if summaries.keys() != encoded.keys():
+        made = self.new_keys & summaries.keys()
+        if summaries.keys() != encoded.keys() or made:
             self._index["summaries"] = {
-                key: encoded.get(key) or pickle.dumps(summary, pickle.HIGHEST_PROTOCOL)
+                key: pickle.dumps(summary, pickle.HIGHEST_PROTOCOL)
+                if key in made or key not in encoded
+                else encoded[key]
                 for key, summary in summaries.items()
             }
             self._summaries = dict(summaries)

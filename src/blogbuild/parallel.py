@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Below this many items a pool costs more than it saves.
+# Below this many items a pool of all cores costs more than it saves.
 MIN_ITEMS_FOR_POOL = 24
 
 
@@ -25,7 +28,32 @@ def run_all(func: Callable[[T], R], items: Sequence[T], workers: int) -> Iterato
     if workers <= 1 or len(items) < MIN_ITEMS_FOR_POOL:
         yield from map(func, items)
         return
-    context = multiprocessing.get_context("fork")
-    chunk = max(1, min(32, len(items) // (workers * 8)))
-    with context.Pool(workers) as pool:
-        yield from pool.imap(func, items, chunksize=chunk)
+    with _pool(workers) as pool:
+        yield from pool.imap(func, items, chunksize=_chunk(items, workers))
+
+
+@contextmanager
+def started(func: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[Iterator[R]]:
+    """Like `run_all`, but the workers begin before the `with` body runs, so the caller can
+    do work of its own meanwhile; iterating gives the results in order.
+
+    Fewer items than MIN_ITEMS_FOR_POOL go to a single worker: the caller's own work is
+    what runs beside it. With one worker allowed they run here, as they are iterated.
+    """
+    if workers <= 1 or not items:
+        yield map(func, items)
+        return
+    if len(items) < MIN_ITEMS_FOR_POOL:
+        workers = 1
+    with _pool(workers) as pool:
+        yield pool.imap(func, items, chunksize=_chunk(items, workers))
+
+
+def _pool(workers: int) -> Pool:
+    import multiprocessing  # here: a build that starts no worker does not need it
+
+    return multiprocessing.get_context("fork").Pool(workers)
+
+
+def _chunk(items: Sequence[object], workers: int) -> int:
+    return max(1, min(32, len(items) // (workers * 8)))

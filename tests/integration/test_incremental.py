@@ -217,6 +217,22 @@ def test_a_corrupt_cache_is_rebuilt_not_trusted(site: SiteMaker, tmp_path: Path)
     assert expected.keys() == _tree(site.root / "dist").keys()
 
 
+def test_a_summary_that_no_longer_decodes_is_processed_again(site: SiteMaker) -> None:
+    import pickle
+
+    options = _built(site)
+    expected = _tree(site.root / "dist")
+    index_path = site.root / ".blogbuild-cache" / "index.pickle"
+    index = pickle.loads(index_path.read_bytes())
+    key = next(iter(index["summaries"]))
+    index["summaries"][key] = b"\x80garbage"
+    index_path.write_bytes(pickle.dumps(index))
+    shutil.rmtree(site.root / "dist")
+    build(options)
+    assert _tree(site.root / "dist") == expected
+    assert pickle.loads(index_path.read_bytes())["summaries"][key] != b"\x80garbage"
+
+
 def test_single_and_parallel_builds_are_identical(site: SiteMaker, tmp_path: Path) -> None:
     _make(site)
     for n in range(7, 40):  # enough posts for the worker pool to start
