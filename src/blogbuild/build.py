@@ -28,7 +28,7 @@ from blogbuild.fingerprint import (
 from blogbuild.loader import (
     LoadOptions,
     fallback_date,
-    find_post_files,
+    post_file_names,
     select_posts,
 )
 from blogbuild.model import PostSummary
@@ -304,9 +304,9 @@ def _summaries(
     """
     found: list[PostTask] = []
     keys = PostKeys(config, cache)
-    for path in find_post_files(config, problems):
-        key, previous = keys.key(path)
-        found.append(PostTask(path, key, previous))
+    for name in post_file_names(config, problems):
+        key, previous = keys.key(name)
+        found.append(PostTask(name, key, previous))
     tasks = [task for task in found if not cache.has_summary(task.key)]
     prepare_workers(config, cache)
     summaries: dict[str, PostSummary] = {}
@@ -376,13 +376,13 @@ def _keep_dates(cache: BuildCache, known_before: int) -> None:
         cache.memo[DATES_MEMO] = dict(formatted)
 
 
-def _refresh_date(summary: PostSummary, path: Path, config: Config) -> PostSummary:
+def _refresh_date(summary: PostSummary, path: str, config: Config) -> PostSummary:
     """Dates from git or the file's mtime can change while its bytes do not."""
     if summary.post.date_source not in ("git", "mtime"):
         return summary
     from dataclasses import replace
 
-    moment, source, _ = fallback_date(path, config)
+    moment, source, _ = fallback_date(Path(path), config)
     return replace(summary, post=replace(summary.post, date=moment, date_source=source))
 
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from blogbuild.site import Site
 
 _PLAIN = (str, int, float, bool, type(None), Link, TermView)  # hold no PostView
+_PLAIN_TYPES = frozenset(_PLAIN)
 
 
 def digest(text: str) -> str:
@@ -60,13 +61,27 @@ def reads_of(fingerprint: str) -> TemplateReads:
 
 
 def _value(value: Any, body: bool) -> str:
-    # A post is represented by a fingerprint: its full repr would include every field anyway.
-    if isinstance(value, PostView):
+    # Exact types first: pages hold thousands of these, and ABC checks are slow.
+    kind = type(value)
+    if kind is PostView:
+        # A post is represented by a fingerprint: its repr would include every field anyway.
         return f"post:{value.fingerprint if body else value.listing_fingerprint}"
-    if isinstance(value, Paginator):
+    if kind is tuple or kind is list:
+        return "[" + ",".join([_value(item, body) for item in value]) + "]"
+    if kind in _PLAIN_TYPES:
+        return repr(value)
+    if kind is dict:
+        items = sorted(value.items())
+        return "{" + ",".join([f"{key!r}:{_value(item, body)}" for key, item in items]) + "}"
+    if kind is Paginator:
         # Every page of a list holds all its page URLs: their digest keeps this linear.
         shown = (value.number, value.total, value.previous_url, value.next_url)
         return f"Paginator{shown!r}{_urls_digest(value.page_urls)}"
+    return _other_value(value, body)
+
+
+def _other_value(value: Any, body: bool) -> str:
+    """Subclasses, other mappings and sequences, dataclasses field by field."""
     if isinstance(value, _PLAIN):
         return repr(value)
     if isinstance(value, Mapping):

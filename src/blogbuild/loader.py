@@ -44,6 +44,11 @@ class LoadResult:
 
 def find_post_files(config: Config, problems: Problems) -> list[Path]:
     """Every post file under content/posts, sorted; other files are reported, not ignored."""
+    return [Path(name) for name in post_file_names(config, problems)]
+
+
+def post_file_names(config: Config, problems: Problems) -> list[str]:
+    """`find_post_files` as path strings: a large site has thousands, and pathlib is slow."""
     folder = config.content_dir
     if not folder.is_dir():
         problems.error(
@@ -51,19 +56,19 @@ def find_post_files(config: Config, problems: Problems) -> list[Path]:
         )
         return []
     found = []
-    for path in _files_under(folder):
-        if path.suffix.lower() in MARKDOWN_SUFFIXES + TEXT_SUFFIXES:
-            found.append(path)
+    for name in _files_under(folder):
+        if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES + TEXT_SUFFIXES:
+            found.append(name)
         else:
             problems.warning(
-                relative_path(path, config.root),
+                relative_path(Path(name), config.root),
                 None,
                 "not a post (.md, .markdown or .txt): skipped",
             )
     return found
 
 
-def _files_under(folder: Path) -> list[Path]:
+def _files_under(folder: Path) -> list[str]:
     """Files below `folder` in path order, leaving out hidden ones and hidden folders; folders
     reached through symbolic links are not entered (as with Path.rglob)."""
     found: list[tuple[tuple[str, ...], str]] = []
@@ -78,7 +83,7 @@ def _files_under(folder: Path) -> list[Path]:
                     pending.append(((*parts, entry.name), entry.path))
                 elif not entry.is_dir():
                     found.append(((*parts, entry.name), entry.path))
-    return [Path(path) for _, path in sorted(found)]
+    return [path for _, path in sorted(found)]
 
 
 def load_posts(

@@ -25,9 +25,10 @@ class PostKeys:
         self._root = os.path.join(config.root, "")
         self._settled = time.time_ns() - RACY_SECONDS * 1_000_000_000
 
-    def key(self, path: Path) -> tuple[str, str | None]:
-        """The file's key, and the key its last version had (None for a new file)."""
-        name = str(path)  # relative by slicing: pathlib's relative_to is slow by the thousand
+    def key(self, name: str) -> tuple[str, str | None]:
+        """The key of the file at path `name`, and the key its last version had (None for a
+        new file)."""
+        # relative by slicing: pathlib's relative_to is slow by the thousand
         rel = name[len(self._root) :].replace(os.sep, "/") if name.startswith(self._root) else name
         stat = os.stat(name)
         stamp = (stat.st_size, stat.st_mtime_ns)
@@ -35,7 +36,7 @@ class PostKeys:
         if known is not None and known[:2] == stamp:
             key = known[2]
         else:
-            key = post_key(rel, path.read_bytes(), self._config)
+            key = post_key(rel, Path(name).read_bytes(), self._config)
         trusted = stat.st_mtime_ns < self._settled  # see RACY_SECONDS
         self._stamps[rel] = (*(stamp if trusted else _UNTRUSTED), key)
         return key, known[2] if known is not None else None

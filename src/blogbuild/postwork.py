@@ -24,7 +24,7 @@ _ELEMENT_ID = re.compile(r"""\sid=["']([^"']+)["']""")
 class PostTask:
     """One post file to process, with the cache key of its bytes."""
 
-    path: Path
+    path: str  # a string: pathlib is slow by the thousand
     key: str
     previous: str | None = None  # the key of the file's last version, when it had one
 
@@ -78,7 +78,7 @@ def process_post(task: PostTask) -> PostOutcome:
 
     assert _STATE is not None, "prepare_workers() was not called"
     problems = Problems()
-    post = load_post(task.path, _STATE.config, problems)
+    post = load_post(Path(task.path), _STATE.config, problems)
     if post is None:
         return PostOutcome(None, tuple(problems.items))
     if _STATE.renderer is None:
