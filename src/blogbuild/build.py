@@ -154,22 +154,45 @@ def produce(
 ) -> SiteOutput:
     """Put every page, machine file and asset into `sink`, rendering only what changed."""
     from blogbuild.assets import collect_assets
-    from blogbuild.machine import machine_files
-    from blogbuild.pagework import prepare_pages, render_page_at
+    from blogbuild.pagework import prepare_pages
 
-    site, problems = plan.site, Problems()
+    problems = Problems()
     output = SiteOutput(
         plan.config,
-        site,
+        plan.site,
         plan.summaries,
         plan.cache,
         warnings=list(plan.warnings),
         drafts_skipped=plan.drafts_skipped,
         future_skipped=plan.future_skipped,
     )
-    terms = site_terms_digest(site)
+    terms = site_terms_digest(plan.site)
+    assets = collect_assets(plan.config)
+    pages = _pages_to_render(plan, output, previous, sink, terms)
+    # a site's own highlight.css wins over the generated one
+    files = _files_to_make(plan, output, previous, sink, HIGHLIGHT_CSS not in assets, problems)
+    dates = _remembered_dates(plan.cache)
+    prepare_pages(plan.site, plan.shared, plan.cache.templates, files)
+    _make_outputs(plan, output, sink, pages, files, terms, workers, problems, progress)
+    output.rendered_pages = len(pages)
+    problems.raise_if_errors()
+    _keep_dates(plan.cache, dates)
+    for rel, source in assets.items():
+        sink.copy(rel, source)
+        output.outputs.add(rel)
+    output.files = assets
+    output.warnings += problems.warnings
+    if isinstance(sink, MemorySink):
+        output.pages = sink.pages
+    return output
+
+
+def _pages_to_render(
+    plan: Plan, output: SiteOutput, previous: dict[str, str], sink: Sink, terms: str
+) -> list[int]:
+    """The indexes of the pages whose fingerprints changed; the others are reused."""
     pending = []
-    for index, page in enumerate(site.pages):
+    for index, page in enumerate(plan.site.pages):
         rel = output_file(page.url)
         output.outputs.add(rel)
         stored = previous.get(rel)
@@ -180,46 +203,74 @@ def produce(
                 output.fingerprints[rel] = fingerprint
                 continue
         pending.append(index)
-    dates = _remembered_dates(plan.cache)
-    prepare_pages(site, plan.shared, plan.cache.templates)
-    seen: set[str] = set()
-    rendered = run_all(render_page_at, pending, workers)
-    for done, (index, (data, reads, page_problems)) in enumerate(
-        zip(pending, rendered, strict=True), 1
-    ):
-        page = site.pages[index]
-        for problem in page_problems:
-            if str(problem) not in seen:
-                seen.add(str(problem))
-                problems.add(problem)
-        if data is not None:
-            rel = output_file(page.url)
-            sink.put(rel, data)
-            output.fingerprints[rel] = page_fingerprint(page, plan.shared, reads, terms)
-        if progress:
-            progress("pages", done, len(pending))
-    output.rendered_pages = len(pending)
-    problems.raise_if_errors()
-    _keep_dates(plan.cache, dates)
-    files = collect_assets(plan.config)
-    made = machine_files(site, plan.machine, problems)
-    if HIGHLIGHT_CSS not in files:  # a site's own stylesheet wins
+    return pending
+
+
+def _files_to_make(
+    plan: Plan,
+    output: SiteOutput,
+    previous: dict[str, str],
+    sink: Sink,
+    highlight_css: bool,
+    problems: Problems,
+) -> list[MachineFile]:
+    """The machine files whose fingerprints changed (or that have none); the others are
+    reused."""
+    from blogbuild.machine import machine_files
+
+    made = machine_files(plan.site, plan.machine, problems)
+    if highlight_css:
         made.append(_highlight_css(plan.machine))
+    pending = []
     for item in made:
         output.outputs.add(item.rel)
         if item.fingerprint:
             output.fingerprints[item.rel] = item.fingerprint
             if previous.get(item.rel) == item.fingerprint and sink.reuse(item.rel):
                 continue
-        sink.put(item.rel, item.make())
-    for rel, source in files.items():
-        sink.copy(rel, source)
-        output.outputs.add(rel)
-    output.files = files
-    output.warnings += problems.warnings
-    if isinstance(sink, MemorySink):
-        output.pages = sink.pages
-    return output
+        pending.append(item)
+    return pending
+
+
+def _make_outputs(
+    plan: Plan,
+    output: SiteOutput,
+    sink: Sink,
+    pages: list[int],
+    files: list[MachineFile],
+    terms: str,
+    workers: int,
+    problems: Problems,
+    progress: Progress | None,
+) -> None:
+    """Render `pages` and make `files` (as given to prepare_pages) into `sink`.
+
+    One pool for both, in output path order: a post's page and its Markdown copy come
+    together, and the worker that has the post's body loaded makes both.
+    """
+    from blogbuild.pagework import OutputJob, make_output
+
+    jobs: list[tuple[str, OutputJob]] = [
+        (output_file(plan.site.pages[index].url), ("page", index)) for index in pages
+    ]
+    jobs += [(item.rel, ("file", index)) for index, item in enumerate(files)]
+    jobs.sort()
+    seen: set[str] = set()
+    results = run_all(make_output, [job for _, job in jobs], workers)
+    for done, ((rel, job), (data, reads, job_problems)) in enumerate(
+        zip(jobs, results, strict=True), 1
+    ):
+        for problem in job_problems:
+            if str(problem) not in seen:
+                seen.add(str(problem))
+                problems.add(problem)
+        if data is not None:
+            sink.put(rel, data)
+        if reads is not None:  # a page: its fingerprint follows what its templates read
+            page = plan.site.pages[job[1]]
+            output.fingerprints[rel] = page_fingerprint(page, plan.shared, reads, terms)
+        if progress:
+            progress("pages", done, len(jobs))
 
 
 def assemble_site(

@@ -45,6 +45,7 @@ class BuildCache:
         self.bodies.mkdir(parents=True, exist_ok=True)
         self._index: dict[str, Any] = self._read(folder / "index.pickle") or {}
         self._summaries: dict[str, PostSummary] = {}  # decoded from the index on first use
+        self._last_body: tuple[str, RenderedPost] | None = None
         self._dirty = False  # the index is rewritten only when something in it changed
         if self._index.get("version") != code_version():
             self._index = {"version": code_version(), "summaries": {}, "pages": {}}
@@ -124,8 +125,15 @@ class BuildCache:
         _write_atomically(self.body_path(key), pickle.dumps(rendered, pickle.HIGHEST_PROTOCOL))
 
     def load_body(self, key: str) -> RenderedPost | None:
+        # The last body is kept: a post's page reads it several times (body, headings, table
+        # of contents), and its Markdown copy is made right after.
+        if self._last_body is not None and self._last_body[0] == key:
+            return self._last_body[1]
         found = self._read(self.body_path(key))
-        return found if isinstance(found, RenderedPost) else None
+        if not isinstance(found, RenderedPost):
+            return None
+        self._last_body = (key, found)
+        return found
 
     # page fingerprints of the last build into each output folder
     def page_fingerprints(self, out: Path) -> dict[str, str]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from blogbuild.config import Config
 from blogbuild.errors import Problem, Problems
@@ -18,12 +19,16 @@ from blogbuild.templates import (
 )
 from blogbuild.views import TemplateReads
 
+if TYPE_CHECKING:
+    from blogbuild.machine import MachineFile
+
 
 @dataclass(slots=True)
 class _PageState:
     site: Site
     templates: str
     compiled: Path | None
+    files: Sequence[MachineFile] = ()
     env: Any = None
     shared: dict[str, Any] = field(default_factory=dict)
 
@@ -32,11 +37,14 @@ _STATE: _PageState | None = None
 _ENVIRONMENTS: dict[tuple[str, str], RecordingEnvironment] = {}
 
 
-def prepare_pages(site: Site, templates: str, compiled: Path | None = None) -> None:
+def prepare_pages(
+    site: Site, templates: str, compiled: Path | None = None, files: Sequence[MachineFile] = ()
+) -> None:
     """Set the plan workers render from (`templates`: a digest of the template files;
-    `compiled`: where compiled templates are kept between builds)."""
+    `compiled`: where compiled templates are kept between builds; `files`: the machine files
+    to make, by `make_output`)."""
     global _STATE
-    _STATE = _PageState(site, templates, compiled)
+    _STATE = _PageState(site, templates, compiled, files)
 
 
 def environment_for(
@@ -49,6 +57,20 @@ def environment_for(
         _ENVIRONMENTS.clear()
         _ENVIRONMENTS[key] = make_environment(config, compiled)
     return _ENVIRONMENTS[key]
+
+
+# What a worker makes: ("page", index into the site's pages) or ("file", index into `files`).
+OutputJob = tuple[str, int]
+
+
+def make_output(job: OutputJob) -> tuple[bytes | None, TemplateReads | None, tuple[Problem, ...]]:
+    """Make one page (as `render_page_at`) or machine file (no reads: its fingerprint is set
+    before it is made)."""
+    assert _STATE is not None, "prepare_pages() was not called"
+    kind, index = job
+    if kind == "file":
+        return _STATE.files[index].make(), None, ()
+    return render_page_at(index)
 
 
 def render_page_at(index: int) -> tuple[bytes | None, TemplateReads, tuple[Problem, ...]]:
