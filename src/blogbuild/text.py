@@ -15,9 +15,19 @@ _SPACE_RE = re.compile(r"\s+")
 _TRAILING_PUNCTUATION = ",;:—–-([«\"'"
 
 
+# Punctuation that often clings to a word; stripped first, it leaves a plain word behind.
+CLINGING = ".,;:!?()[]«»\"'“”„…—–-"
+
+
 def count_words(text: str) -> int:
     """Number of words in `text`, Cyrillic, Latin and numbers alike."""
-    return len(_WORD_RE.findall(text))
+    count = 0
+    for token in text.split():
+        # Words never span whitespace. A token of letters and digits alone is one word
+        # (what the pattern would find), which is most of them; the pattern reads the rest.
+        bare = token if token.isalnum() else token.strip(CLINGING)
+        count += 1 if bare.isalnum() else len(_WORD_RE.findall(bare))
+    return count
 
 
 def collapse_whitespace(text: str) -> str:

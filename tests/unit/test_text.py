@@ -77,3 +77,49 @@ def test_truncate_words_keeps_a_word_that_ends_exactly_at_the_limit() -> None:
 
 def test_truncate_words_cuts_inside_a_single_long_word() -> None:
     assert truncate_words("Сверхдлинноесловобезпробелов", 10) == "Сверхдлин…"
+
+
+# Text that trips word finders: punctuation on both sides, joiners at the ends, digits,
+# underscores, numerals that are not digits, mixed scripts, no-break and odd spaces.
+_TRICKY = (
+    "«Нейросеть», — сказал он. GPT-3, чат-бот; don't 'quoted' -лидер- ...многоточие… "
+    "snake_case x2 ²½ Ⅻ word—word (скобки) [ссылка](url) emoji🙂слово\u00a0неразрывный "
+    "tab\tи\nстрока İstanbul ΣΟΦΊΑ 'don’t' — – - ' \" ,,, 42 4.5 v1.2.3 ёлка-палка"
+)
+
+
+def _samples() -> list[str]:
+    from tests.conftest import CORPORA, SEEDS
+
+    texts = [_TRICKY, _TRICKY.lower()]
+    for folder in (SEEDS, CORPORA):
+        if folder.is_dir():
+            texts += [p.read_text(encoding="utf-8", errors="replace") for p in folder.rglob("*.md")]
+            texts += [
+                p.read_text(encoding="utf-8", errors="replace") for p in folder.rglob("*.txt")
+            ]
+    return texts
+
+
+def test_count_words_equals_its_pattern_on_any_text() -> None:
+    """count_words skips the regular expression for plain tokens: the count must not move."""
+    from blogbuild.text import _WORD_RE
+
+    for text in _samples():
+        assert count_words(text) == len(_WORD_RE.findall(text))
+
+
+def test_key_term_words_and_element_ids_equal_their_patterns() -> None:
+    import re
+
+    from blogbuild.postwork import _WORD, _words, element_ids
+
+    for text in _samples():
+        assert _words(text) == _WORD.findall(text)
+    html = (
+        '<h2 id="a">x</h2><p data-id="no" title=" id=\'in-title\'">y</p>\n'
+        '<div\nid="newline"></div><span\tid=\'tab\'>z</span><b class="c"id="glued"></b>'
+        'id="at-start-of-nothing"'
+    )
+    assert element_ids(html) == re.findall(r"""\sid=["']([^"']+)["']""", html)
+    assert element_ids(html) == ["a", "in-title", "newline", "tab"]
