@@ -40,10 +40,11 @@ from blogbuild.output import (
     Staging,
     WriteReport,
     check_output_folder,
+    folder_contents,
     stamped_fingerprints,
     untouched_fingerprints,
 )
-from blogbuild.parallel import default_workers, run_all, started
+from blogbuild.parallel import default_workers, in_background, run_all, started
 from blogbuild.postkeys import PostKeys
 from blogbuild.postwork import PostTask, prepare_workers, process_post
 from blogbuild.theme import theme_dir
@@ -308,8 +309,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     started = time.perf_counter()
     out = options.out_dir
     check_output_folder(out, options.source)
-    plan = plan_build(options, progress=progress)
-    staging = Staging(out)
+    # The output folder is looked at by another core while this one plans.
+    with in_background(folder_contents, out, _workers(options)) as contents:
+        plan = plan_build(options, progress=progress)
+        staging = Staging(out, contents())
     try:
         previous = untouched_fingerprints(staging.before, plan.cache.page_fingerprints(out))
         output = produce(plan, staging, previous, _workers(options), progress)

@@ -58,14 +58,17 @@ class Staging:
     and the files no longer produced removed.
     """
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, before: FolderContents | None = None) -> None:
+        """`before`: what `folder_contents(out)` says, when the caller had it taken already."""
         self.out = out
         self.fresh = not out.exists()
         self.folder = out / STAGING_NAME
         if self.folder.exists():
             shutil.rmtree(self.folder)  # left over from an interrupted build
         # What the folder holds before the build: the one look at every file it takes.
-        self.before, self._empty = ({}, set()) if self.fresh else _listing(out)
+        if self.fresh:
+            before = ({}, set())
+        self.before, self._empty = before if before is not None else folder_contents(out)
         self.folder.mkdir(parents=True)
         self.produced: set[str] = set()
         self.staged: set[str] = set()
@@ -173,9 +176,25 @@ class MemorySink:
 Listing = dict[str, tuple[int, int]]  # relative POSIX path: (size, mtime in nanoseconds)
 
 
+FolderContents = tuple[Listing, set[str]]  # the files, and the empty folders
+
+
 def output_listing(out: Path) -> Listing:
     """Every file in the output folder with its size and mtime."""
     return _listing(out)[0]
+
+
+def folder_contents(out: Path) -> FolderContents:
+    """Every file of an output folder and its empty folders, as Staging needs them; what an
+    interrupted build left in the staging folder is not part of the site."""
+    if not out.is_dir():
+        return {}, set()
+    files, empty = _listing(out)
+    prefix = STAGING_NAME + "/"
+    if any(rel.startswith(prefix) for rel in files) or STAGING_NAME in empty:
+        files = {rel: stamp for rel, stamp in files.items() if not rel.startswith(prefix)}
+        empty = {rel for rel in empty if rel != STAGING_NAME and not rel.startswith(prefix)}
+    return files, empty
 
 
 def stamped_fingerprints(listing: Listing, fingerprints: dict[str, str]) -> dict[str, str]:

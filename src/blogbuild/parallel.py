@@ -49,10 +49,27 @@ def started(func: Callable[[T], R], items: Sequence[T], workers: int) -> Iterato
         yield pool.imap(func, items, chunksize=_chunk(items, workers))
 
 
-def _pool(workers: int) -> Pool:
+@contextmanager
+def in_background(func: Callable[[T], R], argument: T, workers: int) -> Iterator[Callable[[], R]]:
+    """func(argument) in a forked process, begun now; calling what this gives waits for the
+    result. With one worker allowed it runs here, when called.
+
+    The process runs at low priority: it is meant for cores the build leaves idle, and must
+    not slow the work it runs beside.
+    """
+    if workers <= 1:
+        yield lambda: func(argument)
+        return
+    with _pool(1, niceness=10) as pool:
+        pending = pool.apply_async(func, (argument,))
+        yield pending.get
+
+
+def _pool(workers: int, niceness: int = 0) -> Pool:
     import multiprocessing  # here: a build that starts no worker does not need it
 
-    return multiprocessing.get_context("fork").Pool(workers)
+    context = multiprocessing.get_context("fork")
+    return context.Pool(workers, os.nice if niceness else None, (niceness,) if niceness else ())
 
 
 def _chunk(items: Sequence[object], workers: int) -> int:

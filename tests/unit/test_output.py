@@ -76,3 +76,24 @@ def test_a_folder_of_pages_can_become_one_file_and_back(tmp_path: Path) -> None:
     assert (out / "feed" / "index.html").read_bytes() == b"a folder again"
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert files == ["feed/index.html", "index.html"]
+
+
+def test_what_an_interrupted_build_left_staged_is_not_part_of_the_site(tmp_path: Path) -> None:
+    """The build lists the output folder while it plans, before staging clears leftovers."""
+    from blogbuild.output import STAGING_NAME, folder_contents
+
+    out = tmp_path / "dist"
+    write_output({"index.html": b"1", "posts/a/index.html": b"a"}, {}, out)
+    (out / STAGING_NAME / "posts" / "b").mkdir(parents=True)
+    (out / STAGING_NAME / "posts" / "b" / "index.html").write_bytes(b"half-written")
+    (out / STAGING_NAME / "empty").mkdir()
+    files, empty = folder_contents(out)
+    assert sorted(files) == ["index.html", "posts/a/index.html"]
+    assert empty == set()
+    staging = Staging(out, (files, empty))
+    staging.put("index.html", b"2")
+    staging.reuse("posts/a/index.html")
+    staging.commit()
+    found = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert found == ["index.html", "posts/a/index.html"]
+    assert not (out / STAGING_NAME).exists()
