@@ -74,7 +74,7 @@ class RenderedMarkdown:
     headings: tuple[Heading, ...]
     excerpt_html: str  # before <!--more-->, else the first paragraph
     excerpt_text: str  # the same as plain text, for descriptions
-    plain_text: str  # the whole body as text, for reading time and search
+    plain_text: str  # the whole body as text, for word counts and key terms
     word_count: int
     code_html: CodeHtml = ()
 
@@ -110,7 +110,7 @@ class RenderedPost:
     headings: tuple[Heading, ...]
     excerpt_html: str
     excerpt_text: str
-    plain_text: str
+    plain_text: str  # empty in the cache: only the worker that rendered the post reads it
     word_count: int
     reading_minutes: int
     code_html: CodeHtml = ()  # kept so the next version of the post need not highlight again

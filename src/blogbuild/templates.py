@@ -45,7 +45,15 @@ class RecordingEnvironment(jinja2.Environment):
     def getattr(self, obj: Any, attribute: str) -> Any:
         if attribute in BODY_READS and isinstance(obj, PostView):
             self.reads.body = True
-        return super().getattr(obj, attribute)
+        # Jinja's own getattr, inlined: templates read attributes by the hundred thousand.
+        try:
+            return getattr(obj, attribute)
+        except AttributeError:
+            pass
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         if argument in BODY_READS and isinstance(obj, PostView):
@@ -72,6 +80,9 @@ def make_environment(config: Config, compiled: Path | None = None) -> RecordingE
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Templates do not change during a build (a changed one makes a new environment,
+        # see pagework.environment_for): no file check on every page.
+        auto_reload=False,
     )
     language = config.language
     env.filters["long_date"] = lambda moment: long_date(moment, language)
