@@ -24,7 +24,7 @@ class Sample:
     returncode: int
     cpu_seconds: float  # user + system over the whole tree; less disturbed by a busy machine
     max_process_mib: float | None  # the largest single process (GNU time's %M)
-    tree_mib: float | None  # the sum over the process tree, sampled from /proc
+    tree_mib: float | None  # PSS summed over the process tree, sampled from /proc
 
 
 def has_gnu_time() -> bool:
@@ -33,10 +33,13 @@ def has_gnu_time() -> bool:
 
 
 class TreeSampler(threading.Thread):
-    """Poll the RSS summed over a process and all its descendants; keep the maximum.
+    """Poll the memory of a process and all its descendants; keep the maximum.
 
     GNU time's %M is the peak of the single largest process, which undercounts a build
-    that forks workers; this sum is sampled, so it can miss a short spike.
+    that forks workers. Summing their RSS overcounts it instead: forked workers share most
+    of their pages with the parent, and RSS counts a shared page in every process. So this
+    sums PSS (each shared page split among the processes sharing it), which adds up to the
+    memory the tree really holds. It is sampled, so it can miss a short spike.
     """
 
     def __init__(self, root_pid: int, include_root: bool) -> None:
@@ -50,11 +53,11 @@ class TreeSampler(threading.Thread):
     def run(self) -> None:
         while not self.done.wait(SAMPLE_EVERY):
             try:
-                self.peak = max(self.peak, self._tree_rss())
+                self.peak = max(self.peak, self._tree_memory())
             except OSError:
                 continue
 
-    def _tree_rss(self) -> int:
+    def _tree_memory(self) -> int:
         pids = {int(name) for name in os.listdir("/proc") if name.isdigit()}
         for gone in self.parents.keys() - pids:
             del self.parents[gone]
@@ -71,7 +74,7 @@ class TreeSampler(threading.Thread):
             pid = stack.pop()
             stack.extend(children.get(pid, ()))
             if pid != self.root or self.include_root:
-                total += _rss(pid)
+                total += _pss(pid)
         return total
 
 
@@ -83,6 +86,18 @@ def _parent(pid: int) -> int | None:
         return None
     # The command name may contain spaces and parentheses; fields resume after the last ")".
     return int(stat[stat.rindex(b")") + 2 :].split()[1])
+
+
+def _pss(pid: int) -> int:
+    """A process's proportional set size in bytes (its RSS where the kernel has no PSS)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return _rss(pid)
 
 
 def _rss(pid: int) -> int:

@@ -65,7 +65,7 @@ def table(results: dict[str, dict[str, Result]], skipped: dict[str, str]) -> str
     """A Markdown table of medians, ratios and peak memory, one row per scenario and tool."""
     head = (
         "| scenario | tool | median s | min–max s | CPU s | × Hugo | × Pelican "
-        "| max RSS MiB (1 process) | tree RSS MiB (sampled) | files |"
+        "| max RSS MiB (1 process) | tree PSS MiB (sampled) | files |"
     )
     lines = [head, "|" + " --- |" * 2 + " ---: |" * 8]
     for scenario, by_tool in results.items():
@@ -135,9 +135,9 @@ def to_json(
                 "median_cpu_s": _round(result.median_cpu),
                 "returncodes": [s.returncode for s in result.samples],
                 "max_process_rss_mib": [_round(s.max_process_mib) for s in result.samples],
-                "tree_rss_mib": [_round(s.tree_mib) for s in result.samples],
+                "tree_pss_mib": [_round(s.tree_mib) for s in result.samples],
                 "peak_max_process_rss_mib": _round(result.rss("max_process_mib")),
-                "peak_tree_rss_mib": _round(result.rss("tree_mib")),
+                "peak_tree_pss_mib": _round(result.rss("tree_mib")),
                 "vs_hugo": _round(_div(median, baseline(results, scenario, "hugo"))),
                 "vs_pelican": _round(_div(median, baseline(results, scenario, "pelican"))),
                 "output_files": result.output_files,

@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         "scenarios_run": list(results),
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
-        "memory": "max RSS of the largest process (GNU time %M) and the RSS summed over the "
+        "memory": "max RSS of the largest process (GNU time %M) and the PSS summed over the "
         "process tree, sampled every 50 ms from /proc; both in MiB",
     }
     suffix = "" if args.seed == corpus.DEFAULT_SEED else f"-seed{args.seed}"
