@@ -123,13 +123,23 @@ def run_build(cmd: list[str], cwd: Path, env: dict[str, str], log: Path, timeout
         sampler = TreeSampler(proc.pid, include_root=not timed) if Path("/proc").is_dir() else None
         if sampler:
             sampler.start()
-        try:
-            code = proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
+        # A blocking wait, with the time limit kept by a timer: Popen.wait(timeout=...)
+        # polls in sleeps of up to 50 ms, which would round every time up by as much.
+        killed = threading.Event()
+
+        def kill() -> None:
+            killed.set()
             proc.kill()
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
             code = proc.wait()
-            out.write(f"\n[bench] killed after {timeout:.0f} s\n".encode())
+        finally:
+            timer.cancel()
         seconds = time.perf_counter() - started
+        if killed.is_set():
+            out.write(f"\n[bench] killed after {timeout:.0f} s\n".encode())
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if sampler:
