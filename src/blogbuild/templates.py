@@ -125,17 +125,6 @@ def render_page(
     """Render one page, with what its templates read; on failure record a problem (once per
     distinct error) and return no HTML."""
     reads = env.reads = TemplateReads()
-    return _render(env, page, shared, config, problems, seen), reads
-
-
-def _render(
-    env: RecordingEnvironment,
-    page: Page,
-    shared: dict[str, Any],
-    config: Config,
-    problems: Problems,
-    seen: set[str],
-) -> str | None:
     try:
         template = env.get_template(page.template)
         html = template.render(page=page, **shared, **page.context)
@@ -147,7 +136,7 @@ def _render(
             err.lineno,
             err.message or "syntax error",
         )
-        return None
+        return None, reads
     except jinja2.TemplateNotFound as err:
         _record(
             problems,
@@ -156,13 +145,13 @@ def _render(
             None,
             f"template '{err.name}' not found (needed for {page.url})",
         )
-        return None
+        return None, reads
     except Exception as err:  # any error raised inside a template is the template's problem
         filename, line = _template_frame(sys.exc_info()[2])
         message = f"{type(err).__name__}: {err} (rendering {page.url})"
         _record(problems, seen, _template_path(filename, config), line, message)
-        return None
-    return place_under(html, config.base_path)
+        return None, reads
+    return place_under(html, config.base_path), reads
 
 
 def _record(problems: Problems, seen: set[str], path: str, line: int | None, message: str) -> None:

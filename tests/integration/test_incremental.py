@@ -42,6 +42,16 @@ def _make(site: SiteMaker) -> None:
     _age(site.root)
 
 
+def _assert_equals_a_cold_build(site: SiteMaker, tmp_path: Path) -> Path:
+    """The site's dist/ is byte for byte what a cold build of a copy makes; the copy."""
+    cold_site = tmp_path / "cold"
+    shutil.copytree(site.root, cold_site, ignore=shutil.ignore_patterns("dist", ".blogbuild-cache"))
+    cold = blogbuild("build", "--source", str(cold_site), "--no-cache")
+    assert cold.returncode == 0, cold.stderr
+    assert _tree(site.root / "dist") == _tree(cold_site / "dist")
+    return cold_site
+
+
 def _age(root: Path) -> None:
     """Date every file an hour back: settled files are known by size and mtime, unread."""
     an_hour_ago = time.time_ns() - 3600 * 1_000_000_000
@@ -119,11 +129,7 @@ def test_incremental_rebuild_equals_a_cold_build(
     incremental = blogbuild("build", "--source", str(site.root))
     assert incremental.returncode == 0, incremental.stderr
     assert "nothing changed" not in incremental.stdout
-    cold_site = tmp_path / "cold"
-    shutil.copytree(site.root, cold_site, ignore=shutil.ignore_patterns("dist", ".blogbuild-cache"))
-    cold = blogbuild("build", "--source", str(cold_site), "--no-cache")
-    assert cold.returncode == 0, cold.stderr
-    assert _tree(site.root / "dist") == _tree(cold_site / "dist")
+    cold_site = _assert_equals_a_cold_build(site, tmp_path)
     assert not (cold_site / ".blogbuild-cache").exists()
 
 
@@ -157,10 +163,7 @@ def test_pages_showing_site_terms_or_bodies_follow_changes(
     CHANGES[change](site)
     incremental = blogbuild("build", "--source", str(site.root))
     assert incremental.returncode == 0, incremental.stderr
-    cold_site = tmp_path / "cold"
-    shutil.copytree(site.root, cold_site, ignore=shutil.ignore_patterns("dist", ".blogbuild-cache"))
-    assert blogbuild("build", "--source", str(cold_site), "--no-cache").returncode == 0
-    assert _tree(site.root / "dist") == _tree(cold_site / "dist")
+    _assert_equals_a_cold_build(site, tmp_path)
 
 
 def test_an_edit_below_the_excerpt_renders_no_list_page_again(
@@ -210,10 +213,7 @@ def test_a_corrupt_cache_is_rebuilt_not_trusted(site: SiteMaker, tmp_path: Path)
     shutil.rmtree(site.root / "dist")
     rebuilt = blogbuild("build", "--source", str(site.root))
     assert rebuilt.returncode == 0, rebuilt.stderr
-    cold_site = tmp_path / "cold"
-    shutil.copytree(site.root, cold_site, ignore=shutil.ignore_patterns("dist", ".blogbuild-cache"))
-    assert blogbuild("build", "--source", str(cold_site), "--no-cache").returncode == 0
-    assert _tree(site.root / "dist") == _tree(cold_site / "dist")
+    _assert_equals_a_cold_build(site, tmp_path)
     assert expected.keys() == _tree(site.root / "dist").keys()
 
 
