@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
     from multiprocessing.pool import Pool
 
 T = TypeVar("T")
@@ -52,24 +53,54 @@ def started(func: Callable[[T], R], items: Sequence[T], workers: int) -> Iterato
 @contextmanager
 def in_background(func: Callable[[T], R], argument: T, workers: int) -> Iterator[Callable[[], R]]:
     """func(argument) in a forked process, begun now; calling what this gives waits for the
-    result. With one worker allowed it runs here, when called.
+    result (and raises what func raised). With one worker allowed it runs here, when called.
 
     The process runs at low priority: it is meant for cores the build leaves idle, and must
-    not slow the work it runs beside.
+    not slow the work it runs beside. It is a bare process with a pipe, not a pool, so the
+    parent has no helper threads alive when it forks its workers.
     """
     if workers <= 1:
         yield lambda: func(argument)
         return
-    with _pool(1, niceness=10) as pool:
-        pending = pool.apply_async(func, (argument,))
-        yield pending.get
-
-
-def _pool(workers: int, niceness: int = 0) -> Pool:
-    import multiprocessing  # here: a build that starts no worker does not need it
+    import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    return context.Pool(workers, os.nice if niceness else None, (niceness,) if niceness else ())
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_send_result, args=(func, argument, sender), daemon=True)
+    process.start()
+    sender.close()
+    received: list[R] = []
+
+    def result() -> R:
+        if not received:
+            done, value = receiver.recv()
+            if not done:
+                raise value
+            received.append(value)
+        return received[0]
+
+    try:
+        yield result
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join()
+
+
+def _send_result(func: Callable[[T], R], argument: T, sender: Connection) -> None:
+    os.nice(10)
+    try:
+        outcome: tuple[bool, object] = (True, func(argument))
+    except BaseException as error:  # handed to the parent, which raises it
+        outcome = (False, error)
+    sender.send(outcome)
+
+
+def _pool(workers: int) -> Pool:
+    import multiprocessing  # here: a build that starts no worker does not need it
+
+    return multiprocessing.get_context("fork").Pool(workers)
 
 
 def _chunk(items: Sequence[object], workers: int) -> int:
