@@ -131,7 +131,7 @@ def plan_build(
 
         by_path = {s.post.source_path: s for s in summaries}
         chosen = [by_path[post.source_path] for post in selected.posts]
-        site = plan_site(config, chosen, now, problems, cache, cache.memo)
+        site = plan_site(config, chosen, now, problems, cache, cache.memo, _workers(options))
         problems.raise_if_errors()
     except BaseException:
         cache.abandon()

@@ -70,12 +70,14 @@ def plan_site(
     problems: Problems,
     store: BodyStore,
     memo: MutableMapping[str, object] | None = None,
+    workers: int = 1,
 ) -> Site:
-    """Decide every page of the site from the rendered posts (given newest first)."""
+    """Decide every page of the site from the rendered posts (given newest first); a large
+    site's related posts are ranked over `workers` processes."""
     categories = _terms("categories", rendered, problems)
     tags = _terms("tags", rendered, problems)
     views = _post_views(
-        config, rendered, categories, tags, now, store, memo if memo is not None else {}
+        config, rendered, categories, tags, now, store, memo if memo is not None else {}, workers
     )
     category_tax = _taxonomy("categories", views)
     tag_tax = _taxonomy("tags", views)
@@ -224,6 +226,7 @@ def _post_views(
     now: datetime,
     store: BodyStore,
     memo: MutableMapping[str, object],
+    workers: int,
 ) -> list[PostView]:
     category_views = _term_views("categories", categories, rendered)
     tag_views = _term_views("tags", tags, rendered)
@@ -233,7 +236,7 @@ def _post_views(
          _pick(item.post.tags, tags, tag_views))
         for item in rendered
     ]  # fmt: skip
-    related = _related(links, terms, rendered, memo)
+    related = _related(links, terms, rendered, memo, workers)
     described: dict[int, str] = {}  # links and terms as fingerprint text, by identity
     views = []
     for index, item in enumerate(rendered):
@@ -281,6 +284,7 @@ def _related(
     terms: list[tuple[tuple[TermView, ...], tuple[TermView, ...]]],
     rendered: Sequence[PostSummary],
     memo: MutableMapping[str, object],
+    workers: int,
 ) -> list[tuple[Link, ...]]:
     """Each post's related posts, as links."""
     documents = [
@@ -292,7 +296,7 @@ def _related(
         )
         for link, (post_categories, post_tags), item in zip(links, terms, rendered, strict=True)
     ]
-    related = related_keys_memoized(documents, memo)
+    related = related_keys_memoized(documents, memo, workers)
     by_url = {link.url: link for link in links}
     return [tuple(by_url[url] for url in related[link.url]) for link in links]
 

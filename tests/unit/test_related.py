@@ -3,6 +3,7 @@
 import itertools
 import random
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -82,3 +83,23 @@ def test_memo_reuses_the_result_until_a_document_changes() -> None:
     changed = [*documents[:-1], Document(documents[-1].key, ("new",), (), ())]
     assert related_keys_memoized(changed, memo) != {"sentinel": ()}
     assert first == related_keys(documents)
+
+
+def test_a_large_site_is_ranked_over_several_processes_with_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    documents = _corpus(7, 120, 4, 20)
+    alone = related_keys(documents)
+    spread: list[int] = []
+    original = related.run_all
+
+    def recording(func: Any, items: Any, workers: int) -> Any:
+        spread.append(workers)
+        return original(func, items, workers)
+
+    monkeypatch.setattr(related, "run_all", recording)
+    monkeypatch.setattr(related, "MIN_DOCUMENTS_TO_SPREAD", 100)
+    assert related_keys(documents, workers=2) == alone
+    assert spread == [2]
+    assert related_keys(documents[:50], workers=2) == related_keys(documents[:50])
+    assert spread == [2, 1, 1]  # below the threshold: ranked here
