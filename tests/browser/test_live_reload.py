@@ -50,8 +50,11 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 def _open(context: BrowserContext, served: ServeProcess, path: str) -> Page:
+    """Open a page and wait until its live connection is up: a save made before that is a
+    build the page never heard of, and it would rightly reload."""
     page = context.new_page()
     page.goto(served.origin + path)
+    page.wait_for_function("document.documentElement.dataset.liveBuild !== undefined")
     page.evaluate(MARK)
     return page
 

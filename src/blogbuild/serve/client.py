@@ -89,6 +89,8 @@ LIVE_SCRIPT = """\
   }
 
   function handle(msg) {
+    // Says the page is live, and which build it last heard of (for tests and curious tools).
+    document.documentElement.dataset.liveBuild = String(msg.build);
     show(msg.problems);
     if (msg.build === build) return;
     var action = decide(msg);
