@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from blogbuild.site import Site
 
 _PLAIN = (str, int, float, bool, type(None), Link, TermView)  # hold no PostView
-_PLAIN_TYPES = frozenset(_PLAIN)
 
 
 def digest(text: str) -> str:
@@ -61,34 +60,21 @@ def reads_of(fingerprint: str) -> TemplateReads:
 
 
 def _value(value: Any, body: bool) -> str:
-    # Exact types first: pages hold thousands of these, and ABC checks are slow.
-    kind = type(value)
-    if kind is PostView:
+    # Cheap checks first: pages hold thousands of posts and sequences; ABC checks are slow.
+    if isinstance(value, PostView):
         # A post is represented by a fingerprint: its repr would include every field anyway.
         return f"post:{value.fingerprint if body else value.listing_fingerprint}"
-    if kind is tuple or kind is list:
+    if isinstance(value, (list, tuple)):
         return "[" + ",".join([_value(item, body) for item in value]) + "]"
-    if kind in _PLAIN_TYPES:
+    if isinstance(value, _PLAIN):
         return repr(value)
-    if kind is dict:
-        items = sorted(value.items())
-        return "{" + ",".join([f"{key!r}:{_value(item, body)}" for key, item in items]) + "}"
-    if kind is Paginator:
+    if isinstance(value, Paginator):
         # Every page of a list holds all its page URLs: their digest keeps this linear.
         shown = (value.number, value.total, value.previous_url, value.next_url)
         return f"Paginator{shown!r}{_urls_digest(value.page_urls)}"
-    return _other_value(value, body)
-
-
-def _other_value(value: Any, body: bool) -> str:
-    """Subclasses, other mappings and sequences, dataclasses field by field."""
-    if isinstance(value, _PLAIN):
-        return repr(value)
     if isinstance(value, Mapping):
         items = sorted(value.items())
-        return "{" + ",".join(f"{key!r}:{_value(item, body)}" for key, item in items) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ",".join(_value(item, body) for item in value) + "]"
+        return "{" + ",".join([f"{key!r}:{_value(item, body)}" for key, item in items]) + "}"
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = (
             f"{f.name}={_value(getattr(value, f.name), body)}" for f in dataclasses.fields(value)

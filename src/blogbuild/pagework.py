@@ -64,16 +64,16 @@ OutputJob = tuple[str, int]
 
 
 def make_output(job: OutputJob) -> tuple[bytes | None, TemplateReads | None, tuple[Problem, ...]]:
-    """Make one page (as `render_page_at`) or machine file (no reads: its fingerprint is set
+    """Make one page (`_render_page_at`) or machine file (no reads: its fingerprint is set
     before it is made)."""
     assert _STATE is not None, "prepare_pages() was not called"
     kind, index = job
     if kind == "file":
         return _STATE.files[index].make(), None, ()
-    return render_page_at(index)
+    return _render_page_at(index)
 
 
-def render_page_at(index: int) -> tuple[bytes | None, TemplateReads, tuple[Problem, ...]]:
+def _render_page_at(index: int) -> tuple[bytes | None, TemplateReads, tuple[Problem, ...]]:
     """Render page `index` of the plan: its bytes (None on failure), what its templates read
     (see TemplateReads), and problems."""
     assert _STATE is not None, "prepare_pages() was not called"

@@ -15,7 +15,7 @@ from blogbuild.fingerprint import digest
 from blogbuild.loader import load_post
 from blogbuild.model import PostSummary, RenderedPost
 from blogbuild.related import KEY_TERMS
-from blogbuild.text import CLINGING
+from blogbuild.text import find_words
 
 _MIN_WORD = 4
 _WORD = re.compile(rf"[^\W\d_]{{{_MIN_WORD},}}")
@@ -153,14 +153,6 @@ def _word_counts(text: str) -> Counter[str]:
 
 
 def _words(text: str) -> list[str]:
-    """What `_WORD.findall(text)` gives, found faster: words never span whitespace, and a
-    token of letters alone (most are, once clinging punctuation is stripped) is one word."""
-    found = []
-    for token in text.split():
-        bare = token if token.isalpha() else token.strip(CLINGING)
-        if bare.isalpha():
-            if len(bare) >= _MIN_WORD:
-                found.append(bare)
-        else:
-            found += _WORD.findall(bare)
-    return found
+    """What `_WORD.findall(text)` gives (see find_words): every run of letters is a word of
+    the pattern but for its length, checked after."""
+    return [word for word in find_words(text, _WORD, str.isalpha) if len(word) >= _MIN_WORD]

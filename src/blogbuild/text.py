@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Russian non-fiction is read at roughly 150-200 words a minute; 180 is the middle.
 WORDS_PER_MINUTE = 180
@@ -21,13 +22,24 @@ CLINGING = ".,;:!?()[]«»\"'“”„…—–-"
 
 def count_words(text: str) -> int:
     """Number of words in `text`, Cyrillic, Latin and numbers alike."""
-    count = 0
+    return len(find_words(text, _WORD_RE, str.isalnum))
+
+
+def find_words(text: str, pattern: re.Pattern[str], plain: Callable[[str], bool]) -> list[str]:
+    """What `pattern.findall(text)` gives, found faster, for a word pattern whose matches
+    never span whitespace and that matches the whole of any token `plain` accepts.
+
+    Most tokens are plain once clinging punctuation is stripped; only the rest go to the
+    pattern, which would otherwise read every character of the text.
+    """
+    found: list[str] = []
     for token in text.split():
-        # Words never span whitespace. A token of letters and digits alone is one word
-        # (what the pattern would find), which is most of them; the pattern reads the rest.
-        bare = token if token.isalnum() else token.strip(CLINGING)
-        count += 1 if bare.isalnum() else len(_WORD_RE.findall(bare))
-    return count
+        bare = token if plain(token) else token.strip(CLINGING)
+        if plain(bare):
+            found.append(bare)
+        else:
+            found += pattern.findall(bare)
+    return found
 
 
 def collapse_whitespace(text: str) -> str:
