@@ -17,7 +17,7 @@ from blogbuild.errors import BlogbuildError, BuildFailed, Problem
 from blogbuild.options import BuildOptions
 
 if TYPE_CHECKING:
-    from blogbuild.unchanged import InputScan
+    from blogbuild.build.unchanged import InputScan
 
 # The pipeline's modules are imported inside the commands: `blogbuild build` with nothing
 # to do answers before they would have finished loading.
@@ -100,12 +100,12 @@ def build_command(
     )  # fmt: skip
     scan = None
     if options.use_cache:
-        from blogbuild.unchanged import scan_inputs
+        from blogbuild.build.unchanged import scan_inputs
 
         scan = scan_inputs(options)
         if _unchanged_since_last_build(options, scan):
             return
-    from blogbuild.build import build
+    from blogbuild.build.recipe import build
     from blogbuild.check import summary
     from blogbuild.progress import TerminalProgress
 
@@ -133,7 +133,7 @@ def build_command(
     for line in tail:
         click.echo(line)
     if scan is not None:
-        from blogbuild.unchanged import record_build
+        from blogbuild.build.unchanged import record_build
 
         record_build(options, scan, result, lines, "".join(tail), note)
 
@@ -142,7 +142,7 @@ def _unchanged_since_last_build(options: BuildOptions, scan: InputScan) -> bool:
     """Say so and stop when no input and no output changed since the last successful build."""
     import time
 
-    from blogbuild.unchanged import unchanged_record
+    from blogbuild.build.unchanged import unchanged_record
 
     started = time.perf_counter()
     record = unchanged_record(options, scan)
@@ -182,7 +182,7 @@ def check_command(
     Writes nothing. Exit 0 when no finding reaches the failing level (error, or warning
     with --strict), 1 otherwise.
     """
-    from blogbuild.build import assemble_site
+    from blogbuild.build.recipe import assemble_site
     from blogbuild.check import (
         exit_code,
         format_github,
@@ -192,7 +192,7 @@ def check_command(
         settings_from_config,
         summary,
     )
-    from blogbuild.config import load_config
+    from blogbuild.content.config import load_config
 
     options = BuildOptions(source.resolve(), None, drafts, future, base_url)
     with _reported_problems(debug, "Check failed"):

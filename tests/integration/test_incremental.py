@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from blogbuild.build import build
+from blogbuild.build.recipe import build
 from blogbuild.options import BuildOptions
-from blogbuild.views import Page
+from blogbuild.site.views import Page
 from tests.conftest import SiteMaker
 from tests.integration.clirun import blogbuild
 
@@ -171,7 +171,7 @@ def test_an_edit_below_the_excerpt_renders_no_list_page_again(
 ) -> None:
     """The default theme's lists show titles, dates, excerpts and reading times: an edit
     further down a post leaves them as they were, and they are not rendered again."""
-    from blogbuild import pagework
+    from blogbuild.build import pagework
 
     options = _built(site)
     rendered: list[str] = []
@@ -309,7 +309,7 @@ def test_a_post_rewritten_within_its_mtime_resolution_is_rebuilt(site: SiteMaker
 
 def test_a_post_changed_during_a_build_is_rebuilt_next_time(site: SiteMaker) -> None:
     """The nothing-changed record holds the inputs as they were before the build read them."""
-    from blogbuild.unchanged import record_build, scan_inputs, unchanged_record
+    from blogbuild.build.unchanged import record_build, scan_inputs, unchanged_record
 
     _make(site)
     options = BuildOptions(source=site.root, workers=1)
@@ -325,7 +325,7 @@ def test_a_post_changed_during_a_build_is_rebuilt_next_time(site: SiteMaker) -> 
 def test_an_edited_post_reuses_its_unchanged_code_blocks(
     site: SiteMaker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from blogbuild.mdplugins import highlight
+    from blogbuild.markup import highlight
 
     options = _built(site)
     page = site.root / "dist" / "posts" / "post-3" / "index.html"

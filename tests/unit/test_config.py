@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from blogbuild.config import load_config
+from blogbuild.content.config import load_config
 from blogbuild.errors import BuildFailed
 
 

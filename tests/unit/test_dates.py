@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from blogbuild.dates import DateError, date_from_file_name, parse_date, strip_date_prefix
+from blogbuild.content.dates import DateError, date_from_file_name, parse_date, strip_date_prefix
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 

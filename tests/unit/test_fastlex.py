@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pygments.lexers import get_lexer_by_name
 
-from blogbuild.mdplugins.fastlex import accelerate
+from blogbuild.markup.fastlex import accelerate
 
 SOURCES = Path(__file__).resolve().parents[2] / "src" / "blogbuild"
 SAMPLES = {

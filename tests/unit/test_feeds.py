@@ -6,9 +6,9 @@ from typing import Any
 import feedparser
 import pytest
 
-from blogbuild.config import Config
-from blogbuild.feeds import FEED_URL, atom_feed, category_feed_url, entry_id
-from blogbuild.views import PostView
+from blogbuild.content.config import Config
+from blogbuild.site.feeds import FEED_URL, atom_feed, category_feed_url, entry_id
+from blogbuild.site.views import PostView
 from tests.unit.viewmaker import START, make_config, make_post, make_posts, term
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -1,6 +1,6 @@
 import pytest
 
-from blogbuild.frontmatter import FrontMatterError, normalize_text, split_front_matter
+from blogbuild.content.frontmatter import FrontMatterError, normalize_text, split_front_matter
 
 
 def test_yaml_front_matter_with_lines_of_keys_and_body() -> None:

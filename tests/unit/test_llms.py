@@ -5,10 +5,10 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from blogbuild.config import Config
-from blogbuild.llms import llms_txt, markdown_copy, markdown_url
+from blogbuild.content.config import Config
 from blogbuild.model import AiProvenance
-from blogbuild.views import PostView
+from blogbuild.site.llms import llms_txt, markdown_copy, markdown_url
+from blogbuild.site.views import PostView
 from tests.unit.viewmaker import START, make_config, make_post, make_posts, term
 
 HOSTILE = 'A [b] (c) <d> *e* _f_ `g` &amp; C# \\ "h" </script>'

@@ -2,9 +2,9 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from blogbuild.config import load_config
+from blogbuild.content.config import load_config
+from blogbuild.content.loader import LoadOptions, load_posts
 from blogbuild.errors import Problems
-from blogbuild.loader import LoadOptions, load_posts
 from tests.conftest import SiteMaker
 
 NOW = datetime(2026, 1, 1, tzinfo=ZoneInfo("Europe/Moscow"))

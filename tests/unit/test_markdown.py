@@ -9,7 +9,7 @@ import frontmatter
 import pytest
 from markdown_it.utils import read_fixture_file
 
-from blogbuild.markdown import MarkdownRenderer, highlight_css
+from blogbuild.markup.markdown import MarkdownRenderer, highlight_css
 from blogbuild.model import Heading
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"

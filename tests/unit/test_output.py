@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from blogbuild.build.output import Staging, check_output_folder, write_output
 from blogbuild.errors import BlogbuildError
-from blogbuild.output import Staging, check_output_folder, write_output
 
 
 def test_writes_pages_and_files_then_swaps(tmp_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_a_folder_of_pages_can_become_one_file_and_back(tmp_path: Path) -> None:
 
 def test_what_an_interrupted_build_left_staged_is_not_part_of_the_site(tmp_path: Path) -> None:
     """The build lists the output folder while it plans, before staging clears leftovers."""
-    from blogbuild.output import STAGING_NAME, folder_contents
+    from blogbuild.build.output import STAGING_NAME, folder_contents
 
     out = tmp_path / "dist"
     write_output({"index.html": b"1", "posts/a/index.html": b"a"}, {}, out)

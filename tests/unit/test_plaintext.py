@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from blogbuild.markdown import MarkdownRenderer, build_markdown_it
-from blogbuild.plaintext import text_to_markdown
+from blogbuild.content.plaintext import text_to_markdown
+from blogbuild.markup.markdown import MarkdownRenderer, build_markdown_it
 
 SEED_004 = Path("/work/shared/seeds/004_68ecf7fa5abcce40.txt")
 

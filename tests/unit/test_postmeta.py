@@ -2,8 +2,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from blogbuild.content.postmeta import read_meta
 from blogbuild.errors import Problems
-from blogbuild.postmeta import read_meta
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 

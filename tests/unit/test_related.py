@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from blogbuild import related
-from blogbuild.related import Document, _keywords, related_keys, related_keys_memoized
+from blogbuild.site import related
+from blogbuild.site.related import Document, _keywords, related_keys, related_keys_memoized
 
 
 def _brute_force(documents: list[Document], limit: int = 3) -> dict[str, tuple[str, ...]]:

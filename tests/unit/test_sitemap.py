@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from blogbuild.sitemap import robots_txt, sitemap_xml
+from blogbuild.site.sitemap import robots_txt, sitemap_xml
 from tests.unit.viewmaker import START, make_config
 
 SCHEMA = etree.XMLSchema(etree.parse(str(Path(__file__).parents[1] / "data" / "sitemap.xsd")))
@@ -101,8 +101,8 @@ def test_written_as_elementtree_would_write_it() -> None:
     """The sitemap is written as text; it must be the document ElementTree would make."""
     import xml.etree.ElementTree as ET
 
-    from blogbuild.sitemap import sitemap_loc
-    from blogbuild.xmlout import sub, to_bytes, w3c_datetime
+    from blogbuild.site.sitemap import sitemap_loc
+    from blogbuild.site.xmlout import sub, to_bytes, w3c_datetime
 
     config = make_config()
     entries = [*ENTRIES, ("/tags/r&d/", START), ("/posts/тест?a=1&b=<2>/", None)]

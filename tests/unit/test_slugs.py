@@ -1,6 +1,6 @@
 import pytest
 
-from blogbuild.slugs import slugify, unsafe_slug_reason
+from blogbuild.content.slugs import slugify, unsafe_slug_reason
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from blogbuild.text import count_words, plural_ru, reading_minutes, truncate_words
+from blogbuild.content.text import count_words, plural_ru, reading_minutes, truncate_words
 
 
 @pytest.mark.parametrize(
@@ -103,7 +103,7 @@ def _samples() -> list[str]:
 
 def test_count_words_equals_its_pattern_on_any_text() -> None:
     """count_words skips the regular expression for plain tokens: the count must not move."""
-    from blogbuild.text import _WORD_RE
+    from blogbuild.content.text import _WORD_RE
 
     for text in _samples():
         assert count_words(text) == len(_WORD_RE.findall(text))
@@ -112,7 +112,7 @@ def test_count_words_equals_its_pattern_on_any_text() -> None:
 def test_key_term_words_and_element_ids_equal_their_patterns() -> None:
     import re
 
-    from blogbuild.postwork import _WORD, _words, element_ids
+    from blogbuild.build.postwork import _WORD, _words, element_ids
 
     for text in _samples():
         assert _words(text) == _WORD.findall(text)

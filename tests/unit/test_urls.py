@@ -1,4 +1,4 @@
-from blogbuild.urls import absolute, output_file, place_under
+from blogbuild.site.urls import absolute, output_file, place_under
 
 
 def test_output_files() -> None:

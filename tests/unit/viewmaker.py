@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from blogbuild.config import Config
+from blogbuild.content.config import Config
+from blogbuild.content.slugs import slugify
 from blogbuild.model import Heading, Post, RenderedPost
-from blogbuild.slugs import slugify
-from blogbuild.views import MemoryBodies, PostView, TermView
+from blogbuild.site.views import MemoryBodies, PostView, TermView
 
 BODIES = MemoryBodies()  # the rendered bodies behind every view made here
 

@@ -12,8 +12,8 @@ from markdown_it.token import Token
 
 from blogbuild.check.findings import Hit
 from blogbuild.check.prose import Masker, blank
-from blogbuild.mdplugins.normalize import fast_normalize_plugin
-from blogbuild.mdplugins.state import CommonMarkBlocks
+from blogbuild.markup.normalize import fast_normalize_plugin
+from blogbuild.markup.state import CommonMarkBlocks
 from blogbuild.model import Post
 
 # Our own parser: positions come from Token.map, and the site renderer's plugins

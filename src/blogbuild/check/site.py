@@ -14,7 +14,7 @@ from blogbuild.check.findings import Finding, sort_findings
 from blogbuild.model import PostSummary
 
 if TYPE_CHECKING:
-    from blogbuild.build import SiteOutput
+    from blogbuild.build.results import SiteOutput
 
 _LINKS_MEMO = "link-findings"  # (site digest, link findings by post key)
 

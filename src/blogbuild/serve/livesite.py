@@ -10,11 +10,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from blogbuild.build import SiteOutput, assemble_site
-from blogbuild.cache import BuildCache
+from blogbuild.build.cache import BuildCache
+from blogbuild.build.recipe import assemble_site
+from blogbuild.build.results import SiteOutput
 from blogbuild.errors import BlogbuildError, BuildFailed, Problem
 from blogbuild.options import BuildOptions
-from blogbuild.theme import theme_dir
+from blogbuild.site.theme import theme_dir
 
 # Past this many changed outputs browsers are just told "everything", to keep messages small.
 MAX_LISTED_CHANGES = 200

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import watchfiles
 
-from blogbuild.config import CONFIG_NAME
+from blogbuild.content.config import CONFIG_NAME
 
 SOURCE_DIRS = ("content", "templates", "assets")
 # Short enough that a save reaches the browser quickly, long enough that an editor's

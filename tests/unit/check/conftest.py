@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from blogbuild.check import Finding, check_post
+from blogbuild.content.plaintext import text_to_markdown
 from blogbuild.model import Post
-from blogbuild.plaintext import text_to_markdown
 
 _FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from blogbuild.check.document import Document, written_column
-from blogbuild.plaintext import text_to_markdown
+from blogbuild.content.plaintext import text_to_markdown
 
 _BLOCK_MARKER = re.compile(r"(?:## |- |\d{1,3}\. )?")
 TEXT = (

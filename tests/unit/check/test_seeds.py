@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from tests.seed_findings import EXPECTED, POST_FILES, SEEDS, copy_repo_blog, post_path
 
-from blogbuild.build import SiteOutput, assemble_site
+from blogbuild.build.recipe import assemble_site
+from blogbuild.build.results import SiteOutput
 from blogbuild.check import Finding
 from blogbuild.check.document import Document
 from blogbuild.model import Post

@@ -10,10 +10,10 @@ from tests.conftest import CORPORA, REPO
 
 from blogbuild.check import check_post
 from blogbuild.check.document import document_for
-from blogbuild.config import load_config
+from blogbuild.content.config import load_config
+from blogbuild.content.loader import load_post
 from blogbuild.errors import Problems
-from blogbuild.loader import load_post
-from blogbuild.markdown import MarkdownRenderer
+from blogbuild.markup.markdown import MarkdownRenderer
 
 POSTS = sorted((REPO / "content" / "posts").iterdir()) + sorted(CORPORA.glob("*/*.md"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from blogbuild.check.rules.truncation import ends_sentence
-from blogbuild.plaintext import text_to_markdown
+from blogbuild.content.plaintext import text_to_markdown
 
 RULE = "truncated-ending"
 

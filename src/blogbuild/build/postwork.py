@@ -1,0 +1,158 @@
+"""The work done for each post, in a worker process: load, render, check, summarise, cache."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from blogbuild.build.cache import BuildCache, code_version
+from blogbuild.content.config import Config
+from blogbuild.content.loader import load_post
+from blogbuild.content.text import find_words
+from blogbuild.errors import Problem, Problems
+from blogbuild.hashing import digest
+from blogbuild.model import PostSummary, RenderedPost
+from blogbuild.site.related import KEY_TERMS
+
+_MIN_WORD = 4
+_WORD = re.compile(rf"[^\W\d_]{{{_MIN_WORD},}}")
+# Literal first, so the regex engine skips ahead to each "id="; the whitespace before it
+# is checked after (element_ids).
+_ID_ATTRIBUTE = re.compile(r"""id=["']([^"']+)["']""")
+
+
+@dataclass(frozen=True, slots=True)
+class PostTask:
+    """One post file to process, with the cache key of its bytes."""
+
+    path: str  # a string: pathlib is slow by the thousand
+    key: str
+    previous: str | None = None  # the key of the file's last version, when it had one
+
+
+@dataclass(frozen=True, slots=True)
+class PostOutcome:
+    """A summary when the post is fine, and the problems met either way."""
+
+    summary: PostSummary | None
+    problems: tuple[Problem, ...]
+
+
+@dataclass(slots=True)
+class _WorkerState:
+    config: Config
+    cache: BuildCache
+    renderer: object | None = None
+
+
+_STATE: _WorkerState | None = None
+
+
+def key_settings(config: Config) -> str:
+    """The settings a rendered post depends on besides its file."""
+    return f"{config.timezone}|{config.trusted_html}"
+
+
+def post_key(rel: str, data: bytes, config: Config) -> str:
+    """What a rendered post depends on: its path and bytes, the render settings and our code."""
+    digest = hashlib.sha256()
+    for part in (code_version(), rel, key_settings(config)):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    digest.update(data)
+    return digest.hexdigest()[:32]
+
+
+def prepare_workers(config: Config, cache: BuildCache) -> None:
+    """Set what forked workers read; call before starting them."""
+    global _STATE
+    _STATE = _WorkerState(config, cache)
+
+
+def process_post(task: PostTask) -> PostOutcome:
+    """Load, render and check one post, store its body in the cache and return its summary."""
+    from blogbuild.check import check_post  # imported here: only workers with work need it
+    from blogbuild.check.document import document_for
+    from blogbuild.check.rules.links import locate_links
+    from blogbuild.markup.markdown import MarkdownRenderer
+    from blogbuild.markup.render import render_post
+
+    assert _STATE is not None, "prepare_workers() was not called"
+    problems = Problems()
+    post = load_post(Path(task.path), _STATE.config, problems)
+    if post is None:
+        return PostOutcome(None, tuple(problems.items))
+    if _STATE.renderer is None:
+        _STATE.renderer = MarkdownRenderer(trusted_html=_STATE.config.trusted_html)
+    assert isinstance(_STATE.renderer, MarkdownRenderer)
+    earlier = _STATE.cache.load_body(task.previous) if task.previous else None
+    rendered = render_post(post, _STATE.renderer, earlier.code_html if earlier else ())
+    # The plain text is read only here, for key terms: the cache is spared its weight.
+    _STATE.cache.store_body(task.key, replace(rendered, plain_text=""))
+    # The checker reads the renderer's block tokens, when they are its own, not a new parse.
+    document = document_for(post, _STATE.renderer.last_blocks)
+    findings = tuple(check_post(post))
+    links = locate_links(document, rendered.html, sanitized=not _STATE.config.trusted_html)
+    summary = summarize(task.key, rendered, findings, links, tuple(problems.warnings))
+    return PostOutcome(summary, tuple(problems.items))
+
+
+def summarize(
+    key: str,
+    rendered: RenderedPost,
+    findings: tuple[object, ...],
+    links: tuple[object, ...],
+    warnings: tuple[Problem, ...],
+) -> PostSummary:
+    """The light part of a rendered post that the parent keeps for planning."""
+    words = _word_counts(rendered.plain_text)
+    top = sorted(words.items(), key=lambda item: (-item[1], item[0]))[:KEY_TERMS]
+    post = replace(rendered.post, body="", text_body=None)
+    # All a template can show of the post but its body and word count (views.BODY_READS).
+    shown_in_lists = (
+        replace(post, content_hash=""), rendered.excerpt_html, rendered.excerpt_text,
+        rendered.reading_minutes,
+    )  # fmt: skip
+    return PostSummary(
+        key=key,
+        listing_key=digest(repr(shown_in_lists)),
+        post=post,
+        excerpt_html=rendered.excerpt_html,
+        excerpt_text=rendered.excerpt_text,
+        word_count=rendered.word_count,
+        reading_minutes=rendered.reading_minutes,
+        key_terms=tuple(word for word, _ in top),
+        element_ids="\n".join(sorted(set(element_ids(rendered.html)))),
+        findings=findings,
+        links=links,
+        warnings=warnings,
+    )
+
+
+def element_ids(html: str) -> list[str]:
+    """The value of every `id` attribute in `html`, in order."""
+    return [
+        match.group(1)
+        for match in _ID_ATTRIBUTE.finditer(html)
+        if match.start() and html[match.start() - 1].isspace()
+    ]
+
+
+def _word_counts(text: str) -> Counter[str]:
+    """How often each word of four letters or more occurs, in lower case."""
+    lowered = text.lower()
+    # Lower-casing keeps letters letters (checked over all of Unicode); unless a letter
+    # grows ('İ') or depends on its neighbours ('Σ'), the words of the lowered text are
+    # then the lowered words, found in one pass without lowering each.
+    if len(lowered) == len(text) and "Σ" not in text:
+        return Counter(_words(lowered))
+    return Counter(word.lower() for word in _words(text))
+
+
+def _words(text: str) -> list[str]:
+    """What `_WORD.findall(text)` gives (see find_words): every run of letters is a word of
+    the pattern but for its length, checked after."""
+    return [word for word in find_words(text, _WORD, str.isalpha) if len(word) >= _MIN_WORD]

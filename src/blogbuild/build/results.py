@@ -1,0 +1,47 @@
+"""What a build hands back: the finished site and, for a written build, what changed on disk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from blogbuild.build.cache import BuildCache
+from blogbuild.build.output import Listing, WriteReport
+from blogbuild.content.config import Config
+from blogbuild.errors import Problem
+from blogbuild.model import PostSummary
+
+if TYPE_CHECKING:
+    from blogbuild.check.findings import Finding
+    from blogbuild.site.plan import Site
+
+
+@dataclass(slots=True)
+class SiteOutput:
+    """A finished site: what was written (or kept in memory) and what was found on the way."""
+
+    config: Config
+    site: Site
+    summaries: list[PostSummary]
+    cache: BuildCache
+    pages: dict[str, bytes] = field(default_factory=dict)  # in-memory outputs only
+    files: dict[str, Path] = field(default_factory=dict)
+    outputs: set[str] = field(default_factory=set)  # every output path, in memory or not
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    rendered_pages: int = 0
+    findings: list[Finding] = field(default_factory=list)  # from `blogbuild check`'s rules
+    warnings: list[Problem] = field(default_factory=list)
+    drafts_skipped: int = 0
+    future_skipped: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What a finished build did, for the summary line."""
+
+    output: SiteOutput
+    written: WriteReport
+    seconds: float
+    out: Path
+    listing: Listing  # every file of the output folder as the build left it

@@ -1,0 +1,203 @@
+"""Recognising a rebuild in which no input changed, before any heavy work or import.
+
+A record of the last successful build holds a digest of every input's name, size and mtime
+(posts, templates, assets, config, blogbuild's own code, the options) and of the output it
+wrote. When both still match, the build has nothing to do. Any doubt means a normal build,
+which is always correct: this only ever skips work that would change nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from blogbuild.build.output import Listing, output_listing
+from blogbuild.options import BuildOptions
+
+if TYPE_CHECKING:
+    from blogbuild.build.results import BuildResult
+
+RECORD_NAME = "last-build.json"
+# A file written this close to a build may change again within its mtime's resolution
+# without its size or mtime changing: nothing is trusted by size and mtime alone for it.
+RACY_SECONDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class BuildRecord:
+    """What a successful build saw and said."""
+
+    inputs: str  # digest of every input
+    settled: bool  # see InputScan.settled: a record of unsettled inputs is not trusted
+    outputs: str  # digest of the output folder's files (names, sizes, mtimes)
+    valid_until: str | None  # ISO time at which a future post becomes due
+    uses_git: bool  # some date came from git: the commit is an input too
+    warnings: list[str]  # what the build printed: its warnings,
+    note: str  # what it said of drafts and future posts left out,
+    check: str  # and its count of check findings
+    posts: int
+    pages: int
+
+
+@dataclass(frozen=True, slots=True)
+class InputScan:
+    """Every input's name, size and mtime as seen before a build, as one digest."""
+
+    files: str  # digest of those, plus blogbuild's code and the options
+    newest: int  # the latest mtime among them (ns)
+    taken: int  # when the scan was made (ns)
+
+    @property
+    def settled(self) -> bool:
+        """False when an input was written so shortly before the scan that it could change
+        again within its mtime's resolution without its size or mtime changing."""
+        return self.newest < self.taken - RACY_SECONDS * 1_000_000_000
+
+
+def scan_inputs(options: BuildOptions) -> InputScan:
+    """Look at every input once, before the build reads any of them."""
+    from blogbuild.build.cache import code_version
+    from blogbuild.site.theme import theme_dir
+
+    taken = time.time_ns()
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{code_version()}\0{_options_text(options)}\0".encode())
+    source = options.source
+    roots = [source / "content", source / "templates", source / "assets", source / "blogbuild.yaml"]
+    roots += [theme_dir() / "templates", theme_dir() / "assets"]
+    newest = 0
+    for root in roots:
+        for path, stat in _walk(root):
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+            newest = max(newest, stat.st_mtime_ns)
+    return InputScan(digest.hexdigest(), newest, taken)
+
+
+def unchanged_record(options: BuildOptions, scan: InputScan) -> BuildRecord | None:
+    """The last build's record when nothing it was built from, nor its output, has changed."""
+    from blogbuild.build.cache import CACHE_DIR_NAME
+
+    record = read_record(options.source / CACHE_DIR_NAME, options.out_dir)
+    if record is None or not record.settled:
+        return None
+    inputs = _inputs_digest(scan, options.source, record.uses_git)
+    if not still_valid(record, inputs, options.out_dir, datetime.now().astimezone()):
+        return None
+    return record
+
+
+def record_build(
+    options: BuildOptions,
+    scan: InputScan,
+    result: BuildResult,
+    warnings: list[str],
+    check: str,
+    note: str,
+) -> None:
+    """Remember what a successful build saw (`scan`, made before it read anything, so an input
+    changed during the build is seen as changed next time) and what it said."""
+    from blogbuild.build.cache import CACHE_DIR_NAME
+
+    output = result.output
+    now = datetime.now(output.config.tz)
+    future = [s.post.date for s in output.summaries if s.post.date > now]
+    uses_git = any(s.post.date_source == "git" for s in output.summaries)
+    record = BuildRecord(
+        inputs=_inputs_digest(scan, options.source, uses_git),
+        settled=scan.settled,
+        outputs=outputs_digest(result.listing),
+        valid_until=min(future).isoformat() if future else None,
+        uses_git=uses_git,
+        warnings=warnings,
+        note=note,
+        check=check,
+        posts=len(output.site.posts),
+        pages=sum(1 for path in output.outputs if path.endswith(".html")),
+    )
+    write_record(options.source / CACHE_DIR_NAME, result.out, record)
+
+
+def _options_text(options: BuildOptions) -> str:
+    return repr((str(options.out_dir.resolve()), options.drafts, options.future, options.base_url))
+
+
+def _inputs_digest(scan: InputScan, source: Path, uses_git: bool) -> str:
+    """The scan's digest, with the git commit when some date came from git history."""
+    return f"{scan.files}:{_git_head(source)}" if uses_git else scan.files
+
+
+def outputs_digest(listing: Listing) -> str:
+    """A digest of the output folder: any file added, removed or touched shows."""
+    digest = hashlib.blake2b(digest_size=16)
+    for rel, (size, mtime) in sorted(listing.items()):
+        digest.update(f"{rel}\0{size}\0{mtime}\0".encode())
+    return digest.hexdigest()
+
+
+def read_record(cache_dir: Path, out: Path) -> BuildRecord | None:
+    try:
+        data = json.loads((cache_dir / RECORD_NAME).read_text(encoding="utf-8"))
+        record = data[str(out.resolve())]
+        return BuildRecord(**record)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_record(cache_dir: Path, out: Path, record: BuildRecord) -> None:
+    path = cache_dir / RECORD_NAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    data[str(out.resolve())] = asdict(record)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{RECORD_NAME}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def still_valid(record: BuildRecord, inputs: str, out: Path, now: datetime) -> bool:
+    """True when nothing the record was built from, nor its output, has changed."""
+    if record.inputs != inputs:
+        return False
+    if record.valid_until is not None and now >= datetime.fromisoformat(record.valid_until):
+        return False
+    return out.is_dir() and outputs_digest(output_listing(out)) == record.outputs
+
+
+def _walk(root: Path) -> list[tuple[str, os.stat_result]]:
+    found: list[tuple[str, os.stat_result]] = []
+    if root.is_file():
+        return [(str(root), root.stat())]
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(Path(entry.path))
+            else:
+                found.append((entry.path, entry.stat()))
+    found.sort()
+    return found
+
+
+def _git_head(source: Path) -> str:
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=source, capture_output=True, text=True, timeout=10,
+            check=False,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return "no-git"
+    return done.stdout.strip()

@@ -1,0 +1,263 @@
+"""Reading every post file under content/posts into validated `Post` objects."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from blogbuild.content.config import Config
+from blogbuild.content.dates import date_from_file_name, strip_date_prefix
+from blogbuild.content.frontmatter import FrontMatterError, normalize_text, split_front_matter
+from blogbuild.content.plaintext import text_to_markdown
+from blogbuild.content.postmeta import read_meta
+from blogbuild.content.slugs import slugify, unsafe_slug_reason
+from blogbuild.errors import Problems
+from blogbuild.model import DateSource, Post
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt",)
+_ATX_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOptions:
+    """Which posts a build includes."""
+
+    drafts: bool = False
+    future: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """Posts ready to render, newest first, and what was left out and why."""
+
+    posts: tuple[Post, ...]
+    drafts_skipped: int
+    future_skipped: int
+
+
+def find_post_files(config: Config, problems: Problems) -> list[Path]:
+    """Every post file under content/posts, sorted; other files are reported, not ignored."""
+    return [Path(name) for name in post_file_names(config, problems)]
+
+
+def post_file_names(config: Config, problems: Problems) -> list[str]:
+    """`find_post_files` as path strings: a large site has thousands, and pathlib is slow."""
+    folder = config.content_dir
+    if not folder.is_dir():
+        problems.error(
+            relative_path(folder, config.root), None, "no content/posts folder: nothing to build"
+        )
+        return []
+    found = []
+    for name in _files_under(folder):
+        if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES + TEXT_SUFFIXES:
+            found.append(name)
+        else:
+            problems.warning(
+                relative_path(Path(name), config.root),
+                None,
+                "not a post (.md, .markdown or .txt): skipped",
+            )
+    return found
+
+
+def _files_under(folder: Path) -> list[str]:
+    """Files below `folder` in path order, leaving out hidden ones and hidden folders; folders
+    reached through symbolic links are not entered (as with Path.rglob)."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    pending: list[tuple[tuple[str, ...], str]] = [((), str(folder))]
+    while pending:
+        parts, current = pending.pop()
+        with os.scandir(current) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(((*parts, entry.name), entry.path))
+                elif not entry.is_dir():
+                    found.append(((*parts, entry.name), entry.path))
+    return [path for _, path in sorted(found)]
+
+
+def load_posts(
+    config: Config, options: LoadOptions, now: datetime, problems: Problems
+) -> LoadResult:
+    """Load all posts, collecting every problem; drafts and future posts are counted, not lost."""
+    loaded = [load_post(path, config, problems) for path in find_post_files(config, problems)]
+    return select_posts([post for post in loaded if post is not None], options, now, problems)
+
+
+def select_posts(
+    loaded: list[Post], options: LoadOptions, now: datetime, problems: Problems
+) -> LoadResult:
+    """Count out drafts and future posts, report URLs two posts want, sort newest first."""
+    posts: list[Post] = []
+    drafts = future = 0
+    for post in loaded:
+        if post.draft and not options.drafts:
+            drafts += 1
+        elif post.date > now and not options.future:
+            future += 1
+        else:
+            posts.append(post)
+    _report_duplicate_slugs(posts, problems)
+    posts.sort(key=lambda p: (p.date, p.slug), reverse=True)
+    return LoadResult(tuple(posts), drafts, future)
+
+
+def load_post(path: Path, config: Config, problems: Problems) -> Post | None:
+    """Read one file; on bad input record the problems and return None."""
+    rel = relative_path(path, config.root)
+    data = path.read_bytes()
+    try:
+        text = normalize_text(data.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        problems.error(rel, line, "the file is not UTF-8 text (save it as UTF-8)")
+        return None
+    if not text.strip():
+        problems.error(rel, None, "the file is empty")
+        return None
+    return parse_post(rel, path, text, hashlib.sha256(data).hexdigest(), config, problems)
+
+
+def parse_post(
+    rel: str, path: Path, text: str, content_hash: str, config: Config, problems: Problems
+) -> Post | None:
+    """Turn a file's text into a Post; the only I/O is the date fallback for undated posts."""
+    try:
+        source = split_front_matter(text)
+    except FrontMatterError as err:
+        problems.error(rel, err.line, err.message)
+        return None
+    errors_before = len(problems.errors)
+    meta = read_meta(source.meta, source.meta_lines, rel, config.tz, problems)
+    is_text = path.suffix.lower() in TEXT_SUFFIXES
+    body, body_line = source.body, source.body_line
+    title = meta.title
+    if title is None:
+        title, body, body_line = _title_from_body(body, body_line, is_text)
+        if title is None:
+            problems.error(rel, None, "no title: add `title:` to the front matter")
+            return None
+        problems.warning(rel, body_line - 1, f"no title in front matter: using '{title}'")
+    text_body = body if is_text else None
+    if is_text:
+        body = text_to_markdown(body)
+    date = meta.date
+    date_source: DateSource = "front_matter"
+    if date is None:
+        date, date_source, why = fallback_date(path, config)
+        problems.warning(rel, None, why)
+    slug = _slug(meta.slug, path, title, rel, source.meta_lines.get("slug"), problems)
+    if slug is None or len(problems.errors) > errors_before:
+        return None
+    return Post(
+        source_path=rel,
+        slug=slug,
+        title=title,
+        date=date,
+        updated=meta.updated,
+        categories=meta.categories,
+        tags=meta.tags,
+        draft=meta.draft,
+        description=meta.description,
+        image=meta.image,
+        body=body,
+        body_line=body_line,
+        source_format="text" if is_text else "markdown",
+        date_source=date_source,
+        ai=meta.ai,
+        check_ignore=meta.check_ignore,
+        extra=meta.extra,
+        meta_lines=source.meta_lines,
+        content_hash=content_hash,
+        text_body=text_body,
+    )
+
+
+def _title_from_body(body: str, body_line: int, is_text: bool) -> tuple[str | None, str, int]:
+    """Take the first heading (Markdown) or line (text) as the title, removing it from the body."""
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        heading = _ATX_TITLE.match(line)
+        title = heading.group(1) if heading and not is_text else line.strip()
+        rest = "\n".join(lines[index + 1 :])
+        return title, rest, body_line + index + 1
+    return None, body, body_line
+
+
+def fallback_date(path: Path, config: Config) -> tuple[datetime, DateSource, str]:
+    """The date of an undated post, where it came from, and the warning that says so."""
+    from_name = date_from_file_name(path.name, config.tz)
+    if from_name is not None:
+        return from_name, "file_name", "no date in front matter: using the file name's date"
+    committed = _git_commit_date(path)
+    if committed is not None:
+        why = "no date in front matter or file name: using its last commit date"
+        return committed.astimezone(config.tz), "git", why
+    why = "no date in front matter or file name: using its modification time"
+    return datetime.fromtimestamp(path.stat().st_mtime, config.tz), "mtime", why
+
+
+def _git_commit_date(path: Path) -> datetime | None:
+    try:
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%cI", "--", path.name],
+            cwd=path.parent, capture_output=True, text=True, timeout=10, check=False,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = done.stdout.strip()
+    return datetime.fromisoformat(stamp) if done.returncode == 0 and stamp else None
+
+
+def _slug(
+    given: str | None, path: Path, title: str, rel: str, line: int | None, problems: Problems
+) -> str | None:
+    if given is not None:
+        reason = unsafe_slug_reason(given)
+        if reason:
+            problems.error(rel, line, f"slug: {reason}")
+            return None
+        slug = slugify(given)
+        if not slug:
+            problems.error(rel, line, f"slug: '{given}' has no letters or digits to make a URL of")
+        return slug or None
+    slug = slugify(strip_date_prefix(path.stem)) or slugify(title)
+    if not slug:
+        problems.error(rel, None, "cannot make a URL slug from the file name or title: add `slug:`")
+    return slug or None
+
+
+def _report_duplicate_slugs(posts: list[Post], problems: Problems) -> None:
+    by_slug: dict[str, list[Post]] = defaultdict(list)
+    for post in posts:
+        by_slug[post.slug].append(post)
+    for slug, group in sorted(by_slug.items()):
+        if len(group) < 2:
+            continue
+        files = ", ".join(sorted(p.source_path for p in group))
+        for post in group:
+            line = post.meta_lines.get("slug")
+            problems.error(
+                post.source_path, line, f"two posts want the URL /posts/{slug}/: {files}"
+            )
+    posts[:] = [p for p in posts if len(by_slug[p.slug]) == 1]
+
+
+def relative_path(path: Path, root: Path) -> str:
+    """A path as shown in messages: relative to the site root when inside it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,84 @@
+"""Anchor ids for headings: readable in Russian, unique within a page, never empty."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from blogbuild.markup.state import document_state
+from blogbuild.model import Heading
+
+FALLBACK_ID = "section"
+
+# Everything that is not a letter, digit, space, hyphen or underscore is dropped, so
+# Cyrillic and other scripts stay as they are while punctuation disappears.
+_DROP_RE = re.compile(r"[^\w\s-]")
+_SPACES_RE = re.compile(r"[\s-]+")
+
+
+def slugify_heading(text: str) -> str:
+    """`## Что такое GAN?` -> `что-такое-gan`; may return '' for text without letters."""
+    slug = _DROP_RE.sub("", text.lower())
+    return _SPACES_RE.sub("-", slug).strip("-")
+
+
+def inline_plain_text(children: list[Token] | None) -> str:
+    """The visible text of an inline token's children, without markup."""
+    parts: list[str] = []
+    for child in children or ():
+        if child.type in ("text", "code_inline", "text_special"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(inline_plain_text(child.children))
+        elif child.type.startswith("math_"):
+            parts.append(child.content)
+    return "".join(parts)
+
+
+class UniqueIds:
+    """Hands out ids, adding -1, -2… to repeats."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+        # The N of the last `base-N` handed out for each base: every smaller one is taken,
+        # so the next search starts after it (not at 1, which is quadratic in repeats).
+        self._last: dict[str, int] = {}
+
+    def claim(self, wanted: str) -> str:
+        """`wanted` if still free, else the first free `wanted-N`."""
+        base = wanted or FALLBACK_ID
+        n = self._last.get(base, 0)
+        candidate = base if n == 0 else f"{base}-{n}"
+        while candidate in self._used:
+            n += 1
+            candidate = f"{base}-{n}"
+        self._used.add(candidate)
+        self._last[base] = n
+        return candidate
+
+
+def _assign_heading_ids(state: StateCore) -> None:
+    doc = document_state(state.env)
+    first_line = doc.first_line if doc else 1
+    ids = UniqueIds()
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        inline = tokens[i + 1]
+        text = " ".join(inline_plain_text(inline.children).split())
+        heading_id = ids.claim(slugify_heading(text))
+        token.attrSet("id", heading_id)
+        if doc is not None:
+            line = token.map[0] + first_line if token.map else None
+            doc.headings.append(Heading(int(token.tag[1]), heading_id, text, line))
+
+
+def heading_ids_plugin(md: MarkdownIt) -> None:
+    """Give every heading an `id` and record it in the document state."""
+    md.core.ruler.push("heading_ids", _assign_heading_ids)

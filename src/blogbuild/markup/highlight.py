@@ -1,0 +1,114 @@
+"""Code blocks highlighted by Pygments at build time, with CSS classes instead of scripts."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import MutableMapping, Sequence
+from functools import lru_cache
+from typing import Any, cast
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+
+from blogbuild.markup.fastlex import accelerate
+from blogbuild.markup.state import document_state, keep_fragment, render_rule
+
+LIGHT_STYLE = "default"
+DARK_STYLE = "github-dark"
+
+# nowrap: we write the <div><pre><code> wrapper ourselves, identical for highlighted and
+# plain blocks, so the theme styles one shape.
+_FORMATTER = HtmlFormatter(nowrap=True)
+
+
+def fence_language(info: str) -> str:
+    """The language named by a fence's info string: `Python {.x}` -> `python`."""
+    words = info.strip().split(maxsplit=1)
+    if not words:
+        return ""
+    # Pandoc/kramdown style `{.python}` names the language as a class.
+    return words[0].strip("{}").lstrip(".").lower()
+
+
+@lru_cache(maxsize=256)
+def _lexer_for(language: str) -> Lexer | None:
+    # Only explicit names: guess_lexer is slow and its answer changes between runs.
+    try:
+        lexer = get_lexer_by_name(language, stripnl=False, ensurenl=True)
+    except ClassNotFound:
+        return None
+    return cast(Lexer, accelerate(lexer))
+
+
+def highlight_code(code: str, language: str) -> str:
+    """HTML for a code block; unknown or missing languages give escaped plain text."""
+    lexer = _lexer_for(language) if language else None
+    body = highlight(code, lexer, _FORMATTER) if lexer else escapeHtml(code)
+    css_class = f' class="language-{escapeHtml(language)}"' if language else ""
+    return f'<div class="highlight"><pre><code{css_class}>{body}</code></pre></div>\n'
+
+
+def _render_fence(tokens: Sequence[Token], idx: int, env: MutableMapping[str, Any]) -> str:
+    token = tokens[idx]
+    return keep_fragment(env, _highlighted(token.content, fence_language(token.info), env))
+
+
+def _render_code_block(tokens: Sequence[Token], idx: int, env: MutableMapping[str, Any]) -> str:
+    return keep_fragment(env, _highlighted(tokens[idx].content, "", env))
+
+
+def _highlighted(code: str, language: str, env: MutableMapping[str, Any]) -> str:
+    """`highlight_code`, or the block as highlighted in the post's previous version: the
+    first block in a new process costs loading and compiling its lexer."""
+    state = document_state(env)
+    if state is None:
+        return highlight_code(code, language)
+    key = hashlib.blake2b(
+        f"{language}\0{code}".encode("utf-8", "surrogatepass"), digest_size=16
+    ).hexdigest()
+    html = state.known_code.get(key) or highlight_code(code, language)
+    state.code_html[key] = html
+    return html
+
+
+def highlight_plugin(md: MarkdownIt) -> None:
+    """Render fenced and indented code through Pygments."""
+    md.add_render_rule("fence", render_rule(_render_fence))
+    md.add_render_rule("code_block", render_rule(_render_code_block))
+
+
+def highlight_css() -> str:
+    """Pygments CSS: light by default, dark for dark systems and for `data-theme="dark"`."""
+    light = HtmlFormatter(style=LIGHT_STYLE)
+    dark = HtmlFormatter(style=DARK_STYLE)
+    # An explicit light choice on the page must win over the system's dark preference.
+    dark_by_system = ':root:not([data-theme="light"]) .highlight'
+    dark_by_choice = '[data-theme="dark"] .highlight'
+    return "\n".join(
+        [
+            "/* Code highlighting (Pygments). */",
+            ".highlight pre { overflow-x: auto; line-height: 125%; }",
+            _style_rules(light, ".highlight"),
+            "@media (prefers-color-scheme: dark) {",
+            _style_rules(dark, dark_by_system),
+            "}",
+            _style_rules(dark, dark_by_choice),
+            "",
+        ]
+    )
+
+
+def _style_rules(formatter: HtmlFormatter, prefix: str) -> str:
+    # Not get_style_defs(): it also emits unscoped rules such as `pre { ... }`.
+    return "\n".join(
+        [
+            *formatter.get_background_style_defs(prefix),
+            *formatter.get_token_style_defs(prefix),
+        ]
+    )

@@ -1,0 +1,165 @@
+"""Markdown to HTML: CommonMark plus the extensions blog posts use, rendered at build time."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.parser_core import RuleFuncCoreType
+from markdown_it.ruler import Ruler
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from blogbuild.content.text import collapse_whitespace, count_words
+from blogbuild.markup.elements import elements_plugin
+from blogbuild.markup.headings import heading_ids_plugin
+from blogbuild.markup.highlight import highlight_css, highlight_plugin
+from blogbuild.markup.kramdown import kramdown_cleanup_plugin
+from blogbuild.markup.math import math_plugin
+from blogbuild.markup.normalize import fast_normalize_plugin
+from blogbuild.markup.sanitize import sanitize_html
+from blogbuild.markup.state import (
+    CommonMarkBlocks,
+    DocumentState,
+    MathError,
+    TrustedFragments,
+    new_env,
+)
+from blogbuild.markup.textextract import first_paragraph, more_marker_index, tokens_plain_text
+from blogbuild.model import CodeHtml, RenderedMarkdown
+
+__all__ = ["CommonMarkBlocks", "MarkdownRenderer", "MathError", "highlight_css"]
+
+# What makes the dialect's block tokens differ from plain CommonMark's: footnotes (their
+# definitions are blocks, and a footnote block is added at the end), task list items
+# (their text loses its "[ ] "), kramdown attribute lists (paragraphs and lists dropped).
+# The last plugin with blocks of its own, $$ display math, shows in the tokens.
+_NOT_COMMONMARK = ("[^", "^[", "[ ]", "[x]", "[X]", "{:")
+_MATH_BLOCKS = frozenset({"math_block", "math_block_label"})
+# The rules that reasoning was made for. Core rules not named in it only set attributes,
+# meta or children (heading ids, MathML, lazy images). A parser with any other rule list
+# offers no blocks, so a new plugin cannot make the checker read tokens unlike its own.
+_COMMONMARK_BLOCK_RULES = (
+    "table", "code", "math_block", "fence", "blockquote", "hr", "list", "footnote_def",
+    "reference", "html_block", "heading", "lheading", "paragraph",
+)  # fmt: skip
+_CORE_RULES = (
+    "normalize", "block", "inline", "github-tasklists", "footnote_tail",
+    "kramdown_attribute_lists", "text_join", "math_to_mathml", "heading_ids", "lazy_images",
+)  # fmt: skip
+
+
+def build_markdown_it() -> MarkdownIt:
+    """The parser with blogbuild's dialect: CommonMark, GFM tables and more, math, code."""
+    md = MarkdownIt(
+        "commonmark",
+        # xhtmlOut off: HTML5 output (`<br>`), the same whether or not it is sanitised.
+        {"html": True, "linkify": False, "typographer": False, "xhtmlOut": False},
+    )
+    md.enable(["table", "strikethrough"])
+    md.use(fast_normalize_plugin)
+    md.use(footnote_plugin)
+    md.use(tasklists_plugin)
+    md.core.ruler.at("github-tasklists", _with_checkboxes(md.core.ruler, "github-tasklists"))
+    md.use(math_plugin)
+    md.use(kramdown_cleanup_plugin)
+    md.use(heading_ids_plugin)
+    md.use(highlight_plugin)
+    md.use(elements_plugin)
+    return md
+
+
+def _with_checkboxes(ruler: Ruler[RuleFuncCoreType], name: str) -> RuleFuncCoreType:
+    """The task list rule, run only on sources that can hold a task item ('[ ] ', '[x] ')."""
+    rule = next(rule.fn for rule in ruler.__rules__ if rule.name == name)
+
+    def run(state: StateCore) -> None:
+        if any(box in state.src for box in ("[ ]", "[x]", "[X]")):
+            rule(state)
+
+    return run
+
+
+class MarkdownRenderer:
+    """Renders post bodies; make one and reuse it, building the parser is the slow part."""
+
+    def __init__(self, *, trusted_html: bool = False) -> None:
+        self.trusted_html = trusted_html
+        self._md = build_markdown_it()
+        # The block tokens of the last source rendered, when they are CommonMark's: the
+        # checker reads them instead of parsing the same source again.
+        self.last_blocks: CommonMarkBlocks | None = None
+        self._offers_blocks = (
+            tuple(self._md.block.ruler.get_active_rules()) == _COMMONMARK_BLOCK_RULES
+            and tuple(self._md.core.ruler.get_active_rules()) == _CORE_RULES
+        )
+
+    def render(
+        self, source: str, *, first_line: int = 1, known_code: CodeHtml = ()
+    ) -> RenderedMarkdown:
+        """Render `source`; `first_line` is the file line where it starts, for headings;
+        `known_code` holds code blocks highlighted before, which are reused."""
+        return self.render_with_math_errors(source, first_line=first_line, known_code=known_code)[0]
+
+    def render_with_math_errors(
+        self, source: str, *, first_line: int = 1, known_code: CodeHtml = ()
+    ) -> tuple[RenderedMarkdown, tuple[MathError, ...]]:
+        """Like `render`, also returning the formulas that were shown as TeX source."""
+        doc = DocumentState(
+            first_line, TrustedFragments(self._nonce(source)), known_code=dict(known_code)
+        )
+        env = new_env(doc)
+        tokens = self._md.parse(source, env)
+        self.last_blocks = _commonmark_blocks(source, tokens, env) if self._offers_blocks else None
+
+        more = more_marker_index(tokens)
+        if more is not None:
+            excerpt_tokens = tokens[:more]
+            excerpt_html = self._to_html(excerpt_tokens, env, doc)
+            html = excerpt_html + self._to_html(tokens[more + 1 :], env, doc)
+            body_tokens = excerpt_tokens + tokens[more + 1 :]
+        else:
+            html = self._to_html(tokens, env, doc)
+            span = first_paragraph(tokens)
+            excerpt_tokens = tokens[span[0] : span[1]] if span else []
+            excerpt_html = self._to_html(excerpt_tokens, env, doc) if span else ""
+            body_tokens = tokens
+
+        plain_text = tokens_plain_text(body_tokens)
+        rendered = RenderedMarkdown(
+            html=html,
+            headings=tuple(doc.headings),
+            excerpt_html=excerpt_html,
+            excerpt_text=collapse_whitespace(tokens_plain_text(excerpt_tokens)),
+            plain_text=plain_text,
+            word_count=count_words(plain_text),
+            code_html=tuple(sorted(doc.code_html.items())),
+        )
+        return rendered, tuple(doc.math_errors)
+
+    def _nonce(self, source: str) -> str | None:
+        if self.trusted_html:
+            return None
+        return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+    def _to_html(self, tokens: Sequence[Token], env: dict[str, object], doc: DocumentState) -> str:
+        html = str(self._md.renderer.render(tokens, self._md.options, env))
+        if self.trusted_html:
+            return html
+        # Sanitised as a whole, not token by token: an inline `<span>` and its `</span>`
+        # are separate tokens, and cleaning each alone would break the pair.
+        return doc.fragments.restore(sanitize_html(html))
+
+
+def _commonmark_blocks(
+    source: str, tokens: list[Token], env: dict[str, object]
+) -> CommonMarkBlocks | None:
+    if any(marker in source for marker in _NOT_COMMONMARK):
+        return None
+    if any(token.type in _MATH_BLOCKS for token in tokens):
+        return None
+    references = env.get("references")
+    return CommonMarkBlocks(source, tokens, references if isinstance(references, dict) else {})

@@ -1,0 +1,153 @@
+"""TeX math (`$…$`, `$$…$$`, `\\(…\\)`, `\\[…\\]`) converted to MathML at build time."""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+from blogbuild.markup.sanitize import sanitize_mathml
+from blogbuild.markup.state import (
+    DocumentState,
+    MathError,
+    document_state,
+    keep_fragment,
+    render_rule,
+)
+
+MATH_TOKEN_TYPES = frozenset(
+    {"math_inline", "math_inline_double", "math_block", "math_bracket_inline", "math_bracket"}
+)
+_BRACKETS = {"(": ")", "[": "]"}
+
+
+class MathConversionError(Exception):
+    """latex2mathml could not read a formula."""
+
+
+@lru_cache(maxsize=8192)
+def tex_to_mathml(tex: str, display: bool) -> str:
+    """MathML for `tex`; raises MathConversionError when the TeX cannot be read."""
+    from latex2mathml.converter import convert  # loaded only when a post has math
+
+    try:
+        mathml = str(convert(tex, display="block" if display else "inline"))
+    # latex2mathml signals bad input with many unrelated exception types.
+    except Exception as error:
+        message = str(error) or type(error).__name__
+        raise MathConversionError(message) from error
+    return sanitize_mathml(mathml)
+
+
+def math_error_html(tex: str) -> str:
+    """What a reader sees for a formula we could not convert: its TeX source."""
+    return f'<code class="math-error">{escapeHtml(tex)}</code>'
+
+
+def _bracket_math(state: StateInline, silent: bool) -> bool:
+    """`\\(…\\)` inline math, and `\\[…\\]` display math on lines of its own."""
+    src, pos = state.src, state.pos
+    if src[pos] != "\\" or pos + 1 >= state.posMax or src[pos + 1] not in _BRACKETS:
+        return False
+    opener = src[pos + 1]
+    end = src.find("\\" + _BRACKETS[opener], pos + 2, state.posMax)
+    if end < 0 or not src[pos + 2 : end].strip():
+        return False
+    # `\[1\]` is also Markdown's escape for literal brackets, as in citations, so display
+    # math is only taken where it stands alone: `\[` opens a line and `\]` closes one.
+    if opener == "[" and not (
+        _is_blank(src, src.rfind("\n", 0, pos) + 1, pos)
+        and _is_blank(src, end + 2, _line_end(src, end + 2, state.posMax))
+    ):
+        return False
+    if not silent:
+        token = state.push("math_bracket" if opener == "[" else "math_bracket_inline", "math", 0)
+        token.content = src[pos + 2 : end]
+        token.markup = "\\" + opener
+    state.pos = end + 2
+    return True
+
+
+def _line_end(src: str, start: int, limit: int) -> int:
+    end = src.find("\n", start, limit)
+    return limit if end < 0 else end
+
+
+def _is_blank(src: str, start: int, end: int) -> bool:
+    return not src[start:end].strip()
+
+
+def _is_display(token: Token, siblings: list[Token]) -> bool:
+    if token.type in ("math_block", "math_bracket"):
+        return True
+    if token.type == "math_inline_double":
+        # kramdown: `$$…$$` inside a sentence is inline; alone in a paragraph it is display.
+        return all(t is token or (t.type == "text" and not t.content.strip()) for t in siblings)
+    return False
+
+
+def _convert_all(state: StateCore) -> None:
+    if "$" not in state.src and "\\" not in state.src:
+        return  # every kind of math starts with '$' or a backslash
+    doc = document_state(state.env)
+    first_line = doc.first_line if doc else 1
+    for block in state.tokens:
+        if block.type in MATH_TOKEN_TYPES:
+            line = (block.map[0] if block.map else 0) + first_line
+            _convert(block, True, line, doc)
+        elif block.type == "inline" and block.children:
+            line = (block.map[0] if block.map else 0) + first_line
+            for child in block.children:
+                if child.type in ("softbreak", "hardbreak"):
+                    line += 1
+                elif child.type in MATH_TOKEN_TYPES:
+                    _convert(child, _is_display(child, block.children), line, doc)
+                    line += child.content.count("\n")
+
+
+def _convert(token: Token, display: bool, line: int, doc: DocumentState | None) -> None:
+    tex = token.content.strip()
+    try:
+        token.meta["html"] = tex_to_mathml(tex, display)
+    except MathConversionError as error:
+        token.meta["html"] = math_error_html(tex)
+        if doc is not None:
+            doc.math_errors.append(MathError(line, tex, str(error)))
+    if token.block:
+        # A wrapper the theme can scroll: wide formulas must not widen the page on phones.
+        token.meta["html"] = f'<div class="math-display">{token.meta["html"]}</div>\n'
+
+
+def _render_math(tokens: Sequence[Token], idx: int, env: MutableMapping[str, Any]) -> str:
+    token = tokens[idx]
+    html = token.meta.get("html")
+    if html is None:  # the conversion rule was disabled: show the source
+        html = math_error_html(token.content.strip())
+    return keep_fragment(env, str(html))
+
+
+def math_plugin(md: MarkdownIt) -> None:
+    """Parse TeX math and render it as MathML (or as its TeX source when it is broken)."""
+    md.use(
+        dollarmath_plugin,
+        allow_labels=False,
+        # `$ 5` and `5$` are prices, not math: "from $5 to $10" stays text.
+        allow_space=False,
+        allow_digits=False,
+        # A stray `$$` must not swallow the paragraphs that follow it.
+        allow_blank_lines=False,
+        # kramdown posts write inline math as `$$x$$` inside sentences.
+        double_inline=True,
+    )
+    # Before "escape", which would otherwise read `\(` as an escaped parenthesis.
+    md.inline.ruler.before("escape", "math_bracket", _bracket_math)
+    md.core.ruler.push("math_to_mathml", _convert_all)
+    for token_type in MATH_TOKEN_TYPES:
+        md.add_render_rule(token_type, render_rule(_render_math))

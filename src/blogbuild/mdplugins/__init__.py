@@ -1,1 +1,0 @@
-"""markdown-it-py plugins that make up blogbuild's Markdown dialect."""
