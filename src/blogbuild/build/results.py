@@ -1,7 +1,8 @@
-"""What a build hands back: the finished site and, for a written build, what changed on disk."""
+"""What the build's stages hand each other: the plan, the finished site, what changed on disk."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,23 @@ from blogbuild.model import PostSummary
 if TYPE_CHECKING:
     from blogbuild.check.findings import Finding
     from blogbuild.site.plan import Site
+
+Progress = Callable[[str, int, int], None]  # stage, done, total
+
+
+@dataclass(slots=True)
+class Plan:
+    """Everything known before any page is rendered."""
+
+    config: Config
+    cache: BuildCache
+    site: Site
+    summaries: list[PostSummary]
+    shared: str  # digest of templates, config and code: part of every page fingerprint
+    machine: str  # the same without templates, for feeds and Markdown copies
+    warnings: list[Problem]
+    drafts_skipped: int
+    future_skipped: int
 
 
 @dataclass(slots=True)
