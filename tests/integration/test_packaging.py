@@ -39,3 +39,23 @@ def test_a_site_without_a_theme_builds_from_the_installed_wheel(
     assert "Привет" in (site.root / "dist" / "posts" / "hello" / "index.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_installing_from_a_clone_leaves_the_checkout_untouched(tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--no-hardlinks", str(REPO), str(clone)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "-q",
+         "--target", str(tmp_path / "target"), str(clone)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "target" / "blogbuild" / "theme" / "templates" / "base.html").is_file()
+    status = subprocess.run(
+        ["git", "status", "--ignored", "--porcelain"],
+        cwd=clone, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert status.stdout == ""
