@@ -41,6 +41,7 @@ from blogbuild.hashing import digest, files_digest
 from blogbuild.model import PostSummary
 from blogbuild.options import BuildOptions
 from blogbuild.parallel import default_workers, in_background, run_all, started
+from blogbuild.signals import held
 from blogbuild.site.theme import theme_dir
 from blogbuild.site.urls import output_file
 
@@ -274,23 +275,34 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     """Build the site into its output folder; on any problem the old folder is left as it was."""
     started = time.perf_counter()
     out = options.out_dir
-    check_output_folder(out, options.source)
+    check_output_folder(out, options.source, options.force)
     # The output folder is looked at by another core while this one plans.
     with in_background(folder_contents, out, _workers(options)) as contents:
         plan = plan_build(options, progress=progress)
-        staging = Staging(out, contents())
+        try:
+            staging = Staging(out, contents(), force=options.force)
+        except BaseException:
+            plan.cache.abandon()
+            raise
     try:
         previous = untouched_fingerprints(staging.before, plan.cache.page_fingerprints(out))
         output = produce(plan, staging, previous, _workers(options), progress)
         output.findings = check_output(output)
-        listing = staging.commit()
     except BaseException:
         staging.abort()
         plan.cache.abandon()
         raise
-    plan.cache.keep_page_fingerprints(out, stamped_fingerprints(listing, output.fingerprints))
-    plan.cache.save({s.key for s in plan.summaries})
-    return BuildResult(output, staging.report, time.perf_counter() - started, out, listing)
+    with held():
+        try:
+            listing = staging.commit()
+        except BaseException:
+            staging.abort()
+            plan.cache.abandon()
+            raise
+        plan.cache.keep_page_fingerprints(out, stamped_fingerprints(listing, output.fingerprints))
+        plan.cache.save({s.key for s in plan.summaries})
+    seconds = time.perf_counter() - started
+    return BuildResult(output, staging.report, seconds, out, listing, tuple(staging.notes))
 
 
 def _highlight_css(machine: str) -> MachineFile:
