@@ -319,8 +319,7 @@ def _stopped_cleanly(out: Path) -> Iterator[None]:
     def stop(number: int, _frame: object) -> None:
         raise KeyboardInterrupt(number)
 
-    for number in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(number, stop)
+    previous = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGHUP)}
     try:
         yield
     except KeyboardInterrupt as interrupted:
@@ -333,6 +332,9 @@ def _stopped_cleanly(out: Path) -> Iterator[None]:
         with suppress(OSError, ValueError):
             click.echo(said, err=True)
         sys.exit(128 + int(number))
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _unexpected(error: Exception, debug: bool) -> None:

@@ -14,6 +14,7 @@ from jinja2.runtime import Context
 from blogbuild import __version__
 from blogbuild.content.config import Config
 from blogbuild.errors import Problems
+from blogbuild.sealed import SealedBytecodeCache
 from blogbuild.site.i18n import long_date, month_year, reading_time, strings
 from blogbuild.site.plan import Site
 from blogbuild.site.seo import OG_LOCALES, image_url, post_json_ld
@@ -70,8 +71,7 @@ def make_environment(config: Config, compiled: Path | None = None) -> RecordingE
     folders = [config.root / "templates", theme_dir() / "templates"]
     bytecode_cache = None
     if compiled is not None:
-        compiled.mkdir(parents=True, exist_ok=True)
-        bytecode_cache = jinja2.FileSystemBytecodeCache(str(compiled))
+        bytecode_cache = SealedBytecodeCache(compiled)
     env = RecordingEnvironment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders if f.is_dir()]),
         bytecode_cache=bytecode_cache,
