@@ -203,10 +203,9 @@ CORRUPTIONS: dict[str, Corruption] = {
     "last-build.json warnings of the wrong type": _record_field("warnings", "abc"),
     "last-build.json outputs edited": _record_field("outputs", "0" * 32),
     "the cache folder a file": _cache_is_a_file,
-    "every file bit flipped": lambda cache: [
-        _flip(p) for p in sorted(cache.rglob("*")) if p.is_file() and p.stat().st_size
-    ]
-    and None,
+    "every file bit flipped": lambda cache: (
+        [_flip(p) for p in sorted(cache.rglob("*")) if p.is_file() and p.stat().st_size] and None
+    ),
 }
 
 

@@ -21,7 +21,17 @@ TEMPLATE = "templates/partials/post_meta.html"
 
 
 def _command(root: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "blogbuild", "build", "--source", str(root), "--jobs", "2", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "blogbuild",
+        "build",
+        "--source",
+        str(root),
+        "--jobs",
+        "2",
+        *extra,
+    ]
 
 
 def _env() -> dict[str, str]:
@@ -90,7 +100,8 @@ def test_a_killed_build_leaves_the_old_site_or_the_new_one(tmp_path: Path) -> No
     state = False
     outcomes = {"old": 0, "new": 0}
     for _ in range(TRIES):
-        _write_state(root, not state)
+        written = not state
+        _write_state(root, written)
         build = subprocess.Popen(
             _command(root), env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             start_new_session=True,
@@ -110,7 +121,7 @@ def test_a_killed_build_leaves_the_old_site_or_the_new_one(tmp_path: Path) -> No
     done = subprocess.run(_command(root), env=_env(), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    assert _hashes(root / "dist") == sites[not state or state]
+    assert _hashes(root / "dist") == sites[written]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "site"]
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == [".blogbuild-cache"]
     print(outcomes)

@@ -135,7 +135,7 @@ def produce(
     from blogbuild.site.plan import site_terms_digest
 
     terms = site_terms_digest(plan.site)
-    assets = collect_assets(plan.config)
+    assets = collect_assets(plan.config, problems)
     pages = _pages_to_render(plan, output, previous, sink, terms)
     # a site's own highlight.css wins over the generated one
     files = _files_to_make(plan, output, previous, sink, HIGHLIGHT_CSS not in assets, problems)

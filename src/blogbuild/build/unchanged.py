@@ -223,7 +223,10 @@ def _walk(root: Path) -> list[tuple[str, os.stat_result]]:
             if entry.is_dir(follow_symlinks=False):
                 stack.append(Path(entry.path))
             else:
-                found.append((entry.path, entry.stat()))
+                try:
+                    found.append((entry.path, entry.stat()))
+                except OSError:  # a link to nothing, or a loop: the link itself is the input
+                    found.append((entry.path, entry.stat(follow_symlinks=False)))
     found.sort()
     return found
 
