@@ -8,9 +8,6 @@ import stat
 from contextlib import suppress
 from pathlib import Path
 
-import jinja2
-import jinja2.bccache
-
 from blogbuild.hashing import seal, unseal
 
 
@@ -87,23 +84,3 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-
-
-class SealedBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept in a folder, sealed: a damaged file is compiled again."""
-
-    def __init__(self, folder: Path) -> None:
-        make_folder(folder, folder)
-        self.folder = folder
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        data = read_sealed(self._path(bucket), bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)  # a stale checksum resets it: compiled again
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with suppress(OSError):  # only a cache: the template is compiled again next time
-            write_sealed(self._path(bucket), bucket.key, bucket.bytecode_to_string(), self.folder)
-
-    def _path(self, bucket: jinja2.bccache.Bucket) -> Path:
-        return self.folder / f"__jinja2_{bucket.key}.cache"

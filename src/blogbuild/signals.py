@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import sys
@@ -11,6 +10,10 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import ctypes
 
 _PR_SET_PDEATHSIG = 1
 _STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -76,4 +79,6 @@ def _watch_parent(parent: int) -> None:
 @cache
 def libc() -> ctypes.CDLL:
     """The C library this process runs on, with errno kept for ctypes.get_errno."""
+    import ctypes  # here: a build with nothing to do never needs it
+
     return ctypes.CDLL(None, use_errno=True)

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from blogbuild.build.cache import CACHE_DIR_NAME
 from blogbuild.build.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -41,7 +40,7 @@ class Sink(Protocol):
     def copy(self, rel: str, source: Path) -> None: ...
 
 
-SOURCE_FOLDERS = ("content", "templates", "assets", "static", CACHE_DIR_NAME)
+SOURCE_FOLDERS = ("content", "templates", "assets", "static")
 
 
 def check_output_folder(out: Path, root: Path, force: bool = False) -> None:
@@ -49,7 +48,9 @@ def check_output_folder(out: Path, root: Path, force: bool = False) -> None:
     out, root = out.resolve(), root.resolve()
     if out == root or out in root.parents:
         raise BlogbuildError(str(out), None, "the output folder must not contain the site itself")
-    for source in SOURCE_FOLDERS:
+    from blogbuild.build.cache import CACHE_DIR_NAME  # not needed by "nothing changed"
+
+    for source in (*SOURCE_FOLDERS, CACHE_DIR_NAME):
         folder = root / source
         if out == folder or folder in out.parents:
             raise BlogbuildError(str(out), None, f"the output folder must not be inside {source}/")

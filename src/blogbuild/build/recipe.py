@@ -15,7 +15,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from blogbuild.build.cache import BuildCache, code_version
+from blogbuild.build.cache import CACHE_DIR_NAME, BuildCache, code_version
 from blogbuild.build.fingerprint import page_fingerprint, reads_of
 from blogbuild.build.output import (
     MemorySink,
@@ -29,6 +29,7 @@ from blogbuild.build.output import (
 from blogbuild.build.postkeys import PostKeys
 from blogbuild.build.postwork import PostTask, prepare_workers, process_post
 from blogbuild.build.results import BuildResult, SiteOutput
+from blogbuild.build.unchanged import built_into_before
 from blogbuild.content.config import Config, load_config
 from blogbuild.content.loader import (
     LoadOptions,
@@ -275,12 +276,15 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     """Build the site into its output folder; on any problem the old folder is left as it was."""
     started = time.perf_counter()
     out = options.out_dir
-    check_output_folder(out, options.source, options.force)
+    # A folder an older blogbuild built for this site has no manifest yet: adopted, as with
+    # --force (nothing in it is removed; only the files the build makes are replaced).
+    force = options.force or built_into_before(options.source / CACHE_DIR_NAME, out)
+    check_output_folder(out, options.source, force)
     # The output folder is looked at by another core while this one plans.
     with in_background(folder_contents, out, _workers(options)) as contents:
         plan = plan_build(options, progress=progress)
         try:
-            staging = Staging(out, contents(), force=options.force)
+            staging = Staging(out, contents(), force=force)
         except BaseException:
             plan.cache.abandon()
             raise

@@ -3,10 +3,8 @@ left beside it."""
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import os
-import platform
 import shutil
 import sys
 import time
@@ -49,6 +47,8 @@ def put_in_place(new: Path, out: Path) -> None:
 
 def exchange(a: Path, b: Path) -> bool:
     """Swap two paths atomically; False where the system cannot (then nothing changed)."""
+    import ctypes  # here: a build with nothing to do never needs it
+
     try:
         if sys.platform.startswith("linux"):
             result = _renameat2(os.fsencode(a), os.fsencode(b))
@@ -106,6 +106,9 @@ def _still_building(pid: int, path: Path) -> bool:
 
 
 def _renameat2(a: bytes, b: bytes) -> int:
+    import ctypes
+    import platform
+
     c = libc()
     function = getattr(c, "renameat2", None)
     if function is not None:
