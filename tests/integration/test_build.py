@@ -205,3 +205,16 @@ def test_language_en_gives_an_english_blog(site: SiteMaker) -> None:
     assert '<meta property="og:locale" content="en_US">' in page
     archive = (site.root / "dist" / "archive" / "index.html").read_text(encoding="utf-8")
     assert "September 2025" in archive and "Archive" in archive
+
+
+def test_a_folder_built_by_an_older_version_is_adopted(site: SiteMaker) -> None:
+    _posts(site, 2)
+    assert blogbuild("build", "--source", str(site.root)).returncode == 0
+    dist = site.root / "dist"
+    (dist / ".blogbuild-manifest.json").unlink()  # as an older blogbuild left it
+    (dist / "CNAME").write_text("blog.example.org\n", encoding="utf-8")
+    _posts(site, 3)
+    done = blogbuild("build", "--source", str(site.root))
+    assert done.returncode == 0, done.stderr
+    assert (dist / ".blogbuild-manifest.json").is_file() and (dist / "CNAME").is_file()
+    assert (dist / "posts" / "post-3" / "index.html").is_file()
