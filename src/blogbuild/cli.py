@@ -89,15 +89,26 @@ def _site_options(command: Callable[..., Any]) -> Callable[..., Any]:
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
               help="Worker processes [default: one per core].")  # fmt: skip
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Build into an output folder blogbuild did not write (its files are kept, "
+    "except those the build makes).",
+)
 def build_command(
     source: Path, out: Path | None, drafts: bool, future: bool, base_url: str | None,
-    debug: bool, no_cache: bool, jobs: int,
+    debug: bool, no_cache: bool, jobs: int, force: bool,
 ) -> None:  # fmt: skip
     """Build the site into the output folder."""
     options = BuildOptions(
         source.resolve(), out.resolve() if out else None, drafts, future, base_url,
-        use_cache=not no_cache, workers=jobs,
+        use_cache=not no_cache, workers=jobs, force=force,
     )  # fmt: skip
+    with _stopped_cleanly(options.out_dir):
+        _build(options, debug)
+
+
+def _build(options: BuildOptions, debug: bool) -> None:
     scan = None
     if options.use_cache:
         from blogbuild.build.unchanged import scan_inputs
@@ -111,6 +122,8 @@ def build_command(
 
     with _reported_problems(debug), TerminalProgress() as progress:
         result = build(options, progress)
+    for note in result.notes:
+        click.echo(note, err=True)
     output = result.output
     lines = [str(problem) for problem in output.warnings]
     posts = len(output.site.posts)
@@ -293,11 +306,35 @@ def _reported_problems(debug: bool, failed: str = "Build failed") -> Iterator[No
         _print_problems([error.problem])
         click.echo(f"{failed}; nothing was written.", err=True)
         _exit_unless_debug(debug)
-    except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
-        sys.exit(130)
     except Exception as error:
         _unexpected(error, debug)
+
+
+@contextmanager
+def _stopped_cleanly(out: Path) -> Iterator[None]:
+    """Ctrl-C, or a SIGTERM or SIGHUP, stops the build without a traceback; what it had
+    begun to write is removed on the way out, so the output folder is as it was."""
+    import signal
+
+    def stop(number: int, _frame: object) -> None:
+        raise KeyboardInterrupt(number)
+
+    previous = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    except KeyboardInterrupt as interrupted:
+        from blogbuild.signals import FINISHED
+
+        number = interrupted.args[0] if interrupted.args else signal.SIGINT
+        said = f"Interrupted; {_shown(out)} unchanged."
+        if FINISHED in interrupted.args:
+            said = f"Interrupted once the build had finished: {_shown(out)} holds the new site."
+        with suppress(OSError, ValueError):
+            click.echo(said, err=True)
+        sys.exit(128 + int(number))
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _unexpected(error: Exception, debug: bool) -> None:

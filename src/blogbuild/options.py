@@ -17,6 +17,7 @@ class BuildOptions:
     base_url: str | None = None
     use_cache: bool = True
     workers: int = 0  # 0: one per core
+    force: bool = False  # build into an output folder that blogbuild did not write
 
     @property
     def out_dir(self) -> Path:

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
+from blogbuild.signals import become_worker
+
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.pool import Pool
@@ -66,7 +68,9 @@ def in_background(func: Callable[[T], R], argument: T, workers: int) -> Iterator
 
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_send_result, args=(func, argument, sender), daemon=True)
+    process = context.Process(
+        target=_send_result, args=(func, argument, sender, os.getpid()), daemon=True
+    )
     process.start()
     sender.close()
     received: list[R] = []
@@ -88,7 +92,8 @@ def in_background(func: Callable[[T], R], argument: T, workers: int) -> Iterator
         process.join()
 
 
-def _send_result(func: Callable[[T], R], argument: T, sender: Connection) -> None:
+def _send_result(func: Callable[[T], R], argument: T, sender: Connection, parent: int) -> None:
+    become_worker(parent)
     os.nice(10)
     try:
         outcome: tuple[bool, object] = (True, func(argument))
@@ -100,7 +105,8 @@ def _send_result(func: Callable[[T], R], argument: T, sender: Connection) -> Non
 def _pool(workers: int) -> Pool:
     import multiprocessing  # here: a build that starts no worker does not need it
 
-    return multiprocessing.get_context("fork").Pool(workers)
+    context = multiprocessing.get_context("fork")
+    return context.Pool(workers, initializer=become_worker, initargs=(os.getpid(),))
 
 
 def _chunk(items: Sequence[object], workers: int) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SiteMaker
 from tests.integration.clirun import blogbuild
 
@@ -118,10 +120,55 @@ def test_output_folder_that_is_not_a_site_is_not_replaced(site: SiteMaker, tmp_p
     precious = tmp_path / "documents"
     precious.mkdir()
     (precious / "thesis.docx").write_text("years of work", encoding="utf-8")
+    (precious / "index.html").write_text("my own home page", encoding="utf-8")
     done = blogbuild("build", "--source", str(site.root), "--out", str(precious))
     assert done.returncode == 1
-    assert "does not look like a built site" in done.stderr
-    assert (precious / "thesis.docx").read_text(encoding="utf-8") == "years of work"
+    assert "no .blogbuild-manifest.json" in done.stderr and "--force" in done.stderr
+    assert sorted(p.name for p in precious.iterdir()) == ["index.html", "thesis.docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["documents", "site"]
+
+
+def test_forced_into_a_folder_of_ones_own_files_keeps_them(site: SiteMaker, tmp_path: Path) -> None:
+    _posts(site, 2)
+    folder = tmp_path / "www"
+    (folder / "photos").mkdir(parents=True)
+    (folder / "photos" / "me.jpg").write_bytes(b"\xff\xd8 jpeg")
+    (folder / "CNAME").write_text("blog.example.org\n", encoding="utf-8")
+    (folder / "cv.pdf").write_bytes(b"%PDF-1.4")
+    done = blogbuild("build", "--source", str(site.root), "--out", str(folder), "--force")
+    assert done.returncode == 0, done.stderr
+    assert "kept 3 files that blogbuild did not write" in done.stderr
+    assert (folder / "index.html").is_file() and (folder / "photos" / "me.jpg").is_file()
+    _posts(site, 3)  # a new post: a real rebuild, not "nothing changed"
+    again = blogbuild("build", "--source", str(site.root), "--out", str(folder))
+    assert again.returncode == 0, again.stderr
+    assert "did not write" not in again.stderr  # said once
+    assert (folder / "CNAME").read_text(encoding="utf-8") == "blog.example.org\n"
+    assert (folder / "cv.pdf").read_bytes() == b"%PDF-1.4"
+    assert (folder / "posts" / "post-3" / "index.html").is_file()
+
+
+def test_files_put_into_dist_by_hand_survive_rebuilds(site: SiteMaker) -> None:
+    _posts(site, 2)
+    assert blogbuild("build", "--source", str(site.root)).returncode == 0
+    dist = site.root / "dist"
+    (dist / "CNAME").write_text("blog.example.org\n", encoding="utf-8")
+    (dist / ".nojekyll").write_bytes(b"")
+    (site.root / "content" / "posts" / "2025-01-02-post-2.md").unlink()
+    done = blogbuild("build", "--source", str(site.root))
+    assert done.returncode == 0, done.stderr
+    assert not (dist / "posts" / "post-2").exists()  # its own stale pages go
+    assert (dist / "CNAME").is_file() and (dist / ".nojekyll").is_file()
+    assert "kept 2 files that blogbuild did not write: .nojekyll, CNAME" in done.stderr
+
+
+@pytest.mark.parametrize("inside", [".blogbuild-cache", "content", "templates", "assets/x"])
+def test_output_inside_the_sources_is_refused(site: SiteMaker, inside: str) -> None:
+    _posts(site, 1)
+    done = blogbuild("build", "--source", str(site.root), "--out", str(site.root / inside))
+    assert done.returncode == 1
+    assert "the output folder must not be inside" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_usage_errors_exit_2(site: SiteMaker) -> None:
@@ -158,3 +205,16 @@ def test_language_en_gives_an_english_blog(site: SiteMaker) -> None:
     assert '<meta property="og:locale" content="en_US">' in page
     archive = (site.root / "dist" / "archive" / "index.html").read_text(encoding="utf-8")
     assert "September 2025" in archive and "Archive" in archive
+
+
+def test_a_folder_built_by_an_older_version_is_adopted(site: SiteMaker) -> None:
+    _posts(site, 2)
+    assert blogbuild("build", "--source", str(site.root)).returncode == 0
+    dist = site.root / "dist"
+    (dist / ".blogbuild-manifest.json").unlink()  # as an older blogbuild left it
+    (dist / "CNAME").write_text("blog.example.org\n", encoding="utf-8")
+    _posts(site, 3)
+    done = blogbuild("build", "--source", str(site.root))
+    assert done.returncode == 0, done.stderr
+    assert (dist / ".blogbuild-manifest.json").is_file() and (dist / "CNAME").is_file()
+    assert (dist / "posts" / "post-3" / "index.html").is_file()

@@ -220,17 +220,20 @@ def test_a_corrupt_cache_is_rebuilt_not_trusted(site: SiteMaker, tmp_path: Path)
 def test_a_summary_that_no_longer_decodes_is_processed_again(site: SiteMaker) -> None:
     import pickle
 
+    from blogbuild.build.cache import read_pickle
+    from blogbuild.sealed import write_sealed
+
     options = _built(site)
     expected = _tree(site.root / "dist")
-    index_path = site.root / ".blogbuild-cache" / "index.pickle"
-    index = pickle.loads(index_path.read_bytes())
+    cache = site.root / ".blogbuild-cache"
+    index = read_pickle(cache / "index.pickle", "index")
     key = next(iter(index["summaries"]))
     index["summaries"][key] = b"\x80garbage"
-    index_path.write_bytes(pickle.dumps(index))
+    write_sealed(cache / "index.pickle", "index", pickle.dumps(index), cache)
     shutil.rmtree(site.root / "dist")
     build(options)
     assert _tree(site.root / "dist") == expected
-    assert pickle.loads(index_path.read_bytes())["summaries"][key] != b"\x80garbage"
+    assert read_pickle(cache / "index.pickle", "index")["summaries"][key] != b"\x80garbage"
 
 
 def test_single_and_parallel_builds_are_identical(site: SiteMaker, tmp_path: Path) -> None:

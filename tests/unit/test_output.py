@@ -1,9 +1,19 @@
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from blogbuild.build.output import Staging, check_output_folder, write_output
-from blogbuild.errors import BlogbuildError
+from blogbuild.build import swap
+from blogbuild.build.manifest import MANIFEST_NAME
+from blogbuild.build.output import STAGING_NAME, Staging, check_output_folder, write_output
+from blogbuild.errors import BlogbuildError, BuildFailed
+
+
+def _files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
 
 
 def test_writes_pages_and_files_then_swaps(tmp_path: Path) -> None:
@@ -17,16 +27,20 @@ def test_writes_pages_and_files_then_swaps(tmp_path: Path) -> None:
     assert (out / "posts" / "a" / "index.html").read_bytes() == b"a"
     assert (out / "assets" / "style.css").read_text(encoding="utf-8") == "body{}"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "style.css"]
+    manifest = json.loads((out / MANIFEST_NAME).read_bytes())
+    assert manifest["files"] == ["assets/style.css", "index.html", "posts/a/index.html"]
 
 
-def test_removed_pages_disappear_and_unchanged_ones_keep_mtime(tmp_path: Path) -> None:
+def test_removed_pages_disappear_and_unchanged_ones_keep_inode_and_mtime(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     write_output({"index.html": b"1", "old/index.html": b"x"}, {}, out)
-    mtime = (out / "index.html").stat().st_mtime_ns
+    before = (out / "index.html").stat()
     report = write_output({"index.html": b"1", "new/index.html": b"y"}, {}, out)
     assert report.unchanged == 1 and report.written == 1
     assert not (out / "old").exists()
-    assert (out / "index.html").stat().st_mtime_ns == mtime
+    after = (out / "index.html").stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
 
 
 def test_failure_while_writing_leaves_the_previous_output(tmp_path: Path) -> None:
@@ -38,33 +52,67 @@ def test_failure_while_writing_leaves_the_previous_output(tmp_path: Path) -> Non
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
 
 
-@pytest.mark.parametrize("where", [".", "content", "content/posts/x"])
+@pytest.mark.parametrize(
+    "where", [".", "content", "content/posts/x", ".blogbuild-cache", "static/x", "assets"]
+)
 def test_output_may_not_swallow_the_sources(tmp_path: Path, where: str) -> None:
     (tmp_path / "content" / "posts").mkdir(parents=True)
     with pytest.raises(BlogbuildError):
         check_output_folder(tmp_path / where, tmp_path)
 
 
-def test_staging_lives_inside_the_output_and_is_gone_after_commit(tmp_path: Path) -> None:
+def test_a_folder_blogbuild_did_not_write_is_refused_unless_forced(tmp_path: Path) -> None:
+    out = tmp_path / "mine"
+    (out / "photos").mkdir(parents=True)
+    (out / "photos" / "me.jpg").write_bytes(b"jpeg")
+    (out / "cv.pdf").write_bytes(b"pdf")
+    with pytest.raises(BlogbuildError, match="--force"):
+        check_output_folder(out, tmp_path / "site")
+    with pytest.raises(BlogbuildError, match="--force"):
+        write_output({"index.html": b"1"}, {}, out)
+    assert _files(out) == ["cv.pdf", "photos/me.jpg"]
+    write_output({"index.html": b"1"}, {}, out, force=True)
+    assert _files(out) == [MANIFEST_NAME, "cv.pdf", "index.html", "photos/me.jpg"]
+    check_output_folder(out, tmp_path / "site")  # now it has a manifest
+
+
+def test_files_put_there_by_hand_survive_and_are_mentioned_once(tmp_path: Path) -> None:
     out = tmp_path / "dist"
-    write_output({"index.html": b"1", "feed": b"a file"}, {}, out)
+    write_output({"index.html": b"1", "posts/a/index.html": b"a"}, {}, out)
+    (out / "CNAME").write_text("blog.example.org\n", encoding="utf-8")
+    (out / ".nojekyll").write_bytes(b"")
+    (out / "posts" / "a" / "photo.jpg").write_bytes(b"jpeg")
+    (out / "empty").mkdir()
     staging = Staging(out)
-    assert staging.folder.parent == out
     staging.put("index.html", b"2")
-    staging.put("feed/index.html", b"now a folder")
     staging.commit()
-    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
-        "feed/index.html",
-        "index.html",
-    ]
+    kept = [".nojekyll", "CNAME", "index.html", "posts/a/photo.jpg"]
+    assert _files(out) == [".blogbuild-manifest.json", *kept]
+    assert (out / "empty").is_dir()
+    assert len(staging.notes) == 1 and "kept 3 files" in staging.notes[0]
+    assert "CNAME" in staging.notes[0] and "posts/a/photo.jpg" in staging.notes[0]
+    again = Staging(out)
+    again.put("index.html", b"3")
+    again.commit()
+    assert again.notes == []
+    assert (out / "CNAME").read_text(encoding="utf-8") == "blog.example.org\n"
+
+
+def test_a_file_of_the_build_never_replaces_one_put_there_by_hand(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    write_output({"index.html": b"1"}, {}, out)
+    (out / "CNAME").write_bytes(b"mine\n")
+    (out / "feed").write_bytes(b"a file by hand")
+    (out / "same.txt").write_bytes(b"same")
+    pages = {"index.html": b"1", "CNAME": b"theirs\n", "feed/index.xml": b"x", "same.txt": b"same"}
+    with pytest.raises(BuildFailed) as failed:
+        write_output(pages, {}, out)
+    assert sorted(Path(p.path).name for p in failed.value.problems) == ["CNAME", "feed"]
+    assert (out / "CNAME").read_bytes() == b"mine\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
-
-
-def test_aborted_first_build_leaves_no_folder(tmp_path: Path) -> None:
-    staging = Staging(tmp_path / "dist")
-    staging.put("index.html", b"1")
-    staging.abort()
-    assert list(tmp_path.iterdir()) == []
+    write_output(pages, {}, out, force=True)
+    assert (out / "CNAME").read_bytes() == b"theirs\n"
+    assert (out / "feed" / "index.xml").read_bytes() == b"x"
 
 
 def test_a_folder_of_pages_can_become_one_file_and_back(tmp_path: Path) -> None:
@@ -74,26 +122,79 @@ def test_a_folder_of_pages_can_become_one_file_and_back(tmp_path: Path) -> None:
     assert (out / "feed").read_bytes() == b"now a file"
     write_output({"index.html": b"1", "feed/index.html": b"a folder again"}, {}, out)
     assert (out / "feed" / "index.html").read_bytes() == b"a folder again"
-    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert files == ["feed/index.html", "index.html"]
+    assert _files(out) == [MANIFEST_NAME, "feed/index.html", "index.html"]
 
 
-def test_what_an_interrupted_build_left_staged_is_not_part_of_the_site(tmp_path: Path) -> None:
-    """The build lists the output folder while it plans, before staging clears leftovers."""
-    from blogbuild.build.output import STAGING_NAME, folder_contents
-
+def test_the_new_tree_is_built_beside_the_output_and_never_left_there(tmp_path: Path) -> None:
     out = tmp_path / "dist"
-    write_output({"index.html": b"1", "posts/a/index.html": b"a"}, {}, out)
-    (out / STAGING_NAME / "posts" / "b").mkdir(parents=True)
-    (out / STAGING_NAME / "posts" / "b" / "index.html").write_bytes(b"half-written")
-    (out / STAGING_NAME / "empty").mkdir()
-    files, empty = folder_contents(out)
-    assert sorted(files) == ["index.html", "posts/a/index.html"]
-    assert empty == set()
-    staging = Staging(out, (files, empty))
+    staging = Staging(out)
+    assert staging.folder.parent == tmp_path and staging.folder.name.endswith(".new")
+    staging.put("index.html", b"1")
+    staging.abort()
+    assert list(tmp_path.iterdir()) == []
+    write_output({"index.html": b"1"}, {}, out)
+    staging = Staging(out)
     staging.put("index.html", b"2")
-    staging.reuse("posts/a/index.html")
+    assert (out / "index.html").read_bytes() == b"1"  # nothing changes before commit
     staging.commit()
-    found = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert found == ["index.html", "posts/a/index.html"]
-    assert not (out / STAGING_NAME).exists()
+    assert (out / "index.html").read_bytes() == b"2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
+
+
+def test_what_killed_builds_left_beside_the_output_is_removed(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    write_output({"index.html": b"1"}, {}, out)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    (tmp_path / f".dist.{dead}.new" / "posts").mkdir(parents=True)
+    (tmp_path / f".dist.{dead}.new" / "posts" / "x.html").write_bytes(b"half")
+    (out / STAGING_NAME).mkdir()  # from older versions, which staged inside the folder
+    write_output({"index.html": b"2"}, {}, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
+    assert _files(out) == [MANIFEST_NAME, "index.html"]
+
+
+def test_a_build_killed_between_the_fallback_renames_gets_its_site_back(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    write_output({"index.html": b"1"}, {}, out)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    out.rename(tmp_path / f".dist.{dead}.old")
+    staging = Staging(out)
+    assert staging.before.keys() == {"index.html"}
+    staging.reuse("index.html")
+    staging.commit()
+    assert (out / "index.html").read_bytes() == b"1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
+
+
+def test_exchange_swaps_two_folders(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one").write_bytes(b"a")
+    (tmp_path / "b").mkdir()
+    if not swap.exchange(tmp_path / "a", tmp_path / "b"):
+        pytest.skip("no atomic exchange on this system")  # the fallback is tested below
+    assert (tmp_path / "b" / "one").read_bytes() == b"a"
+    assert list((tmp_path / "a").iterdir()) == []
+
+
+def test_without_an_exchange_the_fallback_renames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(swap, "exchange", lambda a, b: False)
+    out = tmp_path / "dist"
+    write_output({"index.html": b"1", "a.html": b"a"}, {}, out)
+    inode = (out / "a.html").stat().st_ino
+    write_output({"index.html": b"2", "a.html": b"a"}, {}, out)
+    assert (out / "index.html").read_bytes() == b"2"
+    assert (out / "a.html").stat().st_ino == inode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist"]
+
+
+def test_a_symlinked_output_folder_is_replaced_where_it_points(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    write_output({"index.html": b"1"}, {}, real)
+    os.symlink(real, tmp_path / "dist")
+    write_output({"index.html": b"2"}, {}, tmp_path / "dist")
+    assert (tmp_path / "dist").is_symlink()
+    assert (real / "index.html").read_bytes() == b"2"

@@ -2,19 +2,51 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from blogbuild.content.config import Config
+from blogbuild.content.loader import relative_path
+from blogbuild.content.sources import unreadable_reason
+from blogbuild.errors import Problems
 from blogbuild.site.theme import theme_dir
 
 
-def collect_assets(config: Config) -> dict[str, Path]:
-    """Map each output path (`assets/...`) to the file it is copied from."""
+def collect_assets(config: Config, problems: Problems | None = None) -> dict[str, Path]:
+    """Map each output path (`assets/...`) to the file it is copied from; links that leave
+    the site (or the theme), dangle or loop, and files that are no regular files, are left
+    out with a warning."""
     found: dict[str, Path] = {}
-    for folder in (theme_dir() / "assets", config.root / "assets"):
+    root = config.root.resolve()
+    for folder, inside in (
+        (theme_dir() / "assets", theme_dir().resolve()),
+        (config.root / "assets", root),
+    ):
         if not folder.is_dir():
             continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                found["assets/" + path.relative_to(folder).as_posix()] = path
+        for rel, path in _files(folder, inside, root, problems):
+            found["assets/" + rel] = path
     return found
+
+
+def _files(
+    folder: Path, inside: Path, root: Path, problems: Problems | None
+) -> list[tuple[str, Path]]:
+    """(relative POSIX path, file) below `folder`, hidden files left out, in path order."""
+    found = []
+    pending = [("", str(folder))]
+    while pending:
+        prefix, current = pending.pop()
+        with os.scandir(current) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((f"{prefix}{entry.name}/", entry.path))
+                elif entry.name.startswith("."):
+                    continue
+                elif entry.is_file(follow_symlinks=False) or not (
+                    reason := unreadable_reason(entry, inside)
+                ):
+                    found.append((prefix + entry.name, Path(entry.path)))
+                elif problems is not None:
+                    problems.warning(relative_path(Path(entry.path), root), None, reason)
+    return sorted(found)

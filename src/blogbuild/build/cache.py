@@ -1,26 +1,28 @@
 """The build cache in `.blogbuild-cache/`: rendered posts by content hash, and page fingerprints.
 
 Every key includes a digest of blogbuild's own code, so a cache written by another version is
-never trusted; an unreadable or corrupt entry is a miss, and is rewritten.
+never trusted. Every file is sealed with a digest of its content and of the key it is kept
+under (hashing.seal): a damaged, truncated, misplaced or foreign entry, or something other
+than a file where one should be, is a miss, and is rebuilt and rewritten, never an error.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from blogbuild.model import PostSummary, RenderedPost
+from blogbuild.sealed import clear, make_folder, read_sealed, write_sealed
 
 CACHE_DIR_NAME = ".blogbuild-cache"
 _PACKAGE = Path(__file__).resolve().parents[1]  # the blogbuild package
-_FORMAT = 2  # bump when the layout of the files below changes
+_FORMAT = 3  # bump when the layout of the files below changes
 
 
 @cache
@@ -41,9 +43,12 @@ class BuildCache:
         self.persistent = persistent
         self.created = not folder.exists()
         self.new_keys: set[str] = set()  # bodies this build writes, forgotten if it fails
+        # Renders a post again when its body was lost (set by the build, which knows how).
+        self.remake: Callable[[str], None] | None = None
         self.bodies = folder / "bodies"
-        self.bodies.mkdir(parents=True, exist_ok=True)
-        self._index: dict[str, Any] = self._read(folder / "index.pickle") or {}
+        make_folder(self.bodies, folder)
+        found = read_pickle(folder / "index.pickle", _INDEX_KEY)
+        self._index: dict[str, Any] = found if _is_index(found) else {}
         self._summaries: dict[str, PostSummary] = {}  # decoded from the index on first use
         self._last_body: tuple[str, RenderedPost] | None = None
         self._dirty = False  # the index is rewritten only when something in it changed
@@ -122,14 +127,18 @@ class BuildCache:
         return self.bodies / key[:2] / f"{key}.pickle"
 
     def store_body(self, key: str, rendered: RenderedPost) -> None:
-        _write_atomically(self.body_path(key), pickle.dumps(rendered, pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps(rendered, pickle.HIGHEST_PROTOCOL)
+        write_sealed(self.body_path(key), key, data, self.folder)
 
     def load_body(self, key: str) -> RenderedPost | None:
         # The last body is kept: a post's page reads it several times (body, headings, table
         # of contents), and its Markdown copy is made right after.
         if self._last_body is not None and self._last_body[0] == key:
             return self._last_body[1]
-        found = self._read(self.body_path(key))
+        found = read_pickle(self.body_path(key), key)
+        if not isinstance(found, RenderedPost) and self.remake is not None:
+            self.remake(key)  # lost or damaged: rendered again, and stored
+            found = read_pickle(self.body_path(key), key)
         if not isinstance(found, RenderedPost):
             return None
         self._last_body = (key, found)
@@ -154,7 +163,7 @@ class BuildCache:
         if not self._dirty:
             return
         index = pickle.dumps(self._index, pickle.HIGHEST_PROTOCOL)
-        _write_atomically(self.folder / "index.pickle", index)
+        write_sealed(self.folder / "index.pickle", _INDEX_KEY, index, self.folder)
         self._dirty = False
         self.created = False
         for path in self.bodies.glob("*/*.pickle"):
@@ -174,17 +183,6 @@ class BuildCache:
                 summaries.pop(key, None)
                 self._summaries.pop(key, None)
         self.new_keys.clear()
-
-    @staticmethod
-    def _read(path: Path) -> Any:
-        try:
-            with path.open("rb") as stream:
-                return pickle.load(stream)
-        except FileNotFoundError:
-            return None
-        except Exception:  # corrupt or from another Python: a miss, never trusted
-            path.unlink(missing_ok=True)
-            return None
 
 
 class _DirtyMap(MutableMapping[str, object]):
@@ -211,8 +209,25 @@ class _DirtyMap(MutableMapping[str, object]):
         return len(self._data)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+_INDEX_KEY = "index"
+
+
+def read_pickle(path: Path, key: str) -> Any:
+    """The object pickled into a sealed entry; None when there is none that validates."""
+    payload = read_sealed(path, key)
+    if payload is None:
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:  # sealed by another Python, or by code that had other classes
+        clear(path)
+        return None
+
+
+def _is_index(found: object) -> bool:
+    return (
+        isinstance(found, dict)
+        and isinstance(found.get("summaries"), dict)
+        and isinstance(found.get("pages"), dict)
+        and isinstance(found.get("memo", {}), dict)
+    )

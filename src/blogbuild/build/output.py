@@ -1,9 +1,8 @@
-"""The only code that touches the output folder: a staged copy of the site, swapped in at once."""
+"""The only code that writes the output folder: a new tree of the site, swapped in at once."""
 
 from __future__ import annotations
 
 import os
-import posixpath
 import shutil
 from collections.abc import Mapping
 from contextlib import suppress
@@ -11,9 +10,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from blogbuild.errors import BlogbuildError
+from blogbuild.build.manifest import (
+    MANIFEST_NAME,
+    Manifest,
+    kept_note,
+    manifest_bytes,
+    read_manifest,
+    refusal,
+)
+from blogbuild.build.swap import clear_leftovers, put_in_place, sibling
+from blogbuild.errors import BlogbuildError, BuildFailed, Problem
 
-STAGING_NAME = ".blogbuild-staging"
+STAGING_NAME = ".blogbuild-staging"  # where older versions staged, inside the output folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,106 +40,133 @@ class Sink(Protocol):
     def copy(self, rel: str, source: Path) -> None: ...
 
 
-def check_output_folder(out: Path, root: Path) -> None:
+SOURCE_FOLDERS = ("content", "templates", "assets", "static")
+
+
+def check_output_folder(out: Path, root: Path, force: bool = False) -> None:
     """Refuse an output folder whose replacement would destroy sources or unrelated files."""
     out, root = out.resolve(), root.resolve()
     if out == root or out in root.parents:
         raise BlogbuildError(str(out), None, "the output folder must not contain the site itself")
-    for source in ("content", "templates", "assets"):
+    from blogbuild.build.cache import CACHE_DIR_NAME  # not needed by "nothing changed"
+
+    for source in (*SOURCE_FOLDERS, CACHE_DIR_NAME):
         folder = root / source
         if out == folder or folder in out.parents:
             raise BlogbuildError(str(out), None, f"the output folder must not be inside {source}/")
-    if out.is_dir() and any(out.iterdir()) and not (out / "index.html").exists():
+    if out.exists() and not out.is_dir():
+        raise BlogbuildError(str(out), None, "the output folder is a file, not a folder")
+    if out.is_dir() and os.path.ismount(out):
         raise BlogbuildError(
-            str(out), None, "the folder exists and does not look like a built site; "
-            "remove it or choose another --out",
+            str(out), None, "the output folder is a mount point, and a build replaces the folder "
+            "as a whole; build into a folder inside it",
         )  # fmt: skip
+    if not force and read_manifest(out) is None and out.is_dir() and os.listdir(out):
+        raise BlogbuildError(str(out), None, refusal())
 
 
 class Staging:
-    """Outputs are written into a staging folder inside `out`; `commit` moves them into place.
+    """A build's outputs become a new tree beside `out`, which then takes its place at once.
 
-    Only files whose bytes changed are staged; unchanged ones stay where they are, mtimes and
-    all. Nothing in `out` changes before `commit`, which runs only once every page rendered,
-    so a failed build leaves the previous site as it was. A site built for the first time
-    appears at once, by renaming; an existing one gets each changed file replaced atomically
-    and the files no longer produced removed.
+    Files whose bytes did not change are hard links to the previous ones, so they keep their
+    inode and mtime; the files of the new build are written there; files in `out` that
+    blogbuild did not write (its manifest says which it did) are linked in too, so only this
+    build's stale files disappear. Nothing in `out` changes before `commit`, whose one atomic
+    exchange leaves `out` at every instant either the old complete site or the new one.
     """
 
-    def __init__(self, out: Path, before: FolderContents | None = None) -> None:
-        """`before`: what `folder_contents(out)` says, when the caller had it taken already."""
-        self.out = out
-        self.fresh = not out.exists()
-        self.folder = out / STAGING_NAME
-        if self.folder.exists():
-            shutil.rmtree(self.folder)  # left over from an interrupted build
-        # What the folder holds before the build: the one look at every file it takes.
-        if self.fresh:
-            before = ({}, set())
-        self.before, self._empty = before if before is not None else folder_contents(out)
+    def __init__(
+        self, out: Path, before: FolderContents | None = None, *, force: bool = False
+    ) -> None:
+        """`before`: what `folder_contents(out)` says, when the caller had it taken already;
+        `force`: build into a folder without a manifest, and replace files it did not write."""
+        self.out = out.resolve()
+        self.force = force
+        if clear_leftovers(self.out) or before is None:
+            before = folder_contents(self.out)
+        files, self._empty = before
+        files = dict(files)
+        self._old_manifest = files.pop(MANIFEST_NAME, None) is not None
+        manifest = read_manifest(self.out)
+        if manifest is None and (files or self._empty) and not force:
+            raise BlogbuildError(str(self.out), None, refusal())
+        self.ours = manifest.files if manifest is not None else frozenset()
+        self.announced = manifest.announced if manifest is not None else frozenset()
+        self.before = files
+        self.folder = sibling(self.out, "new")
+        shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir(parents=True)
         self.produced: set[str] = set()
-        self.staged: set[str] = set()
+        self.kept: set[str] = set()  # previous files, linked into the new tree
+        self.stamps: Listing = {}  # files written anew
+        self.clashes: set[str] = set()  # files not ours that the build would replace
+        self.notes: list[str] = []
         self.written = 0
         self.unchanged = 0
         self._made: set[Path] = {self.folder}
 
     def reuse(self, rel: str) -> bool:
         """Keep the previous build's file as it is; False when there is none."""
-        if rel not in self.before:
+        if rel not in self.before or rel not in self.ours:
             return False
         self.produced.add(rel)
+        self.kept.add(rel)
         self.unchanged += 1
         return True
 
     def put(self, rel: str, data: bytes) -> None:
-        """Stage `data`, unless the previous file already has exactly these bytes."""
+        """Write `data`, unless the previous file already has exactly these bytes."""
         self.produced.add(rel)
         old = self.before.get(rel)
         if old is not None and old[0] == len(data) and _same_bytes(self.out / rel, data):
+            self.kept.add(rel)
             self.unchanged += 1
             return
-        self._target(rel).write_bytes(data)
-        self.staged.add(rel)
-        self.written += 1
+        self._note_clash(rel)
+        target = self._target(rel)
+        target.write_bytes(data)
+        self._written(rel, target)
 
     def copy(self, rel: str, source: Path) -> None:
-        """Stage a static file, unless the previous copy is the same."""
+        """Copy a static file, unless the previous copy is the same."""
         self.produced.add(rel)
         if rel in self.before and _same_file(self.out / rel, source):
+            self.kept.add(rel)
             self.unchanged += 1
             return
-        shutil.copyfile(source, self._target(rel))
-        self.staged.add(rel)
-        self.written += 1
+        self._note_clash(rel)
+        target = self._target(rel)
+        shutil.copyfile(source, target)
+        self._written(rel, target)
 
     def commit(self) -> Listing:
-        """Put the staged files in place and remove what this build no longer produces;
-        return what the folder then holds."""
-        if self.fresh:
-            # nothing to keep: the staged tree becomes the site in one rename
-            holding = self.out.with_name(f".{self.out.name}.{os.getpid()}.new")
-            self.folder.rename(holding)
-            self.out.rmdir()
-            holding.rename(self.out)
-            return _listing(self.out)[0]
-        after = dict(self.before)
-        for staged in sorted(self.staged):
-            target = self.out / staged
-            _make_parents(self.out, target)
-            os.replace(self.folder / staged, target)
-            stat = target.stat()
-            after[staged] = (stat.st_size, stat.st_mtime_ns)
-        shutil.rmtree(self.folder)
-        stale = sorted(set(self.before) - self.produced)
-        for old in stale:
-            path = self.out / old
-            # Gone already when a new file's folders, or a new file, took its place.
-            if not path.is_dir():
-                with suppress(FileNotFoundError, NotADirectoryError):
-                    path.unlink()
-            del after[old]
-        _remove_empty_folders(self.out, {posixpath.dirname(old) for old in stale} | self._empty)
+        """Complete the new tree and put it in place of the old; return what it holds."""
+        foreign = self._foreign()
+        if self.clashes and not self.force:
+            raise BuildFailed(
+                [Problem(str(self.out / rel), None, _CLASH) for rel in sorted(self.clashes)]
+            )
+        after: Listing = dict(self.stamps)
+        for rel in sorted(self.kept | foreign):
+            _link(self.out / rel, self._target(rel))
+            after[rel] = self.before[rel]
+        for rel in sorted(self._empty):
+            if rel not in self.produced and not any(p in self.produced for p in _parents(rel)):
+                (self.folder / rel).mkdir(parents=True, exist_ok=True)
+        announced = frozenset(foreign)
+        if foreign - self.announced:
+            self.notes.append(kept_note(self.out, sorted(foreign - self.announced)))
+        data = manifest_bytes(Manifest(frozenset(self.produced), announced))
+        manifest = self.folder / MANIFEST_NAME
+        if self._old_manifest and _same_bytes(self.out / MANIFEST_NAME, data):
+            _link(self.out / MANIFEST_NAME, manifest)
+        else:
+            manifest.write_bytes(data)
+        stat = manifest.stat()
+        after[MANIFEST_NAME] = (stat.st_size, stat.st_mtime_ns)
+        with suppress(OSError):
+            os.chmod(self.folder, os.stat(self.out).st_mode & 0o7777)
+        put_in_place(self.folder, self.out)
         return after
 
     @property
@@ -139,10 +174,29 @@ class Staging:
         return WriteReport(self.written, self.unchanged)
 
     def abort(self) -> None:
-        """Forget everything staged; a site built for the first time leaves no folder behind."""
+        """Forget the new tree: the output folder is as it was."""
         shutil.rmtree(self.folder, ignore_errors=True)
-        if self.fresh:
-            shutil.rmtree(self.out, ignore_errors=True)
+
+    def _foreign(self) -> set[str]:
+        """The files of the old tree that blogbuild did not write and this build leaves be;
+        those in the way of a file or folder the build makes are clashes."""
+        folders = {parent for rel in self.produced for parent in _parents(rel)}
+        foreign = set()
+        for rel in self.before.keys() - self.ours - self.produced:
+            if rel in folders or any(parent in self.produced for parent in _parents(rel)):
+                self.clashes.add(rel)
+            else:
+                foreign.add(rel)
+        return foreign
+
+    def _note_clash(self, rel: str) -> None:
+        if rel in self.before and rel not in self.ours:
+            self.clashes.add(rel)
+
+    def _written(self, rel: str, target: Path) -> None:
+        stat = target.stat()
+        self.stamps[rel] = (stat.st_size, stat.st_mtime_ns)
+        self.written += 1
 
     def _target(self, rel: str) -> Path:
         target = self.folder / rel
@@ -150,6 +204,12 @@ class Staging:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(target.parent)
         return target
+
+
+_CLASH = (
+    "not written by blogbuild, and the build makes a file or folder here; move it out of the "
+    "output folder, or build with --force to replace it"
+)
 
 
 class MemorySink:
@@ -218,9 +278,11 @@ def untouched_fingerprints(listing: Listing, stamped: dict[str, str]) -> dict[st
     return previous
 
 
-def write_output(pages: Mapping[str, bytes], files: Mapping[str, Path], out: Path) -> WriteReport:
+def write_output(
+    pages: Mapping[str, bytes], files: Mapping[str, Path], out: Path, *, force: bool = False
+) -> WriteReport:
     """Write a whole site held in memory into `out`, atomically."""
-    staging = Staging(out)
+    staging = Staging(out, force=force)
     try:
         for rel in sorted(pages):
             staging.put(rel, pages[rel])
@@ -255,26 +317,21 @@ def _listing(root: Path) -> tuple[Listing, set[str]]:
     return files, empty
 
 
-def _make_parents(root: Path, target: Path) -> None:
-    """Create the folders above `target`, replacing a file that stands where a folder must."""
-    for parent in reversed(target.relative_to(root).parents[:-1]):
-        folder = root / parent
-        if folder.is_file() or folder.is_symlink():
-            folder.unlink()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.is_dir():
-        shutil.rmtree(target)
+def _parents(rel: str) -> list[str]:
+    """The folders above a relative POSIX path, nearest first."""
+    found = []
+    while "/" in rel:
+        rel = rel.rsplit("/", 1)[0]
+        found.append(rel)
+    return found
 
 
-def _remove_empty_folders(root: Path, candidates: set[str]) -> None:
-    """Remove each candidate folder that is empty, then its parents that became empty."""
-    for rel in sorted(candidates, key=lambda rel: -rel.count("/")):
-        while rel:
-            folder = root / rel
-            if not folder.is_dir() or any(folder.iterdir()):
-                break
-            folder.rmdir()
-            rel = posixpath.dirname(rel)
+def _link(source: Path, target: Path) -> None:
+    """A hard link to a previous file (same inode and mtime); a copy where links fail."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

@@ -32,6 +32,8 @@ def post_summaries(
         found.append(PostTask(name, key, previous))
     tasks = [task for task in found if not cache.has_summary(task.key)]
     prepare_workers(config, cache)
+    paths = {task.key: task.path for task in found}
+    cache.remake = lambda key: _remake_body(paths, key)
     summaries: dict[str, PostSummary] = {}
     with started(process_post, tasks, workers) as outcomes:
         # Decoded while the workers render; a summary that no longer decodes is a miss.
@@ -55,6 +57,12 @@ def post_summaries(
     cache.keep_summaries(summaries)
     keys.keep()
     return [summaries[task.key] for task in found if task.key in summaries]
+
+
+def _remake_body(paths: dict[str, str], key: str) -> None:
+    """Render a post again whose body was lost from the cache (it is stored again)."""
+    if key in paths:
+        process_post(PostTask(paths[key], key, None))
 
 
 def _import_page_machinery() -> None:

@@ -11,7 +11,7 @@ import time
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from blogbuild.build.cache import BuildCache, code_version
+from blogbuild.build.cache import CACHE_DIR_NAME, BuildCache, code_version
 from blogbuild.build.output import (
     MemorySink,
     Sink,
@@ -31,12 +31,14 @@ from blogbuild.build.pages import (
 )
 from blogbuild.build.posts import post_summaries
 from blogbuild.build.results import BuildResult, Plan, Progress, SiteOutput
+from blogbuild.build.unchanged import built_into_before
 from blogbuild.content.config import Config, load_config
 from blogbuild.content.loader import LoadOptions, select_posts
 from blogbuild.errors import Problems
 from blogbuild.hashing import digest, files_digest
 from blogbuild.options import BuildOptions
 from blogbuild.parallel import default_workers, in_background
+from blogbuild.signals import held
 from blogbuild.site.theme import theme_dir
 
 # The page machinery (Jinja, feeds, the site plan) is imported once the post workers have
@@ -108,7 +110,7 @@ def produce(
         future_skipped=plan.future_skipped,
     )
     terms = site_terms_digest(plan.site)
-    assets = collect_assets(plan.config)
+    assets = collect_assets(plan.config, problems)
     pages = pages_to_render(plan, output, previous, sink, terms)
     # a site's own highlight.css wins over the generated one
     files = files_to_make(plan, output, previous, sink, HIGHLIGHT_CSS not in assets, problems)
@@ -162,23 +164,37 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     """Build the site into its output folder; on any problem the old folder is left as it was."""
     started = time.perf_counter()
     out = options.out_dir
-    check_output_folder(out, options.source)
+    # A folder an older blogbuild built for this site has no manifest yet: adopted, as with
+    # --force (nothing in it is removed; only the files the build makes are replaced).
+    force = options.force or built_into_before(options.source / CACHE_DIR_NAME, out)
+    check_output_folder(out, options.source, force)
     # The output folder is looked at by another core while this one plans.
     with in_background(folder_contents, out, _workers(options)) as contents:
         plan = plan_build(options, progress=progress)
-        staging = Staging(out, contents())
+        try:
+            staging = Staging(out, contents(), force=force)
+        except BaseException:
+            plan.cache.abandon()
+            raise
     try:
         previous = untouched_fingerprints(staging.before, plan.cache.page_fingerprints(out))
         output = produce(plan, staging, previous, _workers(options), progress)
         output.findings = check_output(output)
-        listing = staging.commit()
     except BaseException:
         staging.abort()
         plan.cache.abandon()
         raise
-    plan.cache.keep_page_fingerprints(out, stamped_fingerprints(listing, output.fingerprints))
-    plan.cache.save({s.key for s in plan.summaries})
-    return BuildResult(output, staging.report, time.perf_counter() - started, out, listing)
+    with held():
+        try:
+            listing = staging.commit()
+        except BaseException:
+            staging.abort()
+            plan.cache.abandon()
+            raise
+        plan.cache.keep_page_fingerprints(out, stamped_fingerprints(listing, output.fingerprints))
+        plan.cache.save({s.key for s in plan.summaries})
+    seconds = time.perf_counter() - started
+    return BuildResult(output, staging.report, seconds, out, listing, tuple(staging.notes))
 
 
 def check_output(output: SiteOutput, external: bool = False) -> list[Finding]:

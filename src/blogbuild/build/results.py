@@ -63,3 +63,4 @@ class BuildResult:
     seconds: float
     out: Path
     listing: Listing  # every file of the output folder as the build left it
+    notes: tuple[str, ...] = ()  # said once, not warnings: files kept that blogbuild did not write

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from blogbuild.build.output import Listing, output_listing
 from blogbuild.options import BuildOptions
+from blogbuild.sealed import read_regular, write_file
 
 if TYPE_CHECKING:
     from blogbuild.build.results import BuildResult
@@ -142,25 +143,65 @@ def outputs_digest(listing: Listing) -> str:
 
 
 def read_record(cache_dir: Path, out: Path) -> BuildRecord | None:
-    try:
-        data = json.loads((cache_dir / RECORD_NAME).read_text(encoding="utf-8"))
-        record = data[str(out.resolve())]
-        return BuildRecord(**record)
-    except (OSError, ValueError, KeyError, TypeError):
+    """The record of the last build into `out`, when there is one that validates."""
+    key = str(out.resolve())
+    entry = _records(cache_dir).get(key)
+    if not isinstance(entry, dict) or entry.get("seal") != _record_seal(key, entry.get("record")):
         return None
+    try:
+        record = BuildRecord(**entry["record"])
+    except TypeError:
+        return None
+    return record if _well_typed(record) else None
 
 
 def write_record(cache_dir: Path, out: Path, record: BuildRecord) -> None:
-    path = cache_dir / RECORD_NAME
+    key = str(out.resolve())
+    data = _records(cache_dir)
+    fields = asdict(record)
+    data[key] = {"record": fields, "seal": _record_seal(key, fields)}
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    write_file(cache_dir / RECORD_NAME, text, cache_dir)
+
+
+def built_into_before(cache_dir: Path, out: Path) -> bool:
+    """Whether this site's cache remembers a build into `out` (by any version of blogbuild)."""
+    return str(out.resolve()) in _records(cache_dir)
+
+
+def _records(cache_dir: Path) -> dict[str, object]:
+    """Every output folder's record as stored; anything else there reads as none."""
+    text = read_regular(cache_dir / RECORD_NAME)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        data = {}
-    data[str(out.resolve())] = asdict(record)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{RECORD_NAME}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, path)
+        data = json.loads(text) if text is not None else None
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _record_seal(key: str, fields: object) -> str:
+    text = json.dumps([key, fields], ensure_ascii=False, sort_keys=True)
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _is_moment(text: object) -> bool:
+    try:
+        return isinstance(text, str) and datetime.fromisoformat(text) is not None
+    except ValueError:
+        return False
+
+
+def _well_typed(record: BuildRecord) -> bool:
+    texts = (record.inputs, record.outputs, record.note, record.check)
+    return (
+        all(isinstance(text, str) for text in texts)
+        and isinstance(record.warnings, list)
+        and all(isinstance(line, str) for line in record.warnings)
+        and isinstance(record.settled, bool)
+        and isinstance(record.uses_git, bool)
+        and (record.valid_until is None or _is_moment(record.valid_until))
+        and all(type(n) is int for n in (record.posts, record.pages))
+    )
 
 
 def still_valid(record: BuildRecord, inputs: str, out: Path, now: datetime) -> bool:
@@ -187,7 +228,10 @@ def _walk(root: Path) -> list[tuple[str, os.stat_result]]:
             if entry.is_dir(follow_symlinks=False):
                 stack.append(Path(entry.path))
             else:
-                found.append((entry.path, entry.stat()))
+                try:
+                    found.append((entry.path, entry.stat()))
+                except OSError:  # a link to nothing, or a loop: the link itself is the input
+                    found.append((entry.path, entry.stat(follow_symlinks=False)))
     found.sort()
     return found
 

@@ -17,6 +17,7 @@ from blogbuild.content.frontmatter import FrontMatterError, normalize_text, spli
 from blogbuild.content.plaintext import text_to_markdown
 from blogbuild.content.postmeta import read_meta
 from blogbuild.content.slugs import slugify, unsafe_slug_reason
+from blogbuild.content.sources import unreadable_reason
 from blogbuild.errors import Problems
 from blogbuild.model import DateSource, Post
 
@@ -56,7 +57,7 @@ def post_file_names(config: Config, problems: Problems) -> list[str]:
         )
         return []
     found = []
-    for name in _files_under(folder):
+    for name in _files_under(folder, config.root.resolve(), problems):
         if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES + TEXT_SUFFIXES:
             found.append(name)
         else:
@@ -68,9 +69,9 @@ def post_file_names(config: Config, problems: Problems) -> list[str]:
     return found
 
 
-def _files_under(folder: Path) -> list[str]:
-    """Files below `folder` in path order, leaving out hidden ones and hidden folders; folders
-    reached through symbolic links are not entered (as with Path.rglob)."""
+def _files_under(folder: Path, root: Path, problems: Problems) -> list[str]:
+    """Files below `folder` in path order, leaving out hidden ones and hidden folders; links
+    are followed only to files inside the site `root`, and what is left out is reported."""
     found: list[tuple[tuple[str, ...], str]] = []
     pending: list[tuple[tuple[str, ...], str]] = [((), str(folder))]
     while pending:
@@ -81,7 +82,11 @@ def _files_under(folder: Path) -> list[str]:
                     continue
                 if entry.is_dir(follow_symlinks=False):
                     pending.append(((*parts, entry.name), entry.path))
-                elif not entry.is_dir():
+                elif entry.is_file(follow_symlinks=False):
+                    found.append(((*parts, entry.name), entry.path))
+                elif reason := unreadable_reason(entry, root):
+                    problems.warning(relative_path(Path(entry.path), root), None, reason)
+                else:
                     found.append(((*parts, entry.name), entry.path))
     return [path for _, path in sorted(found)]
 

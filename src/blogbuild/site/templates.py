@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from jinja2.runtime import Context
 
 from blogbuild import __version__
 from blogbuild.content.config import Config
 from blogbuild.errors import Problems
+from blogbuild.sealed import make_folder, read_sealed, write_sealed
 from blogbuild.site.i18n import long_date, month_year, reading_time, strings
 from blogbuild.site.plan import Site
 from blogbuild.site.seo import OG_LOCALES, image_url, post_json_ld
@@ -61,6 +64,26 @@ class RecordingEnvironment(jinja2.Environment):
         return super().getitem(obj, argument)
 
 
+class SealedBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in a folder, sealed: a damaged file is compiled again."""
+
+    def __init__(self, folder: Path) -> None:
+        make_folder(folder, folder)
+        self.folder = folder
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = read_sealed(self._path(bucket), bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)  # a stale checksum resets it: compiled again
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with suppress(OSError):  # only a cache: the template is compiled again next time
+            write_sealed(self._path(bucket), bucket.key, bucket.bytecode_to_string(), self.folder)
+
+    def _path(self, bucket: jinja2.bccache.Bucket) -> Path:
+        return self.folder / f"__jinja2_{bucket.key}.cache"
+
+
 def make_environment(config: Config, compiled: Path | None = None) -> RecordingEnvironment:
     """A strict, autoescaping environment: a site's templates/ override the theme file by file.
 
@@ -70,8 +93,7 @@ def make_environment(config: Config, compiled: Path | None = None) -> RecordingE
     folders = [config.root / "templates", theme_dir() / "templates"]
     bytecode_cache = None
     if compiled is not None:
-        compiled.mkdir(parents=True, exist_ok=True)
-        bytecode_cache = jinja2.FileSystemBytecodeCache(str(compiled))
+        bytecode_cache = SealedBytecodeCache(compiled)
     env = RecordingEnvironment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders if f.is_dir()]),
         bytecode_cache=bytecode_cache,

@@ -1,0 +1,52 @@
+"""Links that leave the site are not followed; dangling or looping links and FIFOs are warnings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from tests.conftest import SiteMaker
+from tests.integration.clirun import blogbuild
+
+
+def test_links_out_of_the_site_and_odd_files_are_skipped_with_a_warning(
+    site: SiteMaker, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "shadow").write_text("root:secret-hash:19000::::::\n", encoding="utf-8")
+    (outside / "post.md").write_text("---\ntitle: Чужой\n---\nsecret-post-text\n", "utf-8")
+    site.post("2025-01-01-real.md", "---\ntitle: Настоящий\n---\nТекст.\n", raw=True)
+    (site.root / "drafts").mkdir()
+    (site.root / "drafts" / "kept.md").write_text("---\ntitle: Свой\n---\nown-text\n", "utf-8")
+    posts = site.root / "content" / "posts"
+    os.symlink(outside / "post.md", posts / "2025-01-02-foreign.md")
+    os.symlink(site.root / "drafts" / "kept.md", posts / "2025-01-03-own.md")
+    os.symlink(posts / "missing.md", posts / "2025-01-04-dangling.md")
+    os.symlink("2025-01-05-loop.md", posts / "2025-01-05-loop.md")
+    os.mkfifo(posts / "2025-01-06-fifo.md")
+    assets = site.root / "assets"
+    assets.mkdir()
+    os.symlink(outside / "shadow", assets / "shadow.txt")
+    os.symlink(assets / "gone.css", assets / "dangling.css")
+    os.symlink(outside, assets / "folder")
+    os.symlink(site.root / "drafts", assets / "drafts")
+    (assets / "ok.css").write_text("body{}", encoding="utf-8")
+    done = blogbuild("build", "--source", str(site.root), timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    err = done.stderr
+    foreign = outside / "post.md"
+    assert f"2025-01-02-foreign.md: warning: a link to a file outside the site ({foreign})" in err
+    assert "content/posts/2025-01-04-dangling.md: warning: a link to nothing" in err
+    assert "content/posts/2025-01-05-loop.md: warning: a link that loops" in err
+    assert "content/posts/2025-01-06-fifo.md: warning: not a regular file (a FIFO)" in err
+    assert "assets/shadow.txt: warning: a link to a file outside the site" in err
+    assert "assets/dangling.css: warning: a link to nothing" in err
+    assert "assets/folder: warning: a link to a folder outside the site" in err
+    assert "assets/drafts: warning: a link to a folder: not followed" in err
+    dist = site.root / "dist"
+    texts = b"".join(p.read_bytes() for p in dist.rglob("*") if p.is_file())
+    assert b"secret-hash" not in texts and b"secret-post-text" not in texts
+    assert b"own-text" in texts  # a link inside the site is followed
+    assert (dist / "assets" / "ok.css").is_file() and not (dist / "assets" / "shadow.txt").exists()
