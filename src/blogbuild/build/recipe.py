@@ -68,6 +68,7 @@ class Plan:
     warnings: list[Problem]
     drafts_skipped: int
     future_skipped: int
+    rendered_posts: int  # post bodies rendered by this build, not taken from the cache
 
 
 def plan_build(
@@ -85,7 +86,7 @@ def plan_build(
     cache = cache or BuildCache.for_site(options.source, options.use_cache)
     problems = Problems()
     try:
-        summaries = _summaries(config, cache, _workers(options), problems, progress)
+        summaries, rendered = _summaries(config, cache, _workers(options), problems, progress)
         problems.raise_if_errors()
         selected = select_posts(
             [s.post for s in summaries], LoadOptions(options.drafts, options.future), now, problems
@@ -111,6 +112,7 @@ def plan_build(
         problems.warnings,
         selected.drafts_skipped,
         selected.future_skipped,
+        rendered,
     )
 
 
@@ -130,6 +132,7 @@ def produce(
         warnings=list(plan.warnings),
         drafts_skipped=plan.drafts_skipped,
         future_skipped=plan.future_skipped,
+        rendered_posts=plan.rendered_posts,
     )
     from blogbuild.site.plan import site_terms_digest
 
@@ -183,9 +186,12 @@ def _files_to_make(
 ) -> list[MachineFile]:
     """The machine files whose fingerprints changed (or that have none); the others are
     reused."""
+    from blogbuild.site.hosting import hosting_files
     from blogbuild.site.machine import machine_files
 
-    made = machine_files(plan.site, plan.machine, problems)
+    made = machine_files(plan.site, plan.machine, problems) + hosting_files(
+        plan.config, plan.machine
+    )
     if highlight_css:
         made.append(_highlight_css(plan.machine))
     pending = []
@@ -317,8 +323,9 @@ def check_output(output: SiteOutput, external: bool = False) -> list[Finding]:
 
 def _summaries(
     config: Config, cache: BuildCache, workers: int, problems: Problems, progress: Progress | None
-) -> list[PostSummary]:
-    """A summary of every post file: from the cache when its bytes are known, else processed.
+) -> tuple[list[PostSummary], int]:
+    """A summary of every post file: from the cache when its bytes are known, else processed;
+    and how many were processed (rendered).
 
     Changed posts go to workers first; the cached summaries are decoded while they work.
     """
@@ -351,7 +358,7 @@ def _summaries(
                 progress("posts", done, total)
     cache.keep_summaries(summaries)
     keys.keep()
-    return [summaries[task.key] for task in found if task.key in summaries]
+    return [summaries[task.key] for task in found if task.key in summaries], total
 
 
 def _import_page_machinery() -> None:

@@ -29,6 +29,7 @@ class SiteOutput:
     files: dict[str, Path] = field(default_factory=dict)
     outputs: set[str] = field(default_factory=set)  # every output path, in memory or not
     fingerprints: dict[str, str] = field(default_factory=dict)
+    rendered_posts: int = 0  # post bodies rendered, not taken from the cache
     rendered_pages: int = 0
     findings: list[Finding] = field(default_factory=list)  # from `blogbuild check`'s rules
     warnings: list[Problem] = field(default_factory=list)
