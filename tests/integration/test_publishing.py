@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import time
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +25,7 @@ from tests.integration.actions import (
     run_job,
     runner_environment,
 )
-from tests.integration.clirun import REPO
+from tests.integration.clirun import REPO, blogbuild
 
 OFFICIAL = {
     "actions/checkout": 5,
@@ -219,3 +221,45 @@ def _tree(root: Path) -> dict[str, bytes]:
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
+
+
+def _rendered(stdout: str) -> tuple[int, int]:
+    """(post bodies, pages) rendered, from the build's summary line."""
+    found = re.search(r"rendered (\d+) post bod(?:y|ies) and (\d+) pages?", stdout)
+    assert found, stdout
+    return int(found.group(1)), int(found.group(2))
+
+
+def test_a_fresh_clone_with_a_restored_cache_renders_only_the_changed_post(
+    tmp_path: Path,
+) -> None:
+    first = fresh_clone(tmp_path / "run-1")
+    cold = blogbuild("build", "--source", str(first))
+    assert cold.returncode == 0, cold.stderr
+    posts = sorted((first / "content" / "posts").iterdir())
+    assert _rendered(cold.stdout)[0] == len(posts) > 1
+    # The next run: another clone, new mtimes on every file, the cache restored as a CI
+    # cache action restores it, and one post changed by the pushed commit.
+    second = fresh_clone(tmp_path / "run-2")
+    shutil.copytree(first / ".blogbuild-cache", second / ".blogbuild-cache")
+    later = time.time_ns() + 5 * 1_000_000_000
+    for path in second.rglob("*"):
+        if path.is_file() and ".git" not in path.relative_to(second).parts[:1]:
+            os.utime(path, ns=(later, later))
+    changed = second / "content" / "posts" / "generativnye-modeli.md"
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nНовый абзац о моделях.\n", encoding="utf-8"
+    )
+    warm = blogbuild("build", "--source", str(second))
+    assert warm.returncode == 0, warm.stderr
+    assert _rendered(warm.stdout)[0] == 1
+    # Byte for byte what a cold build of the same clone makes.
+    reference = blogbuild(
+        "build", "--source", str(second), "--no-cache", "--out", str(tmp_path / "cold")
+    )
+    assert reference.returncode == 0, reference.stderr
+    assert _rendered(reference.stdout)[0] == len(posts)
+    assert _tree(second / "dist") == _tree(tmp_path / "cold")
+    assert "Новый абзац о моделях." in (
+        second / "dist" / "posts" / "generativnye-modeli" / "index.html"
+    ).read_text(encoding="utf-8")
