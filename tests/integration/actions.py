@@ -203,6 +203,13 @@ def python_like_setup_python(folder: Path) -> Path:
     shared = sysconfig.get_paths()["purelib"]
     # Only the dependencies: this checkout's own blogbuild must come from the install step.
     (site / "dependencies.pth").write_text(shared + "\n", encoding="utf-8")
+    # `pip` on the PATH is this Python's, as in setup-python and the python images.
+    for name in ("pip", "pip3"):
+        script = folder / "bin" / name
+        script.write_text(
+            '#!/bin/sh\nexec "$(dirname "$0")/python" -m pip "$@"\n', encoding="utf-8"
+        )
+        script.chmod(0o755)
     return folder / "bin"
 
 

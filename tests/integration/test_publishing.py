@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 import time
 from collections.abc import Mapping
 from datetime import datetime
@@ -13,6 +14,7 @@ from typing import Any
 
 import feedparser
 import pytest
+import yaml
 from lxml import html as lxml_html
 
 from tests.integration.actions import (
@@ -263,3 +265,27 @@ def test_a_fresh_clone_with_a_restored_cache_renders_only_the_changed_post(
     assert "Новый абзац о моделях." in (
         second / "dist" / "posts" / "generativnye-modeli" / "index.html"
     ).read_text(encoding="utf-8")
+
+
+def test_gitlab_pages_example_script_builds_this_repository_into_public(tmp_path: Path) -> None:
+    example = yaml.safe_load(
+        (REPO / "docs" / "gitlab" / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    )
+    job = example["pages"]
+    assert job["variables"]["GIT_DEPTH"] == 0
+    assert ".blogbuild-cache/" in job["cache"]["paths"]
+    assert job["artifacts"]["paths"] == ["public"]
+    workspace = fresh_clone(tmp_path / "builds" / "blog")
+    python_bin = python_like_setup_python(tmp_path / "python")
+    env, _ = runner_environment(workspace, python_bin, "octocat/blog")
+    pages_url = "https://octocat.gitlab.io/blog"
+    env.update({"GITLAB_CI": "true", "CI_PROJECT_DIR": str(workspace), "CI_PAGES_URL": pages_url})
+    for name, value in job["variables"].items():
+        env[name] = os.path.expandvars(str(value).replace("$CI_PROJECT_DIR", str(workspace)))
+    for line in job["script"]:
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", line],
+            cwd=workspace, env=env, capture_output=True, text=True, timeout=600, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, f"{line}:\n{done.stdout}\n{done.stderr}"
+    _assert_published_at(workspace / "public", pages_url + "/")
