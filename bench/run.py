@@ -1,7 +1,7 @@
 """Time blogbuild against Hugo, Pelican and Eleventy on the same generated blog.
 
 Usage: python bench/run.py --posts 1000 [--repeat 3] [--peers]
-           [--tools blogbuild,hugo,pelican,eleventy] [--scenarios cold,noop,edit,template]
+           [--tools blogbuild,hugo,pelican,eleventy] [--scenarios cold,noop,edit,template,ci]
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def set_up(
         for path in (ws.out, ws.cache, ws.logs):
             fresh_dir(path).mkdir(parents=True)
         tool.prepare(ws)
-        scenario = Scenario(name, tool, ws, post)
+        scenario = Scenario(name, tool, ws, post, sites[tool.name])
         why = scenario.unsupported()
         if why:
             args.skipped[f"{tool.name} ({name})"] = why
@@ -169,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     if ready:
         root = WORK / "corpus" / f"{args.posts}-seed{args.seed}"
         sites = corpus.ensure(args.posts, args.seed, [t.name for t in ready], root)
-        posts = Corpus(args.posts, args.seed).posts if "edit" in args.scenario_names else []
+        edits = {"edit", "ci"} & set(args.scenario_names)
+        posts = Corpus(args.posts, args.seed).posts if edits else []
         edit_post = posts[len(posts) // 2] if posts else None
         for name in args.scenario_names:
             tools = [t for t in ready if name in t.scenarios]

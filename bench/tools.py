@@ -90,7 +90,7 @@ class Blogbuild(Tool):
     """This project, run as `python -m blogbuild build` from a source tree."""
 
     name = "blogbuild"
-    scenarios = ("cold", "noop", "edit", "template")
+    scenarios = ("cold", "noop", "edit", "template", "ci")
     template_anchors = (r"\{%-?\s*block\s+content\s*-?%\}", r"\{%-?\s*block\s+\w+\s*-?%\}")
 
     def __init__(self, src: Path, python: str) -> None:

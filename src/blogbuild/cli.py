@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # to do answers before they would have finished loading.
 
 EXIT_PROBLEMS = 1
+BASE_URL_ENV = "BLOGBUILD_BASE_URL"  # one config for preview deploys and production
 
 
 def run() -> NoReturn:
@@ -58,6 +59,18 @@ def main() -> None:
     """Build a blog of Markdown articles into a static site."""
 
 
+def _valid_base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A usage error for a bad --base-url or BLOGBUILD_BASE_URL, naming where it came from."""
+    from blogbuild.content.config import base_url_problem
+
+    why = base_url_problem(value) if value is not None else None
+    if why is None:
+        return value
+    given = ctx.get_parameter_source("base_url") is click.core.ParameterSource.ENVIRONMENT
+    raise click.UsageError(f"{BASE_URL_ENV} in the environment: {why}" if given else
+                           f"--base-url: {why}", ctx)  # fmt: skip
+
+
 def _site_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(
         [
@@ -65,7 +78,10 @@ def _site_options(command: Callable[..., Any]) -> Callable[..., Any]:
                          show_default=True, help="The site folder (holds content/posts)."),
             click.option("--drafts", is_flag=True, help="Include posts marked draft."),
             click.option("--future", is_flag=True, help="Include posts dated in the future."),
-            click.option("--base-url", help="Where the site will live, e.g. https://x.github.io/blog/."),
+            click.option("--base-url", envvar=BASE_URL_ENV, show_envvar=True,
+                         callback=_valid_base_url,
+                         help="Where the site will live, e.g. https://x.github.io/blog/; "
+                              "wins over the environment's, which wins over the config's."),
             click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors."),
         ]
     ):  # fmt: skip
@@ -134,6 +150,7 @@ def _build(options: BuildOptions, debug: bool) -> None:
     if output.future_skipped:
         left_out.append(f"{output.future_skipped} future post(s) left out, --future shows them")
     note = f" ({'; '.join(left_out)})" if left_out else ""
+    work = _work_done(output.rendered_posts, output.rendered_pages, result.written.written)
     tail = []
     if output.findings:
         tail.append(f"Check: {summary(output.findings)}; run `blogbuild check` for details.")
@@ -141,7 +158,7 @@ def _build(options: BuildOptions, debug: bool) -> None:
         click.echo(line, err=True)
     click.echo(
         f"Built {posts} posts and {pages} pages into {_shown(result.out)} "
-        f"in {result.seconds:.2f} s{note}"
+        f"in {result.seconds:.2f} s ({'; '.join([work, *left_out])})"
     )
     for line in tail:
         click.echo(line)
@@ -149,6 +166,18 @@ def _build(options: BuildOptions, debug: bool) -> None:
         from blogbuild.build.unchanged import record_build
 
         record_build(options, scan, result, lines, "".join(tail), note)
+
+
+def _work_done(posts: int, pages: int, files: int) -> str:
+    """What a build did, for the summary line: a CI log shows whether its cache was used."""
+    return (
+        f"rendered {_counted(posts, 'post body', 'post bodies')} and "
+        f"{_counted(pages, 'page', 'pages')}, wrote {_counted(files, 'file', 'files')}"
+    )
+
+
+def _counted(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _unchanged_since_last_build(options: BuildOptions, scan: InputScan) -> bool:
@@ -222,7 +251,7 @@ def check_command(
     if report_format == "text":
         click.echo(summary(findings), err=True)
     settings = settings_from_config(output.config.check)
-    sys.exit(exit_code(findings, strict or settings.strict))
+    sys.exit(exit_code(findings, strict or settings.strict, settings.fail_on))
 
 
 @main.command("serve")

@@ -153,13 +153,13 @@ def test_files_put_into_dist_by_hand_survive_rebuilds(site: SiteMaker) -> None:
     assert blogbuild("build", "--source", str(site.root)).returncode == 0
     dist = site.root / "dist"
     (dist / "CNAME").write_text("blog.example.org\n", encoding="utf-8")
-    (dist / ".nojekyll").write_bytes(b"")
+    (dist / "cv.pdf").write_bytes(b"%PDF-1.4")  # .nojekyll is the build's own now
     (site.root / "content" / "posts" / "2025-01-02-post-2.md").unlink()
     done = blogbuild("build", "--source", str(site.root))
     assert done.returncode == 0, done.stderr
     assert not (dist / "posts" / "post-2").exists()  # its own stale pages go
-    assert (dist / "CNAME").is_file() and (dist / ".nojekyll").is_file()
-    assert "kept 2 files that blogbuild did not write: .nojekyll, CNAME" in done.stderr
+    assert (dist / "CNAME").is_file() and (dist / "cv.pdf").is_file()
+    assert "kept 2 files that blogbuild did not write: CNAME, cv.pdf" in done.stderr
 
 
 @pytest.mark.parametrize("inside", [".blogbuild-cache", "content", "templates", "assets/x"])

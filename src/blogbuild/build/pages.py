@@ -49,9 +49,12 @@ def files_to_make(
 ) -> list[MachineFile]:
     """The machine files whose fingerprints changed (or that have none); the others are
     reused."""
+    from blogbuild.site.hosting import hosting_files
     from blogbuild.site.machine import machine_files
 
-    made = machine_files(plan.site, plan.machine, problems)
+    made = machine_files(plan.site, plan.machine, problems) + hosting_files(
+        plan.config, plan.machine
+    )
     if highlight_css:
         made.append(_highlight_css(plan.machine))
     pending = []

@@ -20,8 +20,9 @@ from blogbuild.parallel import started
 
 def post_summaries(
     config: Config, cache: BuildCache, workers: int, problems: Problems, progress: Progress | None
-) -> list[PostSummary]:
-    """A summary of every post file: from the cache when its bytes are known, else processed.
+) -> tuple[list[PostSummary], int]:
+    """A summary of every post file: from the cache when its bytes are known, else processed;
+    and how many were processed (rendered).
 
     Changed posts go to workers first; the cached summaries are decoded while they work.
     """
@@ -56,7 +57,7 @@ def post_summaries(
                 progress("posts", done, total)
     cache.keep_summaries(summaries)
     keys.keep()
-    return [summaries[task.key] for task in found if task.key in summaries]
+    return [summaries[task.key] for task in found if task.key in summaries], total
 
 
 def _remake_body(paths: dict[str, str], key: str) -> None:

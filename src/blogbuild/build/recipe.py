@@ -62,7 +62,7 @@ def plan_build(
     cache = cache or BuildCache.for_site(options.source, options.use_cache)
     problems = Problems()
     try:
-        summaries = post_summaries(config, cache, _workers(options), problems, progress)
+        summaries, rendered = post_summaries(config, cache, _workers(options), problems, progress)
         problems.raise_if_errors()
         selected = select_posts(
             [s.post for s in summaries], LoadOptions(options.drafts, options.future), now, problems
@@ -88,6 +88,7 @@ def plan_build(
         problems.warnings,
         selected.drafts_skipped,
         selected.future_skipped,
+        rendered,
     )
 
 
@@ -108,6 +109,7 @@ def produce(
         warnings=list(plan.warnings),
         drafts_skipped=plan.drafts_skipped,
         future_skipped=plan.future_skipped,
+        rendered_posts=plan.rendered_posts,
     )
     terms = site_terms_digest(plan.site)
     assets = collect_assets(plan.config, problems)

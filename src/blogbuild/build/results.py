@@ -33,6 +33,7 @@ class Plan:
     warnings: list[Problem]
     drafts_skipped: int
     future_skipped: int
+    rendered_posts: int  # post bodies rendered by this build, not taken from the cache
 
 
 @dataclass(slots=True)
@@ -47,6 +48,7 @@ class SiteOutput:
     files: dict[str, Path] = field(default_factory=dict)
     outputs: set[str] = field(default_factory=set)  # every output path, in memory or not
     fingerprints: dict[str, str] = field(default_factory=dict)
+    rendered_posts: int = 0  # post bodies rendered, not taken from the cache
     rendered_pages: int = 0
     findings: list[Finding] = field(default_factory=list)  # from `blogbuild check`'s rules
     warnings: list[Problem] = field(default_factory=list)

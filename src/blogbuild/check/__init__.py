@@ -6,7 +6,7 @@ Typical use by the CLI and the build:
     findings = check_post(post, settings)                  # rules that read the source
     findings += check_links(post, html, site_paths, ids_by_path, base_path, settings)
     print(format_text(findings), summary(findings))        # or format_json / format_github
-    code = exit_code(findings, strict or settings.strict)
+    code = exit_code(findings, strict or settings.strict, settings.fail_on)
 
 `RULES` maps each rule id to its default severity and explanation; `format_rules(settings)`
 lists them for `--list-rules`. A post silences rules with front matter `check: {ignore: [id]}`.

@@ -11,16 +11,20 @@ from blogbuild.check.catalog import RULES
 from blogbuild.check.findings import LEVELS
 from blogbuild.errors import BuildFailed, Problem
 
-_KNOWN_KEYS = ("rules", "strict")
+_KNOWN_KEYS = ("rules", "strict", "fail_on")
 _OFF = "off"
+# What makes `blogbuild check` exit 1: an error (the default), a warning too, or nothing (the
+# findings are still reported: annotations in CI, the deploy goes on).
+FAIL_ON = ("error", "warning", "never")
 
 
 @dataclass(frozen=True, slots=True)
 class CheckSettings:
-    """The severity of every rule (None when turned off) and whether warnings fail a run."""
+    """The severity of every rule (None when turned off) and the level that fails a run."""
 
     levels: Mapping[str, str | None] = field(default_factory=dict, hash=False)
     strict: bool = False
+    fail_on: str = "error"  # one of FAIL_ON; "warning" when strict
 
     def severity(self, rule: str) -> str | None:
         """The configured severity of a rule, its default when not configured, None if off."""
@@ -53,6 +57,7 @@ def settings_from_config(
     if not isinstance(strict, bool):
         problems.append(Problem(path, line, "check.strict: expected true or false"))
         strict = False
+    fail_on = _fail_on(config, strict, path, line, problems)
     rules = config.get("rules") or {}
     levels: dict[str, str | None] = {}
     if not isinstance(rules, Mapping):
@@ -71,7 +76,26 @@ def settings_from_config(
         levels[rule_id] = parsed
     if problems:
         raise BuildFailed(problems)
-    return CheckSettings(levels=levels, strict=strict)
+    return CheckSettings(levels=levels, strict=strict, fail_on=fail_on)
+
+
+def _fail_on(
+    config: Mapping[str, Any], strict: bool, path: str, line: int | None, problems: list[Problem]
+) -> str:
+    """The `fail_on` level; `strict: true` is another way to say `fail_on: warning`."""
+    value = config.get("fail_on", "warning" if strict else "error")
+    if value is False:  # YAML 1.1 reads a bare `no`/`off` as false
+        value = "never"
+    if not isinstance(value, str) or value.strip().lower() not in FAIL_ON:
+        allowed = ", ".join(FAIL_ON)
+        problems.append(Problem(path, line, f"check.fail_on: '{value}' is not one of {allowed}"))
+        return "warning" if strict else "error"
+    value = value.strip().lower()
+    if strict and value != "warning":
+        problems.append(
+            Problem(path, line, f"check.strict: true and check.fail_on: {value} disagree; keep one")
+        )
+    return value
 
 
 def _level(value: object) -> tuple[bool, str | None]:

@@ -80,9 +80,13 @@ def summary(findings: Iterable[Finding]) -> str:
     return f"{', '.join(parts)} in {files} file{'' if files == 1 else 's'}"
 
 
-def exit_code(findings: Iterable[Finding], strict: bool = False) -> int:
-    """1 when any finding is an error (or, with strict, a warning), else 0."""
-    worst = LEVEL_RANK["warning"] if strict else LEVEL_RANK["error"]
+def exit_code(findings: Iterable[Finding], strict: bool = False, fail_on: str = "error") -> int:
+    """1 when any finding reaches `fail_on` (an error; with strict, a warning), else 0; never
+    with `fail_on="never"`, unless strict."""
+    level = "warning" if strict else fail_on
+    if level == "never":
+        return 0
+    worst = LEVEL_RANK[level]
     return int(any(LEVEL_RANK.get(f.severity, 9) <= worst for f in findings))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ class Config:
     language: str = "ru"
     timezone: str = "Europe/Moscow"
     base_url: str = "/"
+    cname: str = ""  # the custom domain GitHub Pages serves the site at, written to CNAME
     posts_per_page: int = 10
     feed_size: int = 20
     trusted_html: bool = False
@@ -62,7 +64,9 @@ class Config:
         return replace(self, base_url=base_url)
 
 
-_STRING_KEYS = ("title", "description", "author", "language", "timezone", "base_url")
+_STRING_KEYS = ("title", "description", "author", "language", "timezone", "base_url", "cname")
+# A domain name: labels of letters, digits and hyphens (Unicode letters too), dot-separated.
+_DOMAIN = re.compile(r"(?=.{1,253}$)(?!-)[\w-]{1,63}(?<!-)(\.(?!-)[\w-]{1,63}(?<!-))+", re.UNICODE)
 _INT_KEYS = {"posts_per_page": 1, "feed_size": 1}
 _DICT_KEYS = ("params", "check", "markdown")
 
@@ -98,7 +102,16 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
     if base_url is not None:
         values["base_url"] = base_url
     if "base_url" in values:
-        _check_base_url(values["base_url"], rel, lines.get("base_url"), problems)
+        why = base_url_problem(values["base_url"])
+        if why:
+            problems.error(rel, lines.get("base_url"), f"base_url: {why}")
+    if "cname" in values:
+        values["cname"] = values["cname"].strip().lower()
+        if not _DOMAIN.fullmatch(values["cname"]):
+            problems.error(
+                rel, lines.get("cname"), f"cname: '{values['cname']}' is not a domain name; "
+                "give the host alone, such as blog.example.com (no https://, no path)",
+            )  # fmt: skip
     problems.raise_if_errors()
     return Config(root=root, **values)
 
@@ -164,13 +177,13 @@ def _markdown_options(
             problems.error(rel, line, f"markdown: unknown option '{option}' (known: trusted_html)")
 
 
-def _check_base_url(base_url: str, rel: str, line: int | None, problems: Problems) -> None:
+def base_url_problem(base_url: str) -> str | None:
+    """What is wrong with a base URL (from the config, --base-url or the environment), or None."""
     parts = urlsplit(base_url)
     web_url = parts.scheme in ("http", "https") and bool(parts.netloc)
     if not web_url and not (not parts.scheme and base_url.startswith("/")):
-        problems.error(
-            rel, line, f"base_url: '{base_url}' must be an http(s) URL or a path such as /blog/"
-        )
+        return f"'{base_url}' must be an http(s) URL or a path such as /blog/"
+    return None
 
 
 def _kind(value: Any) -> str:
