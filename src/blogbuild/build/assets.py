@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from blogbuild.content.config import Config
+from blogbuild.content.loader import post_resources
 from blogbuild.site.theme import theme_dir
+from blogbuild.site.views import PostView
 
 
 def collect_assets(config: Config) -> dict[str, Path]:
@@ -17,4 +20,14 @@ def collect_assets(config: Config) -> dict[str, Path]:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
                 found["assets/" + path.relative_to(folder).as_posix()] = path
+    return found
+
+
+def bundle_files(config: Config, posts: Iterable[PostView]) -> dict[str, Path]:
+    """The files of each published post's page bundle, beside its page: `posts/<slug>/x.png`."""
+    resources = post_resources(config)
+    found: dict[str, Path] = {}
+    for post in posts:
+        for name, path in resources.get(post.source_path, ()):
+            found[f"posts/{post.slug}/{name}"] = path
     return found

@@ -34,6 +34,7 @@ from blogbuild.content.loader import (
     LoadOptions,
     fallback_date,
     post_file_names,
+    relative_path,
     select_posts,
 )
 from blogbuild.errors import Problem, Problems
@@ -85,8 +86,9 @@ def plan_build(
     cache = cache or BuildCache.for_site(options.source, options.use_cache)
     problems = Problems()
     try:
+        # Every problem of loading, slugs, dates and URLs is collected before any is
+        # reported, so one run shows them all.
         summaries = _summaries(config, cache, _workers(options), problems, progress)
-        problems.raise_if_errors()
         selected = select_posts(
             [s.post for s in summaries], LoadOptions(options.drafts, options.future), now, problems
         )
@@ -118,7 +120,7 @@ def produce(
     plan: Plan, sink: Sink, previous: dict[str, str], workers: int, progress: Progress | None = None
 ) -> SiteOutput:
     """Put every page, machine file and asset into `sink`, rendering only what changed."""
-    from blogbuild.build.assets import collect_assets
+    from blogbuild.build.assets import bundle_files, collect_assets
     from blogbuild.build.pagework import prepare_pages
 
     problems = Problems()
@@ -135,9 +137,13 @@ def produce(
 
     terms = site_terms_digest(plan.site)
     assets = collect_assets(plan.config)
+    assets.update(bundle_files(plan.config, plan.site.posts))
     pages = _pages_to_render(plan, output, previous, sink, terms)
     # a site's own highlight.css wins over the generated one
     files = _files_to_make(plan, output, previous, sink, HIGHLIGHT_CSS not in assets, problems)
+    for rel in sorted(set(assets) & output.outputs):  # a bundle's own index.html, say
+        shown = relative_path(assets.pop(rel), plan.config.root)
+        problems.warning(shown, None, f"would replace the generated {rel}: not copied")
     dates = _remembered_dates(plan.cache)
     prepare_pages(plan.site, plan.shared, plan.cache.templates, files)
     _make_outputs(plan, output, sink, pages, files, terms, workers, problems, progress)
