@@ -18,6 +18,7 @@ from blogbuild.options import BuildOptions
 
 if TYPE_CHECKING:
     from blogbuild.build.unchanged import InputScan
+    from blogbuild.check.findings import Finding
 
 # The pipeline's modules are imported inside the commands: `blogbuild build` with nothing
 # to do answers before they would have finished loading.
@@ -179,8 +180,8 @@ def check_command(
 ) -> None:  # fmt: skip
     """Check posts for the defects of machine-written text, broken links and missing metadata.
 
-    Writes nothing. Exit 0 when no finding reaches the failing level (error, or warning
-    with --strict), 1 otherwise.
+    Writes nothing but its cache (.blogbuild-cache/). Exit 0 when no finding reaches the
+    failing level (error, or warning with --strict), 1 otherwise.
     """
     from blogbuild.build.recipe import assemble_site
     from blogbuild.check import (
@@ -200,7 +201,13 @@ def check_command(
             settings = settings_from_config(load_config(options.source).check)
             click.echo(format_rules(settings), nl=False)
             return
-        output = assemble_site(options, external=external)
+        try:
+            output = assemble_site(options, external=external)
+        except BuildFailed as failed:
+            if report_format != "text":  # a machine reading the report gets one still
+                report = format_json if report_format == "json" else format_github
+                click.echo(report(_problem_findings(failed.problems)), nl=False)
+            raise
         findings = output.findings
     formatter = {"text": format_text, "json": format_json, "github": format_github}
     text = formatter[report_format](findings)
@@ -210,6 +217,16 @@ def check_command(
         click.echo(summary(findings), err=True)
     settings = settings_from_config(output.config.check)
     sys.exit(exit_code(findings, strict or settings.strict))
+
+
+def _problem_findings(problems: Iterable[Problem]) -> list[Finding]:
+    """Problems that stopped a check, as findings of its report."""
+    from blogbuild.check.findings import Finding
+
+    return [
+        Finding(p.path, p.line or 1, 1, p.severity.value, "build-problem", p.message)
+        for p in problems
+    ]
 
 
 @main.command("serve")

@@ -73,7 +73,9 @@ def test_unusable_values_of_known_keys_are_warnings_and_dates_errors() -> None:
     assert "p.md:2: warning: title: expected text, got a list: left out" in shown
     assert [p.line for p in problems.errors] == [3]
     assert str(problems.errors[0]).startswith("p.md:3: date: cannot read 'позавчера'")
-    assert "p.md:4: warning: draft: expected true or false, got 'может быть': taken as false" in shown
+    assert (
+        "p.md:4: warning: draft: expected true or false, got 'может быть': taken as false" in shown
+    )
     assert any(s.startswith("p.md:5: warning: ai: unknown key(s) mood") for s in shown)
     assert "p.md:5: warning: ai: generated: expected true or false: taken as true" in shown
     assert meta.title is None and not meta.draft  # type: ignore[attr-defined]

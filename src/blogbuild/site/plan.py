@@ -194,7 +194,7 @@ def _terms(kind: str, rendered: Sequence[PostSummary], problems: Problems) -> di
             continue
         if cut:
             problems.warning(
-                _first_with(rendered, kind, name), None,
+                *_first_with(rendered, kind, name),
                 f"{kind}: '{truncate_words(name, 60)}' is too long for a URL: "
                 f"shortened to /{kind}/{slug}/",
             )  # fmt: skip
@@ -204,15 +204,19 @@ def _terms(kind: str, rendered: Sequence[PostSummary], problems: Problems) -> di
         if len({_SEPARATORS.sub(" ", name.lower()).strip() for name in group}) > 1:
             shown = ", ".join(f"'{name}'" for name in group)
             problems.warning(
-                _first_with(rendered, kind, group[0]), None,
+                *_first_with(rendered, kind, group[0]),
                 f"{kind}: {shown} share the URL /{kind}/{slug}/ and are listed as one",
             )  # fmt: skip
     return slug_of
 
 
-def _first_with(rendered: Sequence[PostSummary], kind: str, name: str) -> str:
-    """The first post (by path) that has the term `name`, to point a message at."""
-    return min(item.post.source_path for item in rendered if name in getattr(item.post, kind))
+def _first_with(rendered: Sequence[PostSummary], kind: str, name: str) -> tuple[str, int | None]:
+    """The first post (by path) that has the term `name`, and the line of its `kind`."""
+    post = min(
+        (item.post for item in rendered if name in getattr(item.post, kind)),
+        key=lambda p: p.source_path,
+    )
+    return post.source_path, post.meta_lines.get(kind)
 
 
 def _taxonomy(kind: str, views: Sequence[PostView]) -> Taxonomy:
