@@ -92,7 +92,6 @@ def plan_build(
         selected = select_posts(
             [s.post for s in summaries], LoadOptions(options.drafts, options.future), now, problems
         )
-        problems.raise_if_errors()
         from blogbuild.site.plan import plan_site
 
         by_path = {s.post.source_path: s for s in summaries}
