@@ -113,7 +113,9 @@ def build_command(
     with _reported_problems(debug), TerminalProgress() as progress:
         result = build(options, progress)
     output = result.output
-    lines = [str(problem) for problem in output.warnings]
+    # each file's warnings together, by line: read as the writer reads the file
+    ordered = sorted(output.warnings, key=lambda p: (p.path, p.line or 0))
+    lines = [str(problem) for problem in ordered]
     posts = len(output.site.posts)
     pages = sum(1 for path in output.outputs if path.endswith(".html"))
     left_out = []

@@ -1,3 +1,4 @@
+from datetime import date
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -135,3 +136,13 @@ def test_odd_values_of_every_known_key_never_raise(value: object) -> None:
 def test_empty_description_is_kept_as_empty() -> None:
     assert _read({"description": ""})[0].description == ""  # type: ignore[attr-defined]
     assert _read({})[0].description is None  # type: ignore[attr-defined]
+
+
+def test_hugo_publish_dates_date_a_post() -> None:
+    meta, problems = _read({"publishDate": "2020-05-01T10:00:00Z"})
+    assert meta.date is not None and meta.date.year == 2020  # type: ignore[attr-defined]
+    meta, _ = _read({"published": date(2019, 1, 2)})
+    assert meta.date is not None and not meta.draft  # type: ignore[attr-defined]
+    meta, _ = _read({"date": "2021-01-01", "publishdate": "2020-01-01"})
+    assert meta.date.year == 2021  # type: ignore[attr-defined]
+    assert not problems.items

@@ -10,7 +10,7 @@ import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,9 +20,10 @@ from blogbuild.model import AiProvenance
 
 _SPLIT_COMMAS = re.compile(r"\s*,\s*")
 _UPDATED_KEYS = ("updated", "lastmod", "last_modified_at")
+_DATE_KEYS = ("date", "publishdate", "pubdate")  # the first one given counts (Hugo's order)
 KNOWN_KEYS = frozenset(
     {
-        "title", "date", *_UPDATED_KEYS, "categories", "category", "tags", "tag", "draft",
+        "title", *_DATE_KEYS, *_UPDATED_KEYS, "categories", "category", "tags", "tag", "draft",
         "published", "description", "summary", "image", "slug", "ai", "check",
     }
 )  # fmt: skip
@@ -86,8 +87,11 @@ def read_meta(
         fields.description = ""  # present but empty: kept so the linter can say so
     fields.image = _image(meta, fields.extra, warn)
     fields.slug = _text(meta, "slug", warn)
-    for key in ("date", *_UPDATED_KEYS):
-        if meta.get(key) is None:
+    # Hugo's `published` may be a date (an alias of publishDate), Jekyll's is a flag
+    published_date = _is_date_like(meta.get("published"))
+    date_keys = (*_DATE_KEYS, "published") if published_date else _DATE_KEYS
+    for key in (*date_keys, *_UPDATED_KEYS):
+        if meta.get(key) is None or (key in date_keys and fields.date is not None):
             continue
         try:
             read = read_date(meta[key], tz)
@@ -96,13 +100,14 @@ def read_meta(
             continue
         if read.note:
             warn(key, read.note)
-        if key == "date":
+        if key in date_keys:
             fields.date = read.moment
         else:
             fields.updated = fields.updated or read.moment
     fields.categories = _terms(meta, ("categories", "category"), warn)
     fields.tags = _terms(meta, ("tags", "tag"), warn)
-    fields.draft = _flag(meta, "draft", False, warn) or not _flag(meta, "published", True, warn)
+    unpublished = not published_date and not _flag(meta, "published", True, warn)
+    fields.draft = _flag(meta, "draft", False, warn) or unpublished
     fields.ai = _ai(meta.get("ai"), warn)
     fields.check_ignore = _check_ignore(meta.get("check"), warn)
     return fields
@@ -115,6 +120,11 @@ def shown(value: object, limit: int = 60) -> str:
     except (ValueError, RecursionError):  # an int of thousands of digits, a deep structure
         text = type(value).__name__
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _is_date_like(value: object) -> bool:
+    """A date, or text that starts like one: `published: 2020-01-01`."""
+    return isinstance(value, date) or (isinstance(value, str) and value.strip()[:1].isdigit())
 
 
 def _kind(value: object) -> str:
