@@ -45,7 +45,7 @@ def _lenient(
     def construct(loader: Any, node: yaml.ScalarNode) -> Any:
         try:
             return read(loader, node)
-        except (ValueError, KeyError, OverflowError, TypeError) as err:
+        except (ValueError, KeyError, OverflowError, TypeError, AttributeError, IndexError) as err:
             text = str(node.value)
             shown = text if len(text) <= 40 else text[:37] + "..."
             reason = "too many digits" if "limit" in str(err) else str(err)[:80]
