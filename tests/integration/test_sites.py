@@ -3,6 +3,7 @@ shows on its pages what its author meant."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable
@@ -155,4 +156,23 @@ def test_site_builds_as_its_author_meant(case: str, tmp_path: Path) -> None:
     assert "Traceback" not in said and "unexpected error" not in said
     for expected in (SITES / case / "expected.txt").read_text(encoding="utf-8").splitlines():
         assert expected in said, f"missing {expected!r} in:\n{said}"
+    if not (source / "blogbuild.yaml").is_file():  # said once, naming no missing file
+        assert said.count("base_url has no host") == 1
+        assert "blogbuild.yaml" not in said
     CHECKS[case](source / "dist", source)
+
+
+def test_check_of_a_site_that_cannot_be_built_still_prints_its_json(tmp_path: Path) -> None:
+    source = tmp_path / "site"
+    shutil.copytree(SITES / "invalid" / "many-problems", source)
+    done = blogbuild("check", "--source", str(source), "--format", "json")
+    assert done.returncode == 1
+    findings = json.loads(done.stdout)
+    assert [(f["path"], f["line"], f["rule"]) for f in findings] == [
+        ("content/posts/a.md", 3, "build-problem"),
+        ("content/posts/b.md", 3, "build-problem"),
+        ("content/posts/c.md", 3, "build-problem"),
+        ("content/posts/d.md", 4, "build-problem"),
+    ]
+    assert all(f["severity"] == "error" for f in findings)
+    assert not (source / "dist").exists()
