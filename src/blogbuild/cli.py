@@ -205,10 +205,13 @@ def check_command(
             return
         try:
             output = assemble_site(options, external=external)
-        except BuildFailed as failed:
+        except (BuildFailed, BlogbuildError) as failed:
             if report_format != "text":  # a machine reading the report gets one still
+                problems = (
+                    failed.problems if isinstance(failed, BuildFailed) else [failed.problem]
+                )
                 report = format_json if report_format == "json" else format_github
-                click.echo(report(_problem_findings(failed.problems)), nl=False)
+                click.echo(report(_problem_findings(problems)), nl=False)
             raise
         findings = output.findings
     formatter = {"text": format_text, "json": format_json, "github": format_github}
