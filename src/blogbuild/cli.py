@@ -18,6 +18,7 @@ from blogbuild.options import BuildOptions
 
 if TYPE_CHECKING:
     from blogbuild.build.unchanged import InputScan
+    from blogbuild.check.findings import Finding
 
 # The pipeline's modules are imported inside the commands: `blogbuild build` with nothing
 # to do answers before they would have finished loading.
@@ -141,7 +142,9 @@ def _build(options: BuildOptions, debug: bool) -> None:
     for note in result.notes:
         click.echo(note, err=True)
     output = result.output
-    lines = [str(problem) for problem in output.warnings]
+    # each file's warnings together, by line: read as the writer reads the file
+    ordered = sorted(output.warnings, key=lambda p: (p.path, p.line or 0))
+    lines = [str(problem) for problem in ordered]
     posts = len(output.site.posts)
     pages = sum(1 for path in output.outputs if path.endswith(".html"))
     left_out = []
@@ -221,8 +224,8 @@ def check_command(
 ) -> None:  # fmt: skip
     """Check posts for the defects of machine-written text, broken links and missing metadata.
 
-    Writes nothing. Exit 0 when no finding reaches the failing level (error, or warning
-    with --strict), 1 otherwise.
+    Writes nothing but its cache (.blogbuild-cache/). Exit 0 when no finding reaches the
+    failing level (error, or warning with --strict), 1 otherwise.
     """
     from blogbuild.build.recipe import assemble_site
     from blogbuild.check import (
@@ -242,7 +245,14 @@ def check_command(
             settings = settings_from_config(load_config(options.source).check)
             click.echo(format_rules(settings), nl=False)
             return
-        output = assemble_site(options, external=external)
+        try:
+            output = assemble_site(options, external=external)
+        except (BuildFailed, BlogbuildError) as failed:
+            if report_format != "text":  # a machine reading the report gets one still
+                problems = failed.problems if isinstance(failed, BuildFailed) else [failed.problem]
+                report = format_json if report_format == "json" else format_github
+                click.echo(report(_problem_findings(problems)), nl=False)
+            raise
         findings = output.findings
     formatter = {"text": format_text, "json": format_json, "github": format_github}
     text = formatter[report_format](findings)
@@ -252,6 +262,16 @@ def check_command(
         click.echo(summary(findings), err=True)
     settings = settings_from_config(output.config.check)
     sys.exit(exit_code(findings, strict or settings.strict, settings.fail_on))
+
+
+def _problem_findings(problems: Iterable[Problem]) -> list[Finding]:
+    """Problems that stopped a check, as findings of its report."""
+    from blogbuild.check.findings import Finding
+
+    return [
+        Finding(p.path, p.line or 1, 1, p.severity.value, "build-problem", p.message)
+        for p in problems
+    ]
 
 
 @main.command("serve")

@@ -26,6 +26,8 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         prefix = "warning: " if self.severity is Severity.WARNING else ""
+        if not where:  # a problem of the site as a whole, of no file
+            return f"{prefix}{self.message}"
         return f"{where}: {prefix}{self.message}"
 
 

@@ -265,12 +265,15 @@ def test_edits_reload_errors_show_with_the_old_page_kept_and_fixes_recover(
 
 def test_a_site_broken_from_the_start_shows_its_problems_until_fixed(made: SiteMaker) -> None:
     post = made.root / "content" / "posts" / "live.md"
-    post.write_text(POST.replace("title: Живой пост", "title: [1, 2]"), encoding="utf-8")
+    post.write_text(POST.replace("2025-03-01 10:00", "2025-02-30 10:00"), encoding="utf-8")
     served = _start(made)
     try:
         page = served.get("/posts/live/")
         assert page.status == 500
-        assert "content/posts/live.md:2: title: expected text, got list" in page.text
+        assert (
+            "content/posts/live.md:3: date: &#x27;2025-02-30 10:00:00 +0300&#x27; is not a real date"
+            in page.text
+        )
         assert "/__blogbuild/live.js" in page.text
         events = EventClient(served.port)
         assert events.next("state")[0]["problems"]

@@ -54,3 +54,60 @@ def test_errors_carry_the_line_in_the_file(text: str, line: int, message: str) -
         split_front_matter(text)
     assert caught.value.line == line
     assert message in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n\n---\ntitle: x\n---\nbody\n",
+        "\n\ufeff---\ntitle: x\n---\nbody\n",
+        "---\ntitle: x\n...\nbody\n",
+        "  \n+++\ntitle = 'x'\n+++\nbody\n",
+    ],
+)
+def test_front_matter_after_blank_lines_or_closed_by_dots(text: str) -> None:
+    split = split_front_matter(text)
+    assert split.meta == {"title": "x"}
+    assert split.body == "body\n"
+    assert text.split("\n")[split.body_line - 1] == "body"
+    assert (
+        split.meta_lines["title"]
+        == text.split("\n").index(next(line for line in text.split("\n") if "title" in line)) + 1
+    )
+
+
+def test_an_empty_block_is_no_metadata() -> None:
+    split = split_front_matter("---\n---\n# Заголовок\n")
+    assert split.has_front_matter and split.meta == {}
+    assert split.body == "# Заголовок\n" and split.body_line == 3
+
+
+def test_rejected_scalars_are_notes_naming_the_key_and_line() -> None:
+    split = split_front_matter("---\ntitle: x\nwhen: 2024-02-30\nbig: " + "9" * 5000 + "\n---\n")
+    assert split.meta["when"] == "2024-02-30"
+    assert [(line, note.split(":")[0]) for line, note in split.notes] == [(3, "when"), (4, "big")]
+
+
+def test_alias_bombs_and_deep_values_are_left_out_with_a_note() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join(['*' + chr(97 + n)] * 9)}]\n" for n in range(8)
+    )
+    split = split_front_matter(f"---\ntitle: x\n{bomb}deep: {'[' * 150}{']' * 150}\n---\n")
+    assert "i" not in split.meta and "deep" not in split.meta and split.meta["title"] == "x"
+    assert any(note.startswith("i: the value expands") for _, note in split.notes)
+    assert any(line == 12 and note.startswith("deep: ") for line, note in split.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("+++\nk = " + "[" * 3000 + "]" * 3000 + "\n+++\n", "nested too deeply"),
+        ("+++\ntitle = 'x'\nbig = " + "9" * 5000 + "\n+++\n", "big: invalid TOML: a number"),
+        ("---\na: 1\nb: x\x00y\n---\n", "invalid YAML"),
+    ],
+)
+def test_toml_and_yaml_that_python_cannot_read_are_errors(text: str, message: str) -> None:
+    with pytest.raises(FrontMatterError) as caught:
+        split_front_matter(text)
+    assert message in caught.value.message
+    assert caught.value.line is not None

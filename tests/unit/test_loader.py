@@ -1,9 +1,12 @@
+import pickle
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from blogbuild.content.config import load_config
-from blogbuild.content.loader import LoadOptions, load_posts
+from blogbuild.content.loader import LoadOptions, load_post, load_posts
 from blogbuild.errors import Problems
 from tests.conftest import SiteMaker
 
@@ -96,3 +99,35 @@ def test_posts_are_newest_first_and_future_counted(site: SiteMaker, tmp_path: Pa
     result = load_posts(load_config(site.root), LoadOptions(), NOW, problems)
     assert [p.slug for p in result.posts] == ["b", "a"]
     assert result.future_skipped == 1
+
+
+CRASH_INPUTS = [
+    "---\ntitle: x\ndate: 2024-99-99\n---\nx\n",
+    "---\ntitle: x\ndate: 2024-02-30 25:61\n---\nx\n",
+    "---\ntitle: 0x_\ndate: 0b_\ntags: [0x_, 1_]\n---\nx\n",
+    "---\ntitle: x\ncount: " + "9" * 5000 + "\n---\nx\n",
+    "---\ntitle: x\ndate: 0001-01-01 00:00:00 +05:00\n---\nx\n",
+    "---\ntitle: x\nupdated: 9999-12-31 23:00:00 -05:00\n---\nx\n",
+    "---\ntitle: .nan\ndraft: .inf\npublished: 1\nai: {model: [1], generated: 2, 3: 4}\n---\nx\n",
+    "---\ntitle: x\nb: x\x00y\n---\nx\n",
+    "---\ntitle: x\nself: &a [1, *a]\n---\nx\n",
+    "---\ntitle: x\ncheck: {ignore: [1, null, [2]]}\nslug: 12\n---\nx\n",
+    "+++\ntitle = 'x'\nk = " + "[" * 3000 + "]" * 3000 + "\n+++\nx\n",
+    "+++\ntitle = 'x'\nk = " + "9" * 5000 + "\n+++\nx\n",
+    "+++\ntitle = 'x'\ndate = 0001-01-01T00:00:00+05:00\n+++\nx\n",
+    "---\ntitle: x\ndate: [2024, 1, 1]\nimage: [1, {a: 2}]\ncategories: {a: 1}\n---\nx\n",
+    "---\ntitle: " + "слово " * 100 + "\nslug: " + "слово-" * 100 + "\ndate: 2024-01-01\n---\nx\n",
+]
+
+
+@pytest.mark.parametrize("text", CRASH_INPUTS)
+def test_inputs_that_once_crashed_are_problems_with_a_path(site: SiteMaker, text: str) -> None:
+    path = site.post("crash.md", text, raw=True)
+    problems = Problems()
+    post = load_post(path, load_config(site.root), problems)
+    assert post is not None or problems.errors
+    assert all(p.path == "content/posts/crash.md" for p in problems.items)
+    assert all(p.line is not None for p in problems.errors)
+    if post is not None:
+        repr(post)  # the cache and the workers pickle and digest it
+        pickle.dumps(post)

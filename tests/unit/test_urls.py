@@ -1,4 +1,4 @@
-from blogbuild.site.urls import absolute, output_file, place_under
+from blogbuild.site.urls import absolute, output_file, place_under, resolve_relative
 
 
 def test_output_files() -> None:
@@ -33,3 +33,20 @@ def test_root_base_is_a_no_op_and_absolute_base_gives_full_urls() -> None:
     )
     assert absolute("/posts/x/", "/") == "/posts/x/"
     assert absolute("/posts/x/", "/blog/") == "/blog/posts/x/"
+
+
+def test_relative_urls_of_a_post_resolve_against_its_folder() -> None:
+    html = (
+        '<img src="cover.png"><a href="data/t.csv#x">d</a><a href="#top">t</a>'
+        '<a href="https://x.org/">e</a><img src="/abs.png"><a href="mailto:a@b.c">m</a>'
+        '<img srcset="a.png 1x, /b.png 2x">'
+    )
+    assert resolve_relative(html, "x/index.md", "x") == (
+        '<img src="/posts/x/cover.png"><a href="/posts/x/data/t.csv#x">d</a><a href="#top">t</a>'
+        '<a href="https://x.org/">e</a><img src="/abs.png"><a href="mailto:a@b.c">m</a>'
+        '<img srcset="/posts/x/a.png 1x, /b.png 2x">'
+    )
+    # a post file with a folder of its own name: `notes/pic.png` is the copy beside its page
+    assert resolve_relative('<img src="notes/pic.png">', "notes.md", "renamed") == (
+        '<img src="/posts/renamed/pic.png">'
+    )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from blogbuild.content.config import Config
-from blogbuild.content.loader import relative_path
+from blogbuild.content.loader import post_resources, relative_path
 from blogbuild.content.sources import unreadable_reason
 from blogbuild.errors import Problems
 from blogbuild.site.theme import theme_dir
+from blogbuild.site.views import PostView
 
 
 def collect_assets(config: Config, problems: Problems | None = None) -> dict[str, Path]:
@@ -50,3 +52,13 @@ def _files(
                 elif problems is not None:
                     problems.warning(relative_path(Path(entry.path), root), None, reason)
     return sorted(found)
+
+
+def bundle_files(config: Config, posts: Iterable[PostView]) -> dict[str, Path]:
+    """The files of each published post's page bundle, beside its page: `posts/<slug>/x.png`."""
+    resources = post_resources(config)
+    found: dict[str, Path] = {}
+    for post in posts:
+        for name, path in resources.get(post.source_path, ()):
+            found[f"posts/{post.slug}/{name}"] = path
+    return found

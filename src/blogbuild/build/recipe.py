@@ -33,7 +33,7 @@ from blogbuild.build.posts import post_summaries
 from blogbuild.build.results import BuildResult, Plan, Progress, SiteOutput
 from blogbuild.build.unchanged import built_into_before
 from blogbuild.content.config import Config, load_config
-from blogbuild.content.loader import LoadOptions, select_posts
+from blogbuild.content.loader import LoadOptions, relative_path, select_posts
 from blogbuild.errors import Problems
 from blogbuild.hashing import digest, files_digest
 from blogbuild.options import BuildOptions
@@ -62,12 +62,12 @@ def plan_build(
     cache = cache or BuildCache.for_site(options.source, options.use_cache)
     problems = Problems()
     try:
+        # Every problem of loading, slugs, dates and URLs is collected before any is
+        # reported, so one run shows them all.
         summaries, rendered = post_summaries(config, cache, _workers(options), problems, progress)
-        problems.raise_if_errors()
         selected = select_posts(
             [s.post for s in summaries], LoadOptions(options.drafts, options.future), now, problems
         )
-        problems.raise_if_errors()
         from blogbuild.site.plan import plan_site
 
         by_path = {s.post.source_path: s for s in summaries}
@@ -96,7 +96,7 @@ def produce(
     plan: Plan, sink: Sink, previous: dict[str, str], workers: int, progress: Progress | None = None
 ) -> SiteOutput:
     """Put every page, machine file and asset into `sink`, rendering only what changed."""
-    from blogbuild.build.assets import collect_assets
+    from blogbuild.build.assets import bundle_files, collect_assets
     from blogbuild.build.pagework import prepare_pages
     from blogbuild.site.plan import site_terms_digest
 
@@ -113,9 +113,13 @@ def produce(
     )
     terms = site_terms_digest(plan.site)
     assets = collect_assets(plan.config, problems)
+    assets.update(bundle_files(plan.config, plan.site.posts))
     pages = pages_to_render(plan, output, previous, sink, terms)
     # a site's own highlight.css wins over the generated one
     files = files_to_make(plan, output, previous, sink, HIGHLIGHT_CSS not in assets, problems)
+    for rel in sorted(set(assets) & output.outputs):  # a bundle's own index.html, say
+        shown = relative_path(assets.pop(rel), plan.config.root)
+        problems.warning(shown, None, f"would replace the generated {rel}: not copied")
     dates = remembered_dates(plan.cache)
     prepare_pages(plan.site, plan.shared, plan.cache.templates, files)
     make_outputs(plan, output, sink, pages, files, terms, workers, problems, progress)

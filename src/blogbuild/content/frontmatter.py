@@ -1,4 +1,8 @@
-"""Splitting a post into front matter (YAML `---` or TOML `+++`) and body, keeping line numbers."""
+"""Splitting a post into front matter (YAML `---` or TOML `+++`) and body, keeping line numbers.
+
+Read as Jekyll and Hugo read it: blank lines (and a stray BOM) may come before the opening
+delimiter, YAML may end with `...` as well as `---`, and an empty block is no metadata.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +10,21 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import frontmatter
-from frontmatter.default_handlers import BaseHandler, YAMLHandler
+from blogbuild.content.yamlsource import (
+    MAX_DEPTH,
+    MAX_VALUES,
+    Oddity,
+    YamlSourceError,
+    expanded_size,
+    key_lines,
+    load_yaml,
+)
 
-from blogbuild.content.yamlsource import YamlSourceError, key_lines, load_yaml
-
-
-class TomlHandler(BaseHandler):
-    """TOML front matter through the standard library's tomllib (no extra dependency)."""
-
-    FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
-    START_DELIMITER = END_DELIMITER = "+++"
-
-
-_HANDLERS = (YAMLHandler(), TomlHandler())
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _TOML_KEY = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)\s*=", re.MULTILINE)
+_LONG_DIGITS = re.compile(r"\d{4000,}")
+_OPENING = {"---": "yaml", "+++": "toml"}
+_CLOSING = {"yaml": ("---", "..."), "toml": ("+++",)}
 
 
 class FrontMatterError(ValueError):
@@ -42,6 +45,9 @@ class SplitSource:
     body_line: int  # 1-based line of the file where the body starts
     meta_lines: dict[str, int] = field(default_factory=dict)
     has_front_matter: bool = True
+    # (line, message) of values that were read leniently: warnings, not errors
+    notes: tuple[tuple[int | None, str], ...] = ()
+    format: str = ""  # "yaml" or "toml" when there is front matter
 
 
 def normalize_text(text: str) -> str:
@@ -51,53 +57,100 @@ def normalize_text(text: str) -> str:
 
 def split_front_matter(text: str) -> SplitSource:
     """Split normalized text; raise FrontMatterError with the file's line on bad metadata."""
-    handler = frontmatter.detect_format(text, _HANDLERS)
-    if handler is None:
+    lines = text.split("\n")
+    first = 0
+    while first < len(lines) and not lines[first].strip(" \t\ufeff"):
+        first += 1
+    kind = _OPENING.get(lines[first].strip(" \t\ufeff")) if first < len(lines) else None
+    if kind is None:
         return SplitSource({}, text, 1, {}, has_front_matter=False)
-    try:
-        raw, body = handler.split(text)
-    except ValueError:
-        delimiter = handler.START_DELIMITER
-        raise FrontMatterError(
-            1, f"front matter opened with '{delimiter}' is never closed"
-        ) from None
-    head = text[: len(text) - len(body)]
-    body_line = head.count("\n") + 1
-    # lines of `raw` count from the opening delimiter's line
-    opening = handler.FM_BOUNDARY.search(text) if handler.FM_BOUNDARY else None
-    offset = text.count("\n", 0, opening.end()) if opening else 0
-    if isinstance(handler, TomlHandler):
-        meta, lines = _read_toml(raw, offset)
+    end = next(
+        (n for n in range(first + 1, len(lines)) if lines[n].rstrip() in _CLOSING[kind]), None
+    )
+    if end is None:
+        delimiter = "---" if kind == "yaml" else "+++"
+        raise FrontMatterError(first + 1, f"front matter opened with '{delimiter}' is never closed")
+    raw = "\n".join(lines[first + 1 : end]) + "\n"
+    offset = first + 1  # line n of `raw` is line n + offset of the file
+    if kind == "toml":
+        meta, meta_lines, notes = _read_toml(raw, offset)
     else:
-        meta, lines = _read_yaml(raw, offset)
-    return SplitSource(meta, body.removeprefix("\n"), body_line + body.startswith("\n"), lines)
+        meta, meta_lines, notes = _read_yaml(raw, offset)
+    body_start = end + 1
+    # one blank line after the closing delimiter is part of the layout, not the body
+    if body_start < len(lines) - 1 and not lines[body_start].strip():
+        body_start += 1
+    body = "\n".join(lines[body_start:])
+    return SplitSource(meta, body, body_start + 1, meta_lines, True, notes, kind)
 
 
-def _read_yaml(raw: str, offset: int) -> tuple[dict[str, Any], dict[str, int]]:
+def _read_yaml(
+    raw: str, offset: int
+) -> tuple[dict[str, Any], dict[str, int], tuple[tuple[int | None, str], ...]]:
+    oddities: list[Oddity] = []
     try:
-        meta = load_yaml(raw)
+        meta = load_yaml(raw, oddities)
     except YamlSourceError as err:
-        line = err.line + offset if err.line is not None else None
+        line = err.line + offset if err.line is not None else offset
         raise FrontMatterError(line, err.message) from None
     if meta is None:
-        return {}, {}
+        return {}, {}, ()
     if not isinstance(meta, dict):
-        raise FrontMatterError(2, "front matter must be a mapping of keys to values")
+        raise FrontMatterError(offset + 1, "front matter must be a mapping of keys to values")
     lines = {key: line + offset for key, line in key_lines(raw).items()}
-    return {str(key): value for key, value in meta.items()}, lines
+    meta = {str(key): value for key, value in meta.items()}
+    notes = [*_unwieldy(meta, lines)]
+    notes += [
+        (odd.line + offset, f"{_key_at(lines, odd.line + offset)}{odd.message}") for odd in oddities
+    ]
+    return meta, lines, tuple(notes)
 
 
-def _read_toml(raw: str, offset: int) -> tuple[dict[str, Any], dict[str, int]]:
+def _unwieldy(meta: dict[str, Any], lines: dict[str, int]) -> list[tuple[int | None, str]]:
+    """Leave out values no page could show: self-referring, alias bombs, nested too deeply."""
+    notes: list[tuple[int | None, str]] = []
+    for key, value in list(meta.items()):
+        measured = expanded_size(value)
+        if measured is None:
+            why = "the value contains itself (a YAML alias inside its own anchor)"
+        elif measured[0] > MAX_VALUES:
+            why = f"the value expands to more than {MAX_VALUES:,} values (YAML aliases)"
+        elif measured[1] > MAX_DEPTH:
+            why = f"the value is nested more than {MAX_DEPTH} levels deep"
+        else:
+            continue
+        del meta[key]
+        notes.append((lines.get(key), f"{key}: {why}: left out"))
+    return notes
+
+
+def _key_at(lines: dict[str, int], line: int) -> str:
+    """`key: ` for the top-level key whose value holds `line`, or nothing."""
+    above = [(start, key) for key, start in lines.items() if start <= line]
+    return f"{max(above)[1]}: " if above else ""
+
+
+def _read_toml(
+    raw: str, offset: int
+) -> tuple[dict[str, Any], dict[str, int], tuple[tuple[int | None, str], ...]]:
     import tomllib  # loaded only for the rare +++ front matter
 
+    lines: dict[str, int] = {}
+    for match in _TOML_KEY.finditer(raw):
+        lines.setdefault(match.group(1), raw.count("\n", 0, match.start()) + 1 + offset)
     try:
         meta = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as err:
         found = _TOML_LINE.search(str(err))
-        line = int(found.group(1)) + offset if found else None
+        line = int(found.group(1)) + offset if found else offset + raw.count("\n") - 1
         reason = _TOML_LINE.sub("", str(err)).strip()
         raise FrontMatterError(line, f"invalid TOML: {reason}") from None
-    lines: dict[str, int] = {}
-    for match in _TOML_KEY.finditer(raw):
-        lines.setdefault(match.group(1), raw.count("\n", 0, match.start()) + 1 + offset)
-    return meta, lines
+    except RecursionError:
+        raise FrontMatterError(offset, "invalid TOML: arrays or tables nested too deeply") from None
+    except ValueError as err:  # a number tomllib matched but Python cannot convert
+        digits = _LONG_DIGITS.search(raw)
+        line = raw.count("\n", 0, digits.start()) + 1 + offset if digits else offset
+        key = _key_at(lines, line)
+        reason = "a number with too many digits" if digits else str(err)
+        raise FrontMatterError(line, f"{key}invalid TOML: {reason}") from None
+    return meta, lines, tuple(_unwieldy(meta, lines))

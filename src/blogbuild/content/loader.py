@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import subprocess
 from collections import defaultdict
 from dataclasses import dataclass
@@ -12,18 +11,23 @@ from datetime import datetime
 from pathlib import Path
 
 from blogbuild.content.config import Config
-from blogbuild.content.dates import date_from_file_name, strip_date_prefix
+from blogbuild.content.dates import date_from_file_name, file_name_year_guessed, strip_date_prefix
+from blogbuild.content.discover import (
+    DRAFTS_FOLDER,
+    MARKDOWN_SUFFIXES,
+    TEXT_SUFFIXES,
+    discover,
+    is_bundle_index,
+)
 from blogbuild.content.frontmatter import FrontMatterError, normalize_text, split_front_matter
 from blogbuild.content.plaintext import text_to_markdown
 from blogbuild.content.postmeta import read_meta
-from blogbuild.content.slugs import slugify, unsafe_slug_reason
-from blogbuild.content.sources import unreadable_reason
+from blogbuild.content.slugs import fitted_slug, slugify, unsafe_slug_reason
+from blogbuild.content.titles import find_title
 from blogbuild.errors import Problems
 from blogbuild.model import DateSource, Post
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-TEXT_SUFFIXES = (".txt",)
-_ATX_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+__all__ = ["MARKDOWN_SUFFIXES", "TEXT_SUFFIXES", "LoadOptions", "LoadResult", "load_posts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,39 +60,25 @@ def post_file_names(config: Config, problems: Problems) -> list[str]:
             relative_path(folder, config.root), None, "no content/posts folder: nothing to build"
         )
         return []
-    found = []
-    for name in _files_under(folder, config.root.resolve(), problems):
-        if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES + TEXT_SUFFIXES:
-            found.append(name)
-        else:
-            problems.warning(
-                relative_path(Path(name), config.root),
-                None,
-                "not a post (.md, .markdown or .txt): skipped",
-            )
-    return found
+    found = discover(str(folder), config.root.resolve())
+    for name, why in found.skipped:
+        problems.warning(relative_path(Path(name), config.root), None, why)
+    return found.posts
 
 
-def _files_under(folder: Path, root: Path, problems: Problems) -> list[str]:
-    """Files below `folder` in path order, leaving out hidden ones and hidden folders; links
-    are followed only to files inside the site `root`, and what is left out is reported."""
-    found: list[tuple[tuple[str, ...], str]] = []
-    pending: list[tuple[tuple[str, ...], str]] = [((), str(folder))]
-    while pending:
-        parts, current = pending.pop()
-        with os.scandir(current) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append(((*parts, entry.name), entry.path))
-                elif entry.is_file(follow_symlinks=False):
-                    found.append(((*parts, entry.name), entry.path))
-                elif reason := unreadable_reason(entry, root):
-                    problems.warning(relative_path(Path(entry.path), root), None, reason)
-                else:
-                    found.append(((*parts, entry.name), entry.path))
-    return [path for _, path in sorted(found)]
+def post_resources(config: Config) -> dict[str, list[tuple[str, Path]]]:
+    """For each post (by its path as shown in messages) that has a bundle of files: each
+    file's path inside the bundle and the file, to be copied beside the post's page."""
+    folder = config.content_dir
+    if not folder.is_dir():
+        return {}
+    resources: dict[str, list[tuple[str, Path]]] = {}
+    for post, (bundle, files) in discover(str(folder), config.root.resolve()).resources.items():
+        if files:
+            resources[relative_path(Path(post), config.root)] = [
+                (os.path.relpath(name, bundle).replace(os.sep, "/"), Path(name)) for name in files
+            ]
+    return resources
 
 
 def load_posts(
@@ -113,6 +103,10 @@ def select_posts(
         else:
             posts.append(post)
     _report_duplicate_slugs(posts, problems)
+    if not posts:
+        problems.warning(
+            "content/posts", None, "no posts to publish: the site is built without any"
+        )
     posts.sort(key=lambda p: (p.date, p.slug), reverse=True)
     return LoadResult(tuple(posts), drafts, future)
 
@@ -128,7 +122,7 @@ def load_post(path: Path, config: Config, problems: Problems) -> Post | None:
         problems.error(rel, line, "the file is not UTF-8 text (save it as UTF-8)")
         return None
     if not text.strip():
-        problems.error(rel, None, "the file is empty")
+        problems.warning(rel, None, "the file is empty: skipped")
         return None
     return parse_post(rel, path, text, hashlib.sha256(data).hexdigest(), config, problems)
 
@@ -142,17 +136,23 @@ def parse_post(
     except FrontMatterError as err:
         problems.error(rel, err.line, err.message)
         return None
+    for line, note in source.notes:
+        problems.warning(rel, line, note)
     errors_before = len(problems.errors)
     meta = read_meta(source.meta, source.meta_lines, rel, config.tz, problems)
     is_text = path.suffix.lower() in TEXT_SUFFIXES
     body, body_line = source.body, source.body_line
     title = meta.title
     if title is None:
-        title, body, body_line = _title_from_body(body, body_line, is_text)
-        if title is None:
-            problems.error(rel, None, "no title: add `title:` to the front matter")
-            return None
-        problems.warning(rel, body_line - 1, f"no title in front matter: using '{title}'")
+        found = find_title(body, body_line, is_text, path.stem, path.parent.name)
+        title, body, body_line = found.title, found.body, found.body_line
+        if found.source == "file name":
+            why = f"no title in front matter or heading: using the file name: '{title}'"
+        else:
+            why = f"no title in front matter: using the {found.source} '{title}'"
+        problems.warning(rel, found.where, why)
+    if not body.strip():
+        problems.warning(rel, None, "the post has no text: built as an empty post")
     text_body = body if is_text else None
     if is_text:
         body = text_to_markdown(body)
@@ -161,9 +161,12 @@ def parse_post(
     if date is None:
         date, date_source, why = fallback_date(path, config)
         problems.warning(rel, None, why)
+    if date_source == "file_name" and file_name_year_guessed(path.name):
+        problems.warning(rel, None, f"the file name's year has two digits: read as {date.year}")
     slug = _slug(meta.slug, path, title, rel, source.meta_lines.get("slug"), problems)
     if slug is None or len(problems.errors) > errors_before:
         return None
+    in_drafts = DRAFTS_FOLDER in Path(rel).parts[:-1]
     return Post(
         source_path=rel,
         slug=slug,
@@ -172,7 +175,7 @@ def parse_post(
         updated=meta.updated,
         categories=meta.categories,
         tags=meta.tags,
-        draft=meta.draft,
+        draft=meta.draft or in_drafts,
         description=meta.description,
         image=meta.image,
         body=body,
@@ -186,19 +189,6 @@ def parse_post(
         content_hash=content_hash,
         text_body=text_body,
     )
-
-
-def _title_from_body(body: str, body_line: int, is_text: bool) -> tuple[str | None, str, int]:
-    """Take the first heading (Markdown) or line (text) as the title, removing it from the body."""
-    lines = body.split("\n")
-    for index, line in enumerate(lines):
-        if not line.strip():
-            continue
-        heading = _ATX_TITLE.match(line)
-        title = heading.group(1) if heading and not is_text else line.strip()
-        rest = "\n".join(lines[index + 1 :])
-        return title, rest, body_line + index + 1
-    return None, body, body_line
 
 
 def fallback_date(path: Path, config: Config) -> tuple[datetime, DateSource, str]:
@@ -237,27 +227,47 @@ def _slug(
         slug = slugify(given)
         if not slug:
             problems.error(rel, line, f"slug: '{given}' has no letters or digits to make a URL of")
-        return slug or None
-    slug = slugify(strip_date_prefix(path.stem)) or slugify(title)
-    if not slug:
-        problems.error(rel, None, "cannot make a URL slug from the file name or title: add `slug:`")
-    return slug or None
+            return None
+    else:
+        # the post of a page bundle (`x/index.md`) is named by its folder
+        name = path.parent.name if is_bundle_index(path.name) else path.stem
+        slug = slugify(strip_date_prefix(name)) or slugify(title)
+        if not slug:
+            problems.error(
+                rel, None, "cannot make a URL slug from the file name or title: add `slug:`"
+            )
+            return None
+    fitted, cut = fitted_slug(slug)
+    if cut:
+        problems.warning(
+            rel, line, f"the URL slug is longer than a file name may be: shortened to '{fitted}'"
+        )
+    return fitted
 
 
 def _report_duplicate_slugs(posts: list[Post], problems: Problems) -> None:
+    """One error per URL that several posts want, naming each of them and its line."""
     by_slug: dict[str, list[Post]] = defaultdict(list)
     for post in posts:
         by_slug[post.slug].append(post)
     for slug, group in sorted(by_slug.items()):
         if len(group) < 2:
             continue
-        files = ", ".join(sorted(p.source_path for p in group))
-        for post in group:
-            line = post.meta_lines.get("slug")
-            problems.error(
-                post.source_path, line, f"two posts want the URL /posts/{slug}/: {files}"
-            )
+        group.sort(key=lambda p: p.source_path)
+        places = ", ".join(_place(post) for post in group)
+        first = group[0]
+        problems.error(
+            first.source_path,
+            first.meta_lines.get("slug"),
+            f"{len(group)} posts want the URL /posts/{slug}/: {places}; "
+            "give each its own `slug:` in its front matter",
+        )
     posts[:] = [p for p in posts if len(by_slug[p.slug]) == 1]
+
+
+def _place(post: Post) -> str:
+    line = post.meta_lines.get("slug")
+    return f"{post.source_path}:{line}" if line else post.source_path
 
 
 def relative_path(path: Path, root: Path) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from blogbuild.content.text import reading_minutes
 from blogbuild.markup.markdown import MarkdownRenderer
 from blogbuild.model import CodeHtml, Post, RenderedPost
+from blogbuild.site.urls import resolve_relative
+
+_POSTS_FOLDER = "content/posts/"
 
 
 def render_post(post: Post, renderer: MarkdownRenderer, known_code: CodeHtml = ()) -> RenderedPost:
@@ -13,11 +16,12 @@ def render_post(post: Post, renderer: MarkdownRenderer, known_code: CodeHtml = (
     `known_code`: code blocks highlighted before (by an earlier version of the post).
     """
     result = renderer.render(post.body, first_line=post.body_line, known_code=known_code)
+    source = post.source_path.removeprefix(_POSTS_FOLDER)
     return RenderedPost(
         post=post,
-        html=result.html,
+        html=resolve_relative(result.html, source, post.slug),
         headings=result.headings,
-        excerpt_html=result.excerpt_html,
+        excerpt_html=resolve_relative(result.excerpt_html, source, post.slug),
         excerpt_text=result.excerpt_text,
         plain_text=result.plain_text,
         word_count=result.word_count,

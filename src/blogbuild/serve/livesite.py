@@ -158,7 +158,9 @@ class LiveSite:
         stamps = _stamps(output.files)
         changed = _changed_outputs(before, output, stamps)
         build = before.build + 1 if changed or before.output is None else before.build
-        roots = (output.config.root / "assets", theme_dir() / "assets")
+        # page bundles' files are copied from content/posts
+        config = output.config
+        roots = (config.root / "assets", theme_dir() / "assets", config.content_dir)
         self._current = Snapshot(output, build, (), stamps, tuple(root.resolve() for root in roots))
         return Rebuild(
             self._current,

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from blogbuild.content.config import CONFIG_NAME
 from blogbuild.errors import Problems
 from blogbuild.hashing import digest
 from blogbuild.site.feeds import FEED_URL, atom_feed, category_feed_url, entry_updated, newest_posts
@@ -31,8 +32,10 @@ def machine_files(site: Site, shared: str, problems: Problems) -> list[MachineFi
     """Every machine-readable file of the site; drafts and future posts stay out of them."""
     config = site.config
     if not config.absolute_base:
+        # named after the config file only when there is one to edit
+        config_file = CONFIG_NAME if (config.root / CONFIG_NAME).is_file() else ""
         problems.warning(
-            "blogbuild.yaml", None,
+            config_file, None,
             "base_url has no host: feeds, sitemap and llms.txt use relative links; "
             "set base_url to the address the site is published at",
         )  # fmt: skip

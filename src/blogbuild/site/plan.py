@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
@@ -9,7 +10,8 @@ from datetime import datetime
 from typing import TypeVar
 
 from blogbuild.content.config import Config
-from blogbuild.content.slugs import slugify
+from blogbuild.content.slugs import fitted_slug, term_slug
+from blogbuild.content.text import truncate_words
 from blogbuild.errors import Problems
 from blogbuild.hashing import digest
 from blogbuild.model import PostSummary
@@ -17,6 +19,7 @@ from blogbuild.site.i18n import strings
 from blogbuild.site.postviews import post_views
 from blogbuild.site.views import BodyStore, Page, Paginator, PostView, TermView
 
+_SEPARATORS = re.compile(r"[\s_-]+")
 TERMS_PER_PAGE = 100
 T = TypeVar("T")
 
@@ -165,13 +168,15 @@ def _post_page(view: PostView) -> Page:
 
 
 def _terms(kind: str, rendered: Sequence[PostSummary], problems: Problems) -> dict[str, str]:
-    """Map each term name to its slug; names that share a slug become one term."""
+    """Map each term name to its slug; names that share a slug become one term (with a
+    warning when they differ by more than case and separators: `ИИ` and `II`)."""
     names: Counter[str] = Counter()
     for item in rendered:
         names.update(getattr(item.post, kind))
     slug_of: dict[str, str] = {}
+    by_slug: dict[str, list[str]] = defaultdict(list)
     for name in sorted(names):
-        slug = slugify(name)
+        slug, cut = fitted_slug(term_slug(name))
         if not slug:
             for item in rendered:
                 if name in getattr(item.post, kind):
@@ -182,8 +187,31 @@ def _terms(kind: str, rendered: Sequence[PostSummary], problems: Problems) -> di
                         f"{kind}: '{name}' has no letters or digits to make a URL of",
                     )
             continue
+        if cut:
+            problems.warning(
+                *_first_with(rendered, kind, name),
+                f"{kind}: '{truncate_words(name, 60)}' is too long for a URL: "
+                f"shortened to /{kind}/{slug}/",
+            )  # fmt: skip
         slug_of[name] = slug
+        by_slug[slug].append(name)
+    for slug, group in sorted(by_slug.items()):
+        if len({_SEPARATORS.sub(" ", name.lower()).strip() for name in group}) > 1:
+            shown = ", ".join(f"'{name}'" for name in group)
+            problems.warning(
+                *_first_with(rendered, kind, group[0]),
+                f"{kind}: {shown} share the URL /{kind}/{slug}/ and are listed as one",
+            )  # fmt: skip
     return slug_of
+
+
+def _first_with(rendered: Sequence[PostSummary], kind: str, name: str) -> tuple[str, int | None]:
+    """The first post (by path) that has the term `name`, and the line of its `kind`."""
+    post = min(
+        (item.post for item in rendered if name in getattr(item.post, kind)),
+        key=lambda p: p.source_path,
+    )
+    return post.source_path, post.meta_lines.get(kind)
 
 
 def _taxonomy(kind: str, views: Sequence[PostView]) -> Taxonomy:
