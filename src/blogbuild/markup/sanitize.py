@@ -103,9 +103,9 @@ def clean_style(style: str) -> str | None:
     for declaration in style.split(";"):
         name, colon, value = declaration.partition(":")
         name, value = name.strip().lower(), value.strip()
-        if colon and name in _STYLE_PROPERTIES and _STYLE_VALUE.fullmatch(value):
-            if "expression" not in value.lower():
-                kept.append(declaration.strip())
+        safe = _STYLE_VALUE.fullmatch(value) and "expression" not in value.lower()
+        if colon and name in _STYLE_PROPERTIES and safe:
+            kept.append(declaration.strip())
     return ";".join(kept) or None
 
 
