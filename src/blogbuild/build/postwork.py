@@ -89,7 +89,7 @@ def process_post(task: PostTask) -> PostOutcome:
         _STATE.renderer = MarkdownRenderer(trusted_html=_STATE.config.trusted_html)
     assert isinstance(_STATE.renderer, MarkdownRenderer)
     earlier = _STATE.cache.load_body(task.previous) if task.previous else None
-    rendered = render_post(post, _STATE.renderer, earlier.code_html if earlier else ())
+    rendered = render_post(post, _STATE.renderer, earlier.code_html if earlier else (), problems)
     # The plain text is read only here, for key terms: the cache is spared its weight.
     _STATE.cache.store_body(task.key, replace(rendered, plain_text=""))
     # The checker reads the renderer's block tokens, when they are its own, not a new parse.

@@ -43,7 +43,7 @@ _MATH_BLOCKS = frozenset({"math_block", "math_block_label"})
 # meta or children (heading ids, MathML, lazy images). A parser with any other rule list
 # offers no blocks, so a new plugin cannot make the checker read tokens unlike its own.
 _COMMONMARK_BLOCK_RULES = (
-    "table", "code", "math_block", "fence", "blockquote", "hr", "list", "footnote_def",
+    "table", "code", "math_block_spaced", "math_block", "fence", "blockquote", "hr", "list", "footnote_def",
     "reference", "html_block", "heading", "lheading", "paragraph",
 )  # fmt: skip
 _CORE_RULES = (
