@@ -15,7 +15,6 @@ from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from blogbuild.markup.sanitize import sanitize_mathml
-from blogbuild.markup.texenv import TexTooComplex, prepare_tex
 from blogbuild.markup.state import (
     DocumentState,
     MathError,
@@ -23,6 +22,7 @@ from blogbuild.markup.state import (
     keep_fragment,
     render_rule,
 )
+from blogbuild.markup.texenv import TexTooComplex, prepare_tex
 
 MATH_TOKEN_TYPES = frozenset(
     {"math_inline", "math_inline_double", "math_block", "math_bracket_inline", "math_bracket"}
@@ -124,7 +124,9 @@ def _spaced_math_block(state: StateBlock, start: int, end: int, silent: bool) ->
             if not silent:
                 token = state.push("math_block", "math", 0)
                 token.block = True
-                inner = state.src[state.bMarks[start] + state.tShift[start] + 2 : state.eMarks[line]]
+                inner = state.src[
+                    state.bMarks[start] + state.tShift[start] + 2 : state.eMarks[line]
+                ]
                 token.content = inner.rstrip()[:-2]
                 token.markup = "$$"
                 token.map = [start, line + 1]

@@ -33,7 +33,8 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "span": {"class", "style", "id"},
     "abbr": {"class", "title"},
     "a": {"href", "title", "id", "class", "name"},
-    "img": {"src", "alt", "title", "width", "height", "srcset", "sizes", "loading", "decoding"},
+    "img": {"src", "alt", "title", "width", "height", "srcset", "sizes", "loading", "decoding"}
+    | {"class", "id"},
     "iframe": {"src", "width", "height", "allow", "allowfullscreen", "frameborder", "title"},
     "audio": _PLAYER,
     "video": {*_PLAYER, "poster", "playsinline"},
@@ -52,7 +53,8 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "sup": {"class", "id"},
     "section": {"class"},
     "hr": {"class"},
-    "details": {"open"},
+    "details": {"open", "class"},
+    "summary": {"class"},
     "input": {"class", "checked", "disabled"},
 }
 # The only input a post gets is the checkbox of a task list.
