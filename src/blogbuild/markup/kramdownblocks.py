@@ -9,7 +9,6 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_block import StateBlock
-from markdown_it.rules_block.table import escapedSplit
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
@@ -89,6 +88,35 @@ def _is_row(text: str) -> bool:
     return text.startswith("|") and text.count("|") >= 2
 
 
+def split_cells(row: str) -> list[str]:
+    """The cells of `| a | b |`: a `|` escaped or inside a code span separates nothing."""
+    cells: list[str] = []
+    current: list[str] = []
+    i, end, ticks = 1, len(row), 0
+    if row.endswith("|") and not row.endswith("\\|"):
+        end -= 1
+    while i < end:
+        char = row[i]
+        if char == "\\" and i + 1 < end and row[i + 1] == "|":
+            current.append("\\|")  # the inline parser reads the escape
+            i += 2
+            continue
+        if char == "`":
+            run = len(row[i:end]) - len(row[i:end].lstrip("`"))
+            ticks = 0 if ticks == run else (ticks or run)
+            current.append("`" * run)
+            i += run
+            continue
+        if char == "|" and not ticks:
+            cells.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    cells.append("".join(current))
+    return cells
+
+
 def _headerless_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Rows of `| a | b |` without a `|---|` line under the first: kramdown's table."""
     if state.sCount[start] - state.blkIndent >= 4 or not _is_row(_line(state, start)):
@@ -110,7 +138,7 @@ def _headerless_table(state: StateBlock, start: int, end: int, silent: bool) -> 
     table.map = [start, line]
     state.push("tbody_open", "tbody", 1)
     for number, text in rows:
-        cells = escapedSplit(text.strip("|") if not text.endswith("\\|") else text[1:])
+        cells = split_cells(text)
         row = state.push("tr_open", "tr", 1)
         row.map = [number, number + 1]
         for cell in cells:

@@ -9,10 +9,10 @@ import nh3
 from blogbuild.content.safeurl import is_link_url, is_media_srcset, is_media_url
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_CLASSED = ("span", "div", "p", "code", "pre", "sup", "sub", "kbd", "mark", "abbr")
+_CLASSED = ("span", "div", "p", "code", "pre", "sup", "sub", "kbd", "mark", "abbr", "em", "strong")
 _TABLE = ("table", "thead", "tbody", "tfoot", "tr", "caption", "colgroup", "col")
 _PLAIN = (
-    "br", "hr", "em", "strong", "b", "i", "s", "del", "ins", "u", "q", "small", "cite",
+    "br", "hr", "b", "i", "s", "del", "ins", "u", "q", "small", "cite",
     "ul", "ol", "li", "blockquote", "figure", "figcaption", "details", "summary",
     "img", "iframe", "a", "section", "input", "dl", "dt", "dd", "th", "td",
 )  # fmt: skip
@@ -29,7 +29,8 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     **{tag: {"class"} for tag in _CLASSED},
     # id and <a name>: anchors that in-page links of older posts point at.
     "div": {"class", "style", "id"},
-    "p": {"class", "style"},
+    # ids too: kramdown's `{: #id}` gives blocks anchors that links point at.
+    "p": {"class", "style", "id"},
     "span": {"class", "style", "id"},
     "abbr": {"class", "title"},
     "a": {"href", "title", "id", "class", "name"},
@@ -44,11 +45,11 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "figure": {"class", "id"},
     "th": {"colspan", "rowspan", "align", "style"},
     "td": {"colspan", "rowspan", "align", "style"},
-    "table": {"class"},
+    "table": {"class", "id"},
     "col": {"span"},
     "colgroup": {"span"},
-    "ol": {"start", "class", "type", "reversed"},
-    "ul": {"class"},
+    "ol": {"start", "class", "type", "reversed", "id"},
+    "ul": {"class", "id"},
     "li": {"id", "class"},  # task list items and footnotes
     "sup": {"class", "id"},
     "section": {"class"},
