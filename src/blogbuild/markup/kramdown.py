@@ -76,20 +76,21 @@ def _whole_line_ial(line: list[Token]) -> str | None:
 
 
 def _apply_span_ials(children: list[Token]) -> list[Token]:
-    """`![x](a.png){: .center}`: an attribute list right after a span element applies to it."""
+    """`![x](a.png){: .center}`: an attribute list right after a span element applies to it;
+    one after plain text is dropped."""
     kept: list[Token] = []
     i = 0
     while i < len(children):
         child = children[i]
         target = _span_target(kept)
-        if child.type == "text" and child.content.startswith("{") and target is not None:
+        if child.type == "text" and child.content.startswith("{:") and target is not None:
             # Before text_join an attribute list is split over several plain `text` tokens.
             j, text = i, ""
             while j < len(children) and children[j].type == "text" and "}" not in text:
                 text += children[j].content
                 j += 1
             match = _IAL_RE.match(text)
-            if match:
+            if match and target is not None:
                 apply_attributes(target, parse_ial(match.group()))
                 rest = text[match.end() :]
                 if rest:
@@ -98,9 +99,16 @@ def _apply_span_ials(children: list[Token]) -> list[Token]:
                     kept.append(leftover)
                 i = j
                 continue
+        if child.type == "text" and "{:" in child.content:
+            # After plain text kramdown ignores the list (with a warning); so do we.
+            child.content = _IAL_RE.sub(_dropped, child.content)
         kept.append(child)
         i += 1
     return kept
+
+
+def _dropped(match: re.Match[str]) -> str:
+    return "" if any(char.isalpha() for char in match.group()) else match.group()
 
 
 def _span_target(kept: list[Token]) -> Token | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -13,6 +13,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.dollarmath.index import math_inline_dollar
 
 from blogbuild.markup.sanitize import sanitize_mathml
 from blogbuild.markup.state import (
@@ -135,6 +136,29 @@ def _spaced_math_block(state: StateBlock, start: int, end: int, silent: bool) ->
     return False
 
 
+def _dollars_at_start(md: MarkdownIt) -> Any:
+    """dollarmath's inline rule, also at the very start of a paragraph.
+
+    Its check for a digit before the opening `$` reads `src[pos - 1]`, which at position 0
+    is the paragraph's last character: `$$x$$ costs 1` was not math. At 0 there is no
+    character before; the check for a digit after the closing `$` is kept.
+    """
+    rule = next(r.fn for r in md.inline.ruler.__rules__ if r.name == "math_inline")
+    at_start = math_inline_dollar(allow_space=False, allow_digits=True, allow_double=True)
+
+    def run(state: StateInline, silent: bool) -> bool:
+        if state.pos != 0:
+            return bool(rule(state, silent))
+        if not at_start(state, True):
+            return False
+        end, state.pos = state.pos, 0
+        if end < len(state.src) and state.src[end].isdigit():
+            return False
+        return bool(at_start(state, silent))
+
+    return run
+
+
 def _line_end(src: str, start: int, limit: int) -> int:
     end = src.find("\n", start, limit)
     return limit if end < 0 else end
@@ -148,9 +172,23 @@ def _is_display(token: Token, siblings: list[Token]) -> bool:
     if token.type in ("math_block", "math_bracket"):
         return True
     if token.type == "math_inline_double":
-        # kramdown: `$$…$$` inside a sentence is inline; alone in a paragraph it is display.
-        return all(t is token or (t.type == "text" and not t.content.strip()) for t in siblings)
+        # kramdown: `$$…$$` inside a sentence is inline; on lines of its own it is display.
+        index = next(i for i, t in enumerate(siblings) if t is token)
+        return _line_edge(reversed(siblings[:index])) and _line_edge(iter(siblings[index + 1 :]))
     return False
+
+
+def _line_edge(neighbours: Iterator[Token]) -> bool:
+    """Whether only blanks and `<br>` stand between a token and its line's edge."""
+    for neighbour in neighbours:
+        if neighbour.type in ("softbreak", "hardbreak"):
+            return True
+        if neighbour.type == "text" and not neighbour.content.strip():
+            continue
+        if neighbour.type == "html_inline" and neighbour.content.lower().startswith("<br"):
+            continue
+        return False
+    return True
 
 
 def _convert_all(state: StateCore) -> None:
@@ -208,9 +246,13 @@ def math_plugin(md: MarkdownIt) -> None:
         # kramdown posts write inline math as `$$x$$` inside sentences.
         double_inline=True,
     )
-    md.block.ruler.before(
-        "math_block", "math_block_spaced", _spaced_math_block, {"alt": ["paragraph"]}
-    )
+    # A `$$` line never interrupts a paragraph (kramdown): inside one it may be the
+    # closing `$$` of a formula opened lines before, and is read by the inline rule.
+    block = next(r for r in md.block.ruler.__rules__ if r.name == "math_block")
+    alt = [name for name in block.alt if name != "paragraph"]
+    md.block.ruler.at("math_block", block.fn, {"alt": alt})
+    md.block.ruler.before("math_block", "math_block_spaced", _spaced_math_block, {"alt": alt})
+    md.inline.ruler.at("math_inline", _dollars_at_start(md))
     # Before "escape", which would otherwise read `\(` as an escaped parenthesis.
     md.inline.ruler.before("escape", "math_bracket", _bracket_math)
     md.core.ruler.push("math_to_mathml", _convert_all)

@@ -13,6 +13,12 @@ _ENVIRONMENT = re.compile(
 )
 _AS = {"gather": "array", "multline": "array", "eqnarray": "array"}
 _COLUMNS = {"gather": "{c}", "multline": "{c}", "eqnarray": "{rcl}"}
+# MathJax reads `\color{red}{x}` as colouring x; latex2mathml, as TeX does, as a switch for
+# the rest of the group, which swallows the `&` and `\\` after it. `{\color{red}x}` is
+# the same colour for both.
+_COLOR_ARGUMENT = re.compile(r"\\color\s*\{([^{}]*)\}\s*\{")
+# A row that starts with `[` right after `\begin{cases}` would be read as an option.
+_BRACKET_AFTER_BEGIN = re.compile(r"(\\begin\{(?:cases|[pbBvV]?matrix|align\*)\})(?=\s*\[)")
 # A formula of a blog post is a few hundred characters; a longer or deeper one is broken
 # input, and latex2mathml's recursive reader must not be handed it.
 MAX_LENGTH = 5000
@@ -30,6 +36,9 @@ def prepare_tex(tex: str) -> str:
     _check_depth(tex)
     if "\\begin" in tex:
         tex = _ENVIRONMENT.sub(_rename, tex)
+        tex = _BRACKET_AFTER_BEGIN.sub(r"\1{}", tex)
+    if "\\color" in tex:
+        tex = _COLOR_ARGUMENT.sub(r"{\\color{\1}", tex)
     ampersand, newline = _top_level_breaks(tex)
     # Rows and columns outside any environment, as MathJax and KaTeX accept them.
     if ampersand:
