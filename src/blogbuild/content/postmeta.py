@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from blogbuild.content.dates import DateError, parse_date
+from blogbuild.content.safeurl import is_media_url
 from blogbuild.errors import Problems
 from blogbuild.model import AiProvenance
 
@@ -54,6 +55,12 @@ def read_meta(
     if "description" in meta and meta["description"] is not None and fields.description is None:
         fields.description = ""  # present but empty: kept so the linter can say so
     fields.image = _text(meta, "image", bad)
+    if fields.image is not None and not is_media_url(fields.image):
+        # The cover goes into <img src>, og:image and every feed: only what can be an image.
+        problems.warning(
+            path, lines.get("image"), "image: not a web, relative or data:image URL; left out"
+        )
+        fields.image = None
     fields.slug = _text(meta, "slug", bad)
     for key in ("date", *_UPDATED_KEYS):
         if meta.get(key) is None:
