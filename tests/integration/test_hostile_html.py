@@ -102,15 +102,22 @@ def _xml_problems(path: Path, where: str, theme_scripts: set[str]) -> list[str]:
     return problems
 
 
-def _json_problems(value: object, where: str, theme_scripts: set[str]) -> list[str]:
+_JSON_URL_KEYS = {"url", "image", "@id", "id", "sameAs", "logo", "href", "contentUrl"}
+
+
+def _json_problems(value: object, where: str, theme_scripts: set[str], key: str = "") -> list[str]:
+    """URL values with a script scheme, and HTML values (`content_html`, `…html`) with
+    executable paths; other strings are data, shown as text."""
     if isinstance(value, dict):
-        return [p for v in value.values() for p in _json_problems(v, where, theme_scripts)]
+        return [
+            p for k, v in value.items() for p in _json_problems(v, where, theme_scripts, str(k))
+        ]
     if isinstance(value, list):
-        return [p for v in value for p in _json_problems(v, where, theme_scripts)]
+        return [p for v in value for p in _json_problems(v, where, theme_scripts, key)]
     if isinstance(value, str):
-        if _url_is_dangerous(value.strip()):
-            return [f"{where}: {value!r}"]
-        if "<" in value:
+        if key in _JSON_URL_KEYS and _url_is_dangerous(value.strip()):
+            return [f"{where}: {key}: {value!r}"]
+        if key.lower().endswith("html"):
             return _html_problems(value, where, theme_scripts)
     return []
 
