@@ -53,7 +53,7 @@ _STATE: _WorkerState | None = None
 
 def key_settings(config: Config) -> str:
     """The settings a rendered post depends on besides its file."""
-    return f"{config.timezone}|{config.trusted_html}"
+    return f"{config.timezone}|{config.trusted_html}|{config.language}"
 
 
 def post_key(rel: str, data: bytes, config: Config) -> str:
@@ -86,10 +86,12 @@ def process_post(task: PostTask) -> PostOutcome:
     if post is None:
         return PostOutcome(None, tuple(problems.items))
     if _STATE.renderer is None:
-        _STATE.renderer = MarkdownRenderer(trusted_html=_STATE.config.trusted_html)
+        _STATE.renderer = MarkdownRenderer(
+            trusted_html=_STATE.config.trusted_html, language=_STATE.config.language
+        )
     assert isinstance(_STATE.renderer, MarkdownRenderer)
     earlier = _STATE.cache.load_body(task.previous) if task.previous else None
-    rendered = render_post(post, _STATE.renderer, earlier.code_html if earlier else ())
+    rendered = render_post(post, _STATE.renderer, earlier.code_html if earlier else (), problems)
     # The plain text is read only here, for key terms: the cache is spared its weight.
     _STATE.cache.store_body(task.key, replace(rendered, plain_text=""))
     # The checker reads the renderer's block tokens, when they are its own, not a new parse.

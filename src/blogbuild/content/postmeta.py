@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from blogbuild.content.dates import DateError, read_date
+from blogbuild.content.safeurl import is_media_url
 from blogbuild.errors import Problems
 from blogbuild.model import AiProvenance
 
@@ -86,6 +87,10 @@ def read_meta(
     if "description" in meta and meta["description"] is not None and fields.description is None:
         fields.description = ""  # present but empty: kept so the linter can say so
     fields.image = _image(meta, fields.extra, warn)
+    if fields.image is not None and not is_media_url(fields.image):
+        # The cover goes into <img src>, og:image and every feed: only what can be an image.
+        warn("image", "not a web, relative or data:image URL; left out")
+        fields.image = None
     fields.slug = _text(meta, "slug", warn)
     # Hugo's `published` may be a date (an alias of publishDate), Jekyll's is a flag
     published_date = _is_date_like(meta.get("published"))

@@ -72,7 +72,8 @@ def _assign_heading_ids(state: StateCore) -> None:
             continue
         inline = tokens[i + 1]
         text = " ".join(inline_plain_text(inline.children).split())
-        heading_id = ids.claim(slugify_heading(text))
+        # An id the author gave (`{#id}`, `{: #id}`) is kept, unless already taken.
+        heading_id = ids.claim(str(token.attrGet("id") or "") or slugify_heading(text))
         token.attrSet("id", heading_id)
         if doc is not None:
             line = token.map[0] + first_line if token.map else None

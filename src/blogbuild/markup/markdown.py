@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from itertools import pairwise
 
 from markdown_it import MarkdownIt
 from markdown_it.parser_core import RuleFuncCoreType
@@ -14,6 +15,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from blogbuild.content.text import collapse_whitespace, count_words
+from blogbuild.markup.callouts import callouts_plugin
 from blogbuild.markup.elements import elements_plugin
 from blogbuild.markup.headings import heading_ids_plugin
 from blogbuild.markup.highlight import highlight_css, highlight_plugin
@@ -37,17 +39,19 @@ __all__ = ["CommonMarkBlocks", "MarkdownRenderer", "MathError", "highlight_css"]
 # definitions are blocks, and a footnote block is added at the end), task list items
 # (their text loses its "[ ] "), kramdown attribute lists (paragraphs and lists dropped).
 # The last plugin with blocks of its own, $$ display math, shows in the tokens.
-_NOT_COMMONMARK = ("[^", "^[", "[ ]", "[x]", "[X]", "{:")
-_MATH_BLOCKS = frozenset({"math_block", "math_block_label"})
+_NOT_COMMONMARK = ("[^", "^[", "[ ]", "[x]", "[X]", "{:", "markdown=")
+# Blocks of the dialect that CommonMark reads otherwise: math, callouts, kramdown's TOC.
+_DIALECT_BLOCKS = frozenset({"math_block", "math_block_label", "callout_open", "kramdown_toc"})
 # The rules that reasoning was made for. Core rules not named in it only set attributes,
 # meta or children (heading ids, MathML, lazy images). A parser with any other rule list
 # offers no blocks, so a new plugin cannot make the checker read tokens unlike its own.
 _COMMONMARK_BLOCK_RULES = (
-    "table", "code", "math_block", "fence", "blockquote", "hr", "list", "footnote_def",
-    "reference", "html_block", "heading", "lheading", "paragraph",
+    "table", "kramdown_table", "code", "math_block_spaced", "math_block", "kramdown_extension",
+    "admonition", "fence", "blockquote", "hr", "list", "footnote_def", "reference",
+    "kramdown_markdown_html", "html_block", "heading", "lheading", "paragraph",
 )  # fmt: skip
 _CORE_RULES = (
-    "normalize", "block", "inline", "github-tasklists", "footnote_tail",
+    "normalize", "block", "github_alerts", "inline", "github-tasklists", "footnote_tail",
     "kramdown_attribute_lists", "text_join", "math_to_mathml", "heading_ids", "lazy_images",
 )  # fmt: skip
 
@@ -66,6 +70,7 @@ def build_markdown_it() -> MarkdownIt:
     md.core.ruler.at("github-tasklists", _with_checkboxes(md.core.ruler, "github-tasklists"))
     md.use(math_plugin)
     md.use(kramdown_cleanup_plugin)
+    md.use(callouts_plugin)
     md.use(heading_ids_plugin)
     md.use(highlight_plugin)
     md.use(elements_plugin)
@@ -86,8 +91,9 @@ def _with_checkboxes(ruler: Ruler[RuleFuncCoreType], name: str) -> RuleFuncCoreT
 class MarkdownRenderer:
     """Renders post bodies; make one and reuse it, building the parser is the slow part."""
 
-    def __init__(self, *, trusted_html: bool = False) -> None:
+    def __init__(self, *, trusted_html: bool = False, language: str = "ru") -> None:
         self.trusted_html = trusted_html
+        self.language = language
         self._md = build_markdown_it()
         # The block tokens of the last source rendered, when they are CommonMark's: the
         # checker reads them instead of parsing the same source again.
@@ -109,7 +115,10 @@ class MarkdownRenderer:
     ) -> tuple[RenderedMarkdown, tuple[MathError, ...]]:
         """Like `render`, also returning the formulas that were shown as TeX source."""
         doc = DocumentState(
-            first_line, TrustedFragments(self._nonce(source)), known_code=dict(known_code)
+            first_line,
+            TrustedFragments(self._nonce(source)),
+            self.language,
+            known_code=dict(known_code),
         )
         env = new_env(doc)
         tokens = self._md.parse(source, env)
@@ -159,7 +168,10 @@ def _commonmark_blocks(
 ) -> CommonMarkBlocks | None:
     if any(marker in source for marker in _NOT_COMMONMARK):
         return None
-    if any(token.type in _MATH_BLOCKS for token in tokens):
+    if any(token.type in _DIALECT_BLOCKS for token in tokens):
+        return None
+    # A table without a header row is kramdown's; CommonMark reads its rows as a paragraph.
+    if any(a.type == "table_open" and b.type == "tbody_open" for a, b in pairwise(tokens)):
         return None
     references = env.get("references")
     return CommonMarkBlocks(source, tokens, references if isinstance(references, dict) else {})

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
 from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.dollarmath.index import math_inline_dollar
 
 from blogbuild.markup.sanitize import sanitize_mathml
 from blogbuild.markup.state import (
@@ -21,11 +23,30 @@ from blogbuild.markup.state import (
     keep_fragment,
     render_rule,
 )
+from blogbuild.markup.texenv import TexTooComplex, prepare_tex
 
 MATH_TOKEN_TYPES = frozenset(
     {"math_inline", "math_inline_double", "math_block", "math_bracket_inline", "math_bracket"}
 )
 _BRACKETS = {"(": ")", "[": "]"}
+_LOOSE_AMPERSAND = "<mi>&</mi>"
+# latex2mathml's exceptions, said the way a writer would fix them.
+_READER_ERRORS = {
+    "DenominatorNotFoundError": "\\frac without its denominator",
+    "NumeratorNotFoundError": "\\frac without its numerator",
+    "DoubleSubscriptsError": "two subscripts on one symbol",
+    "DoubleSuperscriptsError": "two superscripts on one symbol",
+    "ExtraLeftOrMissingRightError": "a \\left without its \\right",
+    "MissingEndError": "a \\begin without its \\end",
+    "MissingSuperScriptOrSubscriptError": "a ^ or _ with nothing after it",
+    "NoAvailableTokensError": "the formula ends too early, is a brace left open?",
+    "InvalidAlignmentError": "an unknown column alignment",
+    "InvalidWidthError": "an unreadable width",
+    "InvalidStyleForGenfracError": "an unreadable \\genfrac style",
+    "LimitsMustFollowMathOperatorError": "\\limits after something that is not an operator",
+    "RecursionError": "the formula is nested too deeply",
+}
+_MAX_BLOCK_LINES = 200
 
 
 class MathConversionError(Exception):
@@ -38,11 +59,17 @@ def tex_to_mathml(tex: str, display: bool) -> str:
     from latex2mathml.converter import convert  # loaded only when a post has math
 
     try:
-        mathml = str(convert(tex, display="block" if display else "inline"))
+        mathml = str(convert(prepare_tex(tex), display="block" if display else "inline"))
+    except TexTooComplex as error:
+        raise MathConversionError(str(error)) from error
     # latex2mathml signals bad input with many unrelated exception types.
     except Exception as error:
-        message = str(error) or type(error).__name__
+        name = type(error).__name__
+        message = _READER_ERRORS.get(name) or str(error) or name
         raise MathConversionError(message) from error
+    if _LOOSE_AMPERSAND in mathml:
+        # A column separator outside any table would show as an '&' between symbols.
+        raise MathConversionError("'&' outside an environment that makes columns")
     return sanitize_mathml(mathml)
 
 
@@ -75,6 +102,63 @@ def _bracket_math(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _spaced_math_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A `$$` block with blank lines in it, closed by a line ending in `$$` (kramdown)."""
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    first = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    if not first.startswith("$$") or "$$" in first[2:]:
+        return False
+    blank = False
+    # A stray `$$` must not swallow the post: the formula ends within a bounded reach,
+    # and a heading or a fence ends the search.
+    for line in range(start + 1, min(end, start + _MAX_BLOCK_LINES)):
+        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if not text.strip():
+            blank = True
+            continue
+        if text.startswith(("#", "```", "~~~")):
+            return False
+        if text.rstrip().endswith("$$"):
+            if not blank:
+                return False  # dollarmath's own rule reads a block without blank lines
+            if not silent:
+                token = state.push("math_block", "math", 0)
+                token.block = True
+                inner = state.src[
+                    state.bMarks[start] + state.tShift[start] + 2 : state.eMarks[line]
+                ]
+                token.content = inner.rstrip()[:-2]
+                token.markup = "$$"
+                token.map = [start, line + 1]
+            state.line = line + 1
+            return True
+    return False
+
+
+def _dollars_at_start(md: MarkdownIt) -> Any:
+    """dollarmath's inline rule, also at the very start of a paragraph.
+
+    Its check for a digit before the opening `$` reads `src[pos - 1]`, which at position 0
+    is the paragraph's last character: `$$x$$ costs 1` was not math. At 0 there is no
+    character before; the check for a digit after the closing `$` is kept.
+    """
+    rule = next(r.fn for r in md.inline.ruler.__rules__ if r.name == "math_inline")
+    at_start = math_inline_dollar(allow_space=False, allow_digits=True, allow_double=True)
+
+    def run(state: StateInline, silent: bool) -> bool:
+        if state.pos != 0:
+            return bool(rule(state, silent))
+        if not at_start(state, True):
+            return False
+        end, state.pos = state.pos, 0
+        if end < len(state.src) and state.src[end].isdigit():
+            return False
+        return bool(at_start(state, silent))
+
+    return run
+
+
 def _line_end(src: str, start: int, limit: int) -> int:
     end = src.find("\n", start, limit)
     return limit if end < 0 else end
@@ -88,9 +172,23 @@ def _is_display(token: Token, siblings: list[Token]) -> bool:
     if token.type in ("math_block", "math_bracket"):
         return True
     if token.type == "math_inline_double":
-        # kramdown: `$$…$$` inside a sentence is inline; alone in a paragraph it is display.
-        return all(t is token or (t.type == "text" and not t.content.strip()) for t in siblings)
+        # kramdown: `$$…$$` inside a sentence is inline; on lines of its own it is display.
+        index = next(i for i, t in enumerate(siblings) if t is token)
+        return _line_edge(reversed(siblings[:index])) and _line_edge(iter(siblings[index + 1 :]))
     return False
+
+
+def _line_edge(neighbours: Iterator[Token]) -> bool:
+    """Whether only blanks and `<br>` stand between a token and its line's edge."""
+    for neighbour in neighbours:
+        if neighbour.type in ("softbreak", "hardbreak"):
+            return True
+        if neighbour.type == "text" and not neighbour.content.strip():
+            continue
+        if neighbour.type == "html_inline" and neighbour.content.lower().startswith("<br"):
+            continue
+        return False
+    return True
 
 
 def _convert_all(state: StateCore) -> None:
@@ -120,9 +218,11 @@ def _convert(token: Token, display: bool, line: int, doc: DocumentState | None) 
         token.meta["html"] = math_error_html(tex)
         if doc is not None:
             doc.math_errors.append(MathError(line, tex, str(error)))
+    # A wrapper the theme can scroll: wide formulas must not widen the page on phones.
     if token.block:
-        # A wrapper the theme can scroll: wide formulas must not widen the page on phones.
         token.meta["html"] = f'<div class="math-display">{token.meta["html"]}</div>\n'
+    elif display:
+        token.meta["html"] = f'<span class="math-display">{token.meta["html"]}</span>'
 
 
 def _render_math(tokens: Sequence[Token], idx: int, env: MutableMapping[str, Any]) -> str:
@@ -146,6 +246,13 @@ def math_plugin(md: MarkdownIt) -> None:
         # kramdown posts write inline math as `$$x$$` inside sentences.
         double_inline=True,
     )
+    # A `$$` line never interrupts a paragraph (kramdown): inside one it may be the
+    # closing `$$` of a formula opened lines before, and is read by the inline rule.
+    block = next(r for r in md.block.ruler.__rules__ if r.name == "math_block")
+    alt = [name for name in block.alt if name != "paragraph"]
+    md.block.ruler.at("math_block", block.fn, {"alt": alt})
+    md.block.ruler.before("math_block", "math_block_spaced", _spaced_math_block, {"alt": alt})
+    md.inline.ruler.at("math_inline", _dollars_at_start(md))
     # Before "escape", which would otherwise read `\(` as an escaped parenthesis.
     md.inline.ruler.before("escape", "math_bracket", _bracket_math)
     md.core.ruler.push("math_to_mathml", _convert_all)

@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
-from blogbuild.content.text import reading_minutes
+from blogbuild.content.text import collapse_whitespace, reading_minutes
+from blogbuild.errors import Problems
 from blogbuild.markup.markdown import MarkdownRenderer
+from blogbuild.markup.state import MathError
 from blogbuild.model import CodeHtml, Post, RenderedPost
 from blogbuild.site.urls import resolve_relative
 
 _POSTS_FOLDER = "content/posts/"
 
+_FORMULA_START = 40  # characters of a formula that name it in a warning
 
-def render_post(post: Post, renderer: MarkdownRenderer, known_code: CodeHtml = ()) -> RenderedPost:
+
+def render_post(
+    post: Post,
+    renderer: MarkdownRenderer,
+    known_code: CodeHtml = (),
+    problems: Problems | None = None,
+) -> RenderedPost:
     """Render a post's Markdown body to HTML with its headings, excerpt and reading time.
 
-    `known_code`: code blocks highlighted before (by an earlier version of the post).
+    `known_code`: code blocks highlighted before (by an earlier version of the post);
+    `problems` gets a warning for each formula that is shown as TeX.
     """
-    result = renderer.render(post.body, first_line=post.body_line, known_code=known_code)
+    result, math_errors = renderer.render_with_math_errors(
+        post.body, first_line=post.body_line, known_code=known_code
+    )
+    if problems is not None:
+        for error in math_errors:
+            problems.warning(post.source_path, error.line, math_warning(error))
     source = post.source_path.removeprefix(_POSTS_FOLDER)
     return RenderedPost(
         post=post,
@@ -28,3 +43,10 @@ def render_post(post: Post, renderer: MarkdownRenderer, known_code: CodeHtml = (
         reading_minutes=reading_minutes(result.word_count),
         code_html=result.code_html,
     )
+
+
+def math_warning(error: MathError) -> str:
+    """What a writer is told about a formula that could not be converted."""
+    tex = collapse_whitespace(error.tex)
+    start = tex if len(tex) <= _FORMULA_START else tex[:_FORMULA_START] + "…"
+    return f"math: cannot read the formula '{start}': {error.message}; it is shown as TeX"

@@ -57,6 +57,7 @@ class DocumentState:
 
     first_line: int
     fragments: TrustedFragments
+    language: str = "ru"  # of the site: titles the renderer writes (callouts) use it
     headings: list[Heading] = field(default_factory=list)
     math_errors: list[MathError] = field(default_factory=list)
     known_code: Mapping[str, str] = field(default_factory=dict)  # highlighted before

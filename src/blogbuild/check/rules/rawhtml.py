@@ -4,34 +4,93 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-import nh3
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
 
 from blogbuild.check.document import Document
 from blogbuild.check.findings import Hit
+from blogbuild.content.safeurl import url_scheme
+from blogbuild.markup.sanitize import ALLOWED_TAGS, sanitize_html
 
-# nh3's default allow-list is what the renderer starts from; tags outside it are dropped.
-_KEPT_TAGS = frozenset(nh3.ALLOWED_TAGS)
 _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)/?>")
-_HANDLER = re.compile(r"\son[a-z]+\s*=", re.I)
-_SCRIPT_URL = re.compile(r"(?:javascript|vbscript)\s*:", re.I)
 _LINK_TO_SCRIPT = re.compile(r"\]\(\s*<?(?:javascript|vbscript)\s*:", re.I)
+_CONTENT_DROPPED = frozenset({"script", "style"})
+# Elements the HTML parser keeps only inside a table: each is cleaned inside one, so that
+# the parser, not the sanitiser, does not take them out.
+_TABLE_CONTEXT = {
+    "td": "<table><tr>", "th": "<table><tr>", "tr": "<table>", "col": "<table><colgroup>",
+    "thead": "<table>", "tbody": "<table>", "tfoot": "<table>", "caption": "<table>",
+    "colgroup": "<table>",
+}  # fmt: skip
+_URL_ATTRIBUTES = frozenset({"href", "src", "poster", "srcset"})
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One thing the sanitiser takes out of an element: the element, or one attribute."""
+
+    tag: str
+    attribute: str | None
+    message: str
+
+
+class _FirstTag(HTMLParser):
+    """The attributes of the first start tag of one name."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.name = name
+        self.attributes: dict[str, str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == self.name and self.attributes is None:
+            self.attributes = {}
+            for key, value in attrs:
+                self.attributes.setdefault(key, value or "")  # the first of a repeated one
+
+
+def attributes_of(name: str, html: str) -> dict[str, str] | None:
+    """The attributes of the first `<name>` start tag in `html`, None when there is none."""
+    parser = _FirstTag(name)
+    parser.feed(html)
+    parser.close()
+    return parser.attributes
+
+
+@lru_cache(maxsize=4096)
+def sanitiser_removals(tag_html: str) -> tuple[Removal, ...]:
+    """What sanitising takes out of one start tag: the element itself, or its attributes."""
+    match = _TAG.fullmatch(tag_html.strip())
+    if match is None:
+        return ()
+    name = match.group(1).lower()
+    if name not in ALLOWED_TAGS:
+        what = " with its content" if name in _CONTENT_DROPPED else ""
+        return (Removal(name, None, f"<{name}> is removed by the HTML sanitiser{what}"),)
+    before = attributes_of(name, tag_html) or {}
+    after = attributes_of(name, sanitize_html(_TABLE_CONTEXT.get(name, "") + tag_html)) or {}
+    return tuple(
+        Removal(name, attribute, _message(name, attribute, value, after.get(attribute)))
+        for attribute, value in before.items()
+        if after.get(attribute) != value
+    )
+
+
+def _message(name: str, attribute: str, value: str, kept: str | None) -> str:
+    if kept is not None:
+        return f"part of the {attribute} attribute of <{name}> is removed by the sanitiser"
+    scheme = url_scheme(value) if attribute in _URL_ATTRIBUTES else None
+    if scheme is not None and scheme not in ("http", "https"):
+        return f"a {scheme}: URL in <{name} {attribute}> is removed by the sanitiser"
+    return f"the {attribute} attribute of <{name}> is removed by the sanitiser"
 
 
 def _problems(text: str) -> Iterator[tuple[int, str]]:
     """Offsets and messages for unsafe HTML in a piece of Markdown source."""
     for match in _TAG.finditer(text):
-        name, attributes = match.group(1).lower(), match.group(2)
-        if name not in _KEPT_TAGS:
-            yield match.start(), f"<{name}> is removed by the HTML sanitiser"
-        elif handler := _HANDLER.search(attributes):
-            attribute = handler.group().strip().rstrip("=").strip()
-            yield (
-                match.start(),
-                f"the {attribute} attribute of <{name}> is removed by the sanitiser",
-            )
-        elif _SCRIPT_URL.search(attributes):
-            yield match.start(), f"a javascript: URL in <{name}> is removed by the sanitiser"
+        for removal in sanitiser_removals(match.group()):
+            yield match.start(), removal.message
     for match in _LINK_TO_SCRIPT.finditer(text):
         yield match.start(), "a javascript: link is not rendered as a link"
 
