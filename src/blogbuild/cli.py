@@ -207,9 +207,7 @@ def check_command(
             output = assemble_site(options, external=external)
         except (BuildFailed, BlogbuildError) as failed:
             if report_format != "text":  # a machine reading the report gets one still
-                problems = (
-                    failed.problems if isinstance(failed, BuildFailed) else [failed.problem]
-                )
+                problems = failed.problems if isinstance(failed, BuildFailed) else [failed.problem]
                 report = format_json if report_format == "json" else format_github
                 click.echo(report(_problem_findings(problems)), nl=False)
             raise

@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from blogbuild.content.sources import unreadable_reason
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",)
@@ -30,10 +33,11 @@ def is_bundle_index(path: str) -> bool:
     return os.path.basename(path).lower() in _BUNDLE_NAMES
 
 
-def discover(folder: str) -> Found:
-    """Sort every file below `folder` into posts, their resources and skipped files."""
-    files = _files_under(folder)
+def discover(folder: str, root: Path) -> Found:
+    """Sort every file below `folder` into posts, their resources and skipped files; `root`
+    is the site folder (resolved), which links may not leave."""
     found = Found()
+    files = _files_under(folder, root, found.skipped)
     drafts: set[str] = set()
     by_folder: dict[str, list[str]] = {}
     for path in files:
@@ -110,9 +114,9 @@ def _inside_any(folder: str, owners: dict[str, str]) -> str | None:
         current = parent
 
 
-def _files_under(folder: str) -> list[str]:
-    """Files below `folder` in path order, leaving out hidden ones and hidden folders; folders
-    reached through symbolic links are not entered (as with Path.rglob)."""
+def _files_under(folder: str, root: Path, skipped: list[tuple[str, str]]) -> list[str]:
+    """Files below `folder` in path order, leaving out hidden ones and hidden folders; links
+    are followed only to files inside the site `root`, and what is left out is reported."""
     found: list[tuple[tuple[str, ...], str]] = []
     pending: list[tuple[tuple[str, ...], str]] = [((), folder)]
     while pending:
@@ -123,6 +127,10 @@ def _files_under(folder: str) -> list[str]:
                     continue
                 if entry.is_dir(follow_symlinks=False):
                     pending.append(((*parts, entry.name), entry.path))
-                elif not entry.is_dir():
+                elif entry.is_file(follow_symlinks=False):
+                    found.append(((*parts, entry.name), entry.path))
+                elif reason := unreadable_reason(entry, root):
+                    skipped.append((entry.path, reason))
+                else:
                     found.append(((*parts, entry.name), entry.path))
     return [path for _, path in sorted(found)]

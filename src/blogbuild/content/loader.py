@@ -60,7 +60,7 @@ def post_file_names(config: Config, problems: Problems) -> list[str]:
             relative_path(folder, config.root), None, "no content/posts folder: nothing to build"
         )
         return []
-    found = discover(str(folder))
+    found = discover(str(folder), config.root.resolve())
     for name, why in found.skipped:
         problems.warning(relative_path(Path(name), config.root), None, why)
     return found.posts
@@ -73,7 +73,7 @@ def post_resources(config: Config) -> dict[str, list[tuple[str, Path]]]:
     if not folder.is_dir():
         return {}
     resources: dict[str, list[tuple[str, Path]]] = {}
-    for post, (bundle, files) in discover(str(folder)).resources.items():
+    for post, (bundle, files) in discover(str(folder), config.root.resolve()).resources.items():
         if files:
             resources[relative_path(Path(post), config.root)] = [
                 (os.path.relpath(name, bundle).replace(os.sep, "/"), Path(name)) for name in files

@@ -1,0 +1,44 @@
+"""Which files of a site a build may read: regular files, and links that stay inside the site."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+
+def unreadable_reason(entry: os.DirEntry[str], root: Path) -> str | None:
+    """Why the file `entry` under the site folder `root` (resolved) is not read, or None.
+
+    A link is followed only to a regular file inside the site: a post or asset linked to
+    `/etc/shadow` must not end up published. FIFOs, sockets and devices are not files to
+    build from (reading a FIFO would wait forever).
+    """
+    if entry.is_symlink():
+        try:
+            target = Path(entry.path).resolve(strict=True)
+        except FileNotFoundError:
+            return f"a link to nothing ({os.readlink(entry.path)}): skipped"
+        except (OSError, RuntimeError):  # a loop of links
+            return "a link that loops: skipped"
+        what = "a folder" if target.is_dir() else "a file"
+        if target != root and root not in target.parents:
+            return f"a link to {what} outside the site ({target}): not followed"
+        if target.is_dir():
+            return "a link to a folder: not followed"
+        mode = target.stat().st_mode
+    else:
+        mode = entry.stat(follow_symlinks=False).st_mode
+    if not stat.S_ISREG(mode):
+        return f"not a regular file ({_kind(mode)}): skipped"
+    return None
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
