@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from blogbuild.content.relurls import resolve_relative
 from blogbuild.content.text import reading_minutes
 from blogbuild.markup.markdown import MarkdownRenderer
 from blogbuild.model import CodeHtml, Post, RenderedPost
-from blogbuild.site.urls import resolve_relative
 
 _POSTS_FOLDER = "content/posts/"
 
