@@ -34,8 +34,8 @@ def is_bundle_index(path: str) -> bool:
 
 
 def discover(folder: str, root: Path) -> Found:
-    """Sort every file below `folder` into posts, their resources and skipped files; `root`
-    is the site folder (resolved), which links may not leave."""
+    """Sort every file below `folder` (in the site folder `root`, resolved) into posts, their
+    resources and skipped files."""
     found = Found()
     files = _files_under(folder, root, found.skipped)
     drafts: set[str] = set()
@@ -116,7 +116,7 @@ def _inside_any(folder: str, owners: dict[str, str]) -> str | None:
 
 def _files_under(folder: str, root: Path, skipped: list[tuple[str, str]]) -> list[str]:
     """Files below `folder` in path order, leaving out hidden ones and hidden folders; links
-    are followed only to files inside the site `root`, and what is left out is reported."""
+    are followed only to files inside the site `root`, and what is left out is in `skipped`."""
     found: list[tuple[tuple[str, ...], str]] = []
     pending: list[tuple[tuple[str, ...], str]] = [((), folder)]
     while pending:
