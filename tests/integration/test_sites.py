@@ -34,7 +34,9 @@ def _post_dates(dist: Path) -> dict[str, str]:
 
 def _page_bundle(dist: Path, source: Path) -> None:
     post = _page(dist, "posts/cover-story/index.html")
-    assert post.xpath("//article//img/@src") == ["/posts/cover-story/cover.png"]
+    assert set(post.xpath("//article//img/@src")) == {"/posts/cover-story/cover.png"}
+    # the front matter's `image: cover.png` is the bundle's file too
+    assert post.xpath("//meta[@property='og:image']/@content") == ["/posts/cover-story/cover.png"]
     hrefs = post.xpath("//article//a/@href")
     assert "/posts/cover-story/data/table.csv" in hrefs and "#top" in hrefs
     bundle = source / "content" / "posts" / "cover-story"

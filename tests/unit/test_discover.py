@@ -35,3 +35,16 @@ def test_bundles_drafts_and_special_files(tmp_path: Path) -> None:
     skipped = {Path(p).relative_to(tmp_path).as_posix(): why for p, why in found.skipped}
     assert set(skipped) == {"stray.png", "_index.md", "_partial.md"}
     assert "section page" in skipped["_index.md"]
+
+
+def test_links_out_of_the_site_are_neither_posts_nor_bundle_files(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _tree(site, "a/index.md")
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    (site / "a" / "stolen.txt").symlink_to(tmp_path / "secret.txt")
+    (site / "linked.md").symlink_to(tmp_path / "secret.txt")
+    found = discover(str(site), site.resolve())
+    assert [Path(p).name for p in found.posts] == ["index.md"]
+    assert found.resources[str(site / "a" / "index.md")][1] == ()
+    assert sorted(Path(p).name for p, _ in found.skipped) == ["linked.md", "stolen.txt"]
+    assert all("outside the site" in why for _, why in found.skipped)

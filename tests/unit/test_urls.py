@@ -1,4 +1,5 @@
-from blogbuild.site.urls import absolute, output_file, place_under, resolve_relative
+from blogbuild.content.relurls import resolve_relative, resolve_url
+from blogbuild.site.urls import absolute, output_file, place_under
 
 
 def test_output_files() -> None:
@@ -50,3 +51,9 @@ def test_relative_urls_of_a_post_resolve_against_its_folder() -> None:
     assert resolve_relative('<img src="notes/pic.png">', "notes.md", "renamed") == (
         '<img src="/posts/renamed/pic.png">'
     )
+
+
+def test_one_url_of_a_post_resolves_the_same_way() -> None:
+    assert resolve_url("cover.png", "x/index.md", "x") == "/posts/x/cover.png"
+    assert resolve_url("https://x.org/a.png", "x/index.md", "x") == "https://x.org/a.png"
+    assert resolve_url("/img/a.png", "x/index.md", "x") == "/img/a.png"

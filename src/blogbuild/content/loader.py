@@ -22,6 +22,7 @@ from blogbuild.content.discover import (
 from blogbuild.content.frontmatter import FrontMatterError, normalize_text, split_front_matter
 from blogbuild.content.plaintext import text_to_markdown
 from blogbuild.content.postmeta import read_meta
+from blogbuild.content.relurls import resolve_url
 from blogbuild.content.slugs import fitted_slug, slugify, unsafe_slug_reason
 from blogbuild.content.titles import find_title
 from blogbuild.errors import Problems
@@ -167,6 +168,9 @@ def parse_post(
     if slug is None or len(problems.errors) > errors_before:
         return None
     in_drafts = DRAFTS_FOLDER in Path(rel).parts[:-1]
+    # a bundle's `image: cover.png` is the file beside the post's page, wherever it is shown
+    under_posts = os.path.relpath(path, config.content_dir).replace(os.sep, "/")
+    image = resolve_url(meta.image, under_posts, slug) if meta.image else None
     return Post(
         source_path=rel,
         slug=slug,
@@ -177,7 +181,7 @@ def parse_post(
         tags=meta.tags,
         draft=meta.draft or in_drafts,
         description=meta.description,
-        image=meta.image,
+        image=image,
         body=body,
         body_line=body_line,
         source_format="text" if is_text else "markdown",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from blogbuild.content.relurls import resolve_relative
 from blogbuild.content.text import collapse_whitespace, reading_minutes
 from blogbuild.errors import Problems
 from blogbuild.markup.markdown import MarkdownRenderer
 from blogbuild.markup.state import MathError
 from blogbuild.model import CodeHtml, Post, RenderedPost
-from blogbuild.site.urls import resolve_relative
 
 _POSTS_FOLDER = "content/posts/"
 
