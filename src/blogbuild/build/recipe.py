@@ -284,7 +284,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     with in_background(folder_contents, out, _workers(options)) as contents:
         plan = plan_build(options, progress=progress)
         try:
-            staging = Staging(out, contents(), force=force)
+            staging = Staging(out, contents(), force=force, spare=_spare_tree(options))
         except BaseException:
             plan.cache.abandon()
             raise
@@ -307,6 +307,14 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         plan.cache.save({s.key for s in plan.summaries})
     seconds = time.perf_counter() - started
     return BuildResult(output, staging.report, seconds, out, listing, tuple(staging.notes))
+
+
+def _spare_tree(options: BuildOptions) -> Path | None:
+    """Where the tree a build replaces waits to become the next build's (see NewTree)."""
+    if not options.use_cache:
+        return None
+    name = digest(str(options.out_dir.resolve()))[:16]
+    return options.source / CACHE_DIR_NAME / "spare-output" / name
 
 
 def _highlight_css(machine: str) -> MachineFile:
