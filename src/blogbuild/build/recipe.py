@@ -37,7 +37,7 @@ from blogbuild.content.loader import (
     post_file_names,
     select_posts,
 )
-from blogbuild.errors import Problem, Problems
+from blogbuild.errors import BlogbuildError, BuildFailed, Problem, Problems
 from blogbuild.hashing import digest, files_digest
 from blogbuild.model import PostSummary
 from blogbuild.options import BuildOptions
@@ -279,10 +279,22 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     # A folder an older blogbuild built for this site has no manifest yet: adopted, as with
     # --force (nothing in it is removed; only the files the build makes are replaced).
     force = options.force or built_into_before(options.source / CACHE_DIR_NAME, out)
-    check_output_folder(out, options.source, force)
+    try:
+        check_output_folder(out, options.source, force)
+        refused = None
+    except BlogbuildError as error:  # reported with every problem of the sources
+        refused = error.problem
     # The output folder is looked at by another core while this one plans.
     with in_background(folder_contents, out, _workers(options)) as contents:
-        plan = plan_build(options, progress=progress)
+        try:
+            plan = plan_build(options, progress=progress)
+        except BuildFailed as failed:
+            if refused is None:
+                raise
+            raise BuildFailed([refused, *failed.problems]) from None
+        if refused is not None:
+            plan.cache.abandon()
+            raise BuildFailed([refused])
         try:
             staging = Staging(out, contents(), force=force, spare=_spare_tree(options))
         except BaseException:
