@@ -9,6 +9,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from blogbuild.build.swap import make_folders, remove_empty_folders, remove_tree, sibling
+from blogbuild.content.sources import entries_under
 
 _WRITTEN = -1  # the inode recorded for a file written by this build: never replaced
 
@@ -134,14 +135,9 @@ def _contents(root: Path) -> tuple[dict[str, int], set[str]]:
     """Every file (of any kind but a folder) under `root` with its inode, and every folder."""
     files: dict[str, int] = {}
     folders: set[str] = set()
-    pending = [("", str(root))]
-    while pending:
-        rel, folder = pending.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.add(rel + entry.name)
-                    pending.append((f"{rel}{entry.name}/", entry.path))
-                else:
-                    files[rel + entry.name] = entry.inode()
+    for rel, entry in entries_under(root):
+        if entry.is_dir(follow_symlinks=False):
+            folders.add(rel)
+        else:
+            files[rel] = entry.inode()
     return files, folders
