@@ -124,6 +124,7 @@ def test_output_folder_that_is_not_a_site_is_not_replaced(site: SiteMaker, tmp_p
     done = blogbuild("build", "--source", str(site.root), "--out", str(precious))
     assert done.returncode == 1
     assert "no .blogbuild-manifest.json" in done.stderr and "--force" in done.stderr
+    assert "Build failed: 1 problem; nothing was written." in done.stderr
     assert sorted(p.name for p in precious.iterdir()) == ["index.html", "thesis.docx"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["documents", "site"]
 
@@ -218,3 +219,17 @@ def test_a_folder_built_by_an_older_version_is_adopted(site: SiteMaker) -> None:
     assert done.returncode == 0, done.stderr
     assert (dist / ".blogbuild-manifest.json").is_file() and (dist / "CNAME").is_file()
     assert (dist / "posts" / "post-3" / "index.html").is_file()
+
+
+def test_a_refused_output_folder_is_reported_with_the_other_problems(
+    site: SiteMaker, tmp_path: Path
+) -> None:
+    site.post("2025-01-01-bad.md", "---\ntitle: [unclosed\n---\nТекст.\n", raw=True)
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    done = blogbuild("build", "--source", str(site.root), "--out", str(folder))
+    assert done.returncode == 1
+    assert "no .blogbuild-manifest.json" in done.stderr
+    assert "content/posts/2025-01-01-bad.md:" in done.stderr and "YAML" in done.stderr
+    assert "Build failed: 2 problems; nothing was written." in done.stderr

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from blogbuild.build.manifest import MANIFEST_NAME, Manifest, manifest_bytes
 from tests.integration.clirun import blogbuild
 
 INVALID = Path(__file__).resolve().parents[1] / "sites" / "invalid"
@@ -28,6 +29,9 @@ def test_invalid_site_reports_every_problem_and_keeps_dist(case: str, tmp_path: 
     previous = site / "dist"
     previous.mkdir()
     (previous / "index.html").write_text("previous build", encoding="utf-8")
+    (previous / MANIFEST_NAME).write_bytes(
+        manifest_bytes(Manifest(frozenset({"index.html"}), frozenset()))
+    )
     before = _tree(tmp_path)
 
     done = blogbuild("build", "--source", str(site))

@@ -198,3 +198,74 @@ def test_a_symlinked_output_folder_is_replaced_where_it_points(tmp_path: Path) -
     write_output({"index.html": b"2"}, {}, tmp_path / "dist")
     assert (tmp_path / "dist").is_symlink()
     assert (real / "index.html").read_bytes() == b"2"
+
+
+def _tree_of(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _folders(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir())
+
+
+def test_the_replaced_tree_is_kept_as_the_next_builds_and_brought_up_to_date(
+    tmp_path: Path,
+) -> None:
+    out, spare = tmp_path / "dist", tmp_path / "cache" / "spare"
+    sites = [
+        {"index.html": b"1", "posts/a/index.html": b"a", "feed": b"f", "old/x.html": b"x"},
+        {"index.html": b"2", "posts/a/index.html": b"a", "feed/index.xml": b"g"},
+        {"index.html": b"3", "posts/a/index.html": b"a2", "feed": b"f", "new/y.html": b"y"},
+        {"index.html": b"3", "posts/a/index.html": b"a2", "feed": b"f", "new/y.html": b"y"},
+    ]
+    for n, pages in enumerate(sites):
+        inode = (out / "posts" / "a" / "index.html").stat().st_ino if out.exists() else None
+        write_output(pages, {}, out, spare=spare)
+        assert _tree_of(out) == {**pages, MANIFEST_NAME: (out / MANIFEST_NAME).read_bytes()}
+        assert _folders(out) == sorted({p.rsplit("/", 1)[0] for p in pages if "/" in p} | (
+            {"posts"} if "posts/a/index.html" in pages else set()))  # fmt: skip
+        if n == 1:
+            assert (out / "posts" / "a" / "index.html").stat().st_ino == inode
+        assert {p.name for p in tmp_path.iterdir()} <= {"cache", "dist"}
+        assert spare.is_dir() or n == 0  # the first build replaced nothing
+
+
+def test_whatever_the_spare_tree_holds_the_output_is_exact(tmp_path: Path) -> None:
+    out, spare = tmp_path / "dist", tmp_path / "spare"
+    pages = {"index.html": b"1", "posts/a/index.html": b"a", "posts/b/index.html": b"b"}
+    write_output(pages, {}, out, spare=spare)
+    write_output({**pages, "index.html": b"2"}, {}, out, spare=spare)
+    (spare / "junk.html").write_bytes(b"junk")
+    (spare / "posts" / "a" / "index.html").unlink()
+    (spare / "posts" / "a" / "index.html").mkdir()  # a folder where a page goes
+    (spare / "posts" / "b" / "index.html").unlink()
+    (spare / "posts" / "b" / "index.html").write_bytes(b"wrong bytes, own inode")
+    (spare / "empty" / "deep").mkdir(parents=True)
+    live = (out / "index.html").read_bytes()
+    write_output({**pages, "index.html": b"3"}, {}, out, spare=spare)
+    assert live == b"2"
+    assert _tree_of(out) == {
+        **pages,
+        "index.html": b"3",
+        MANIFEST_NAME: (out / MANIFEST_NAME).read_bytes(),
+    }
+    assert _folders(out) == ["posts", "posts/a", "posts/b"]
+
+
+def test_a_write_never_goes_into_a_file_the_live_site_shares(tmp_path: Path) -> None:
+    out, spare = tmp_path / "dist", tmp_path / "spare"
+    write_output({"index.html": b"1", "a.html": b"a"}, {}, out, spare=spare)
+    write_output({"index.html": b"2", "a.html": b"a"}, {}, out, spare=spare)
+    # the spare's a.html is the live a.html (one inode); a new a.html must not write into it
+    assert (spare / "a.html").stat().st_ino == (out / "a.html").stat().st_ino
+    staging = Staging(out, spare=spare)
+    staging.put("index.html", b"2")
+    staging.put("a.html", b"changed")
+    assert (out / "a.html").read_bytes() == b"a"
+    staging.abort()
+    assert (out / "a.html").read_bytes() == b"a"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "spare"]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from blogbuild.content.config import Config
 from blogbuild.content.loader import post_resources, relative_path
-from blogbuild.content.sources import unreadable_reason
+from blogbuild.content.sources import entries_under, unreadable_reason
 from blogbuild.errors import Problems
 from blogbuild.site.theme import theme_dir
 from blogbuild.site.views import PostView
@@ -36,21 +35,13 @@ def _files(
 ) -> list[tuple[str, Path]]:
     """(relative POSIX path, file) below `folder`, hidden files left out, in path order."""
     found = []
-    pending = [("", str(folder))]
-    while pending:
-        prefix, current = pending.pop()
-        with os.scandir(current) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append((f"{prefix}{entry.name}/", entry.path))
-                elif entry.name.startswith("."):
-                    continue
-                elif entry.is_file(follow_symlinks=False) or not (
-                    reason := unreadable_reason(entry, inside)
-                ):
-                    found.append((prefix + entry.name, Path(entry.path)))
-                elif problems is not None:
-                    problems.warning(relative_path(Path(entry.path), root), None, reason)
+    for rel, entry in entries_under(folder):
+        if entry.is_dir(follow_symlinks=False) or entry.name.startswith("."):
+            continue
+        if entry.is_file(follow_symlinks=False) or not (reason := unreadable_reason(entry, inside)):
+            found.append((rel, Path(entry.path)))
+        elif problems is not None:
+            problems.warning(relative_path(Path(entry.path), root), None, reason)
     return sorted(found)
 
 

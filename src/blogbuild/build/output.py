@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass
@@ -18,7 +17,8 @@ from blogbuild.build.manifest import (
     read_manifest,
     refusal,
 )
-from blogbuild.build.swap import clear_leftovers, put_in_place, sibling
+from blogbuild.build.newtree import NewTree, parents_of
+from blogbuild.build.swap import clear_leftovers, put_in_place
 from blogbuild.errors import BlogbuildError, BuildFailed, Problem
 
 STAGING_NAME = ".blogbuild-staging"  # where older versions staged, inside the output folder
@@ -76,10 +76,16 @@ class Staging:
     """
 
     def __init__(
-        self, out: Path, before: FolderContents | None = None, *, force: bool = False
+        self,
+        out: Path,
+        before: FolderContents | None = None,
+        *,
+        force: bool = False,
+        spare: Path | None = None,
     ) -> None:
         """`before`: what `folder_contents(out)` says, when the caller had it taken already;
-        `force`: build into a folder without a manifest, and replace files it did not write."""
+        `force`: build into a folder without a manifest, and replace files it did not write;
+        `spare`: where the tree a build replaces is kept for the next (see NewTree)."""
         self.out = out.resolve()
         self.force = force
         if clear_leftovers(self.out) or before is None:
@@ -93,9 +99,9 @@ class Staging:
         self.ours = manifest.files if manifest is not None else frozenset()
         self.announced = manifest.announced if manifest is not None else frozenset()
         self.before = files
-        self.folder = sibling(self.out, "new")
-        shutil.rmtree(self.folder, ignore_errors=True)
-        self.folder.mkdir(parents=True)
+        folders = {parent for rel in files.keys() & self.ours for parent in parents_of(rel)}
+        self.tree = NewTree(self.out, spare, folders)
+        self.folder = self.tree.path
         self.produced: set[str] = set()
         self.kept: set[str] = set()  # previous files, linked into the new tree
         self.stamps: Listing = {}  # files written anew
@@ -103,7 +109,6 @@ class Staging:
         self.notes: list[str] = []
         self.written = 0
         self.unchanged = 0
-        self._made: set[Path] = {self.folder}
 
     def reuse(self, rel: str) -> bool:
         """Keep the previous build's file as it is; False when there is none."""
@@ -123,9 +128,7 @@ class Staging:
             self.unchanged += 1
             return
         self._note_clash(rel)
-        target = self._target(rel)
-        target.write_bytes(data)
-        self._written(rel, target)
+        self._written(rel, self.tree.write(rel, data))
 
     def copy(self, rel: str, source: Path) -> None:
         """Copy a static file, unless the previous copy is the same."""
@@ -135,9 +138,7 @@ class Staging:
             self.unchanged += 1
             return
         self._note_clash(rel)
-        target = self._target(rel)
-        shutil.copyfile(source, target)
-        self._written(rel, target)
+        self._written(rel, self.tree.copy(rel, source))
 
     def commit(self) -> Listing:
         """Complete the new tree and put it in place of the old; return what it holds."""
@@ -148,25 +149,25 @@ class Staging:
             )
         after: Listing = dict(self.stamps)
         for rel in sorted(self.kept | foreign):
-            _link(self.out / rel, self._target(rel))
+            self.tree.link(rel, self.out / rel)
             after[rel] = self.before[rel]
-        for rel in sorted(self._empty):
-            if rel not in self.produced and not any(p in self.produced for p in _parents(rel)):
-                (self.folder / rel).mkdir(parents=True, exist_ok=True)
         announced = frozenset(foreign)
         if foreign - self.announced:
             self.notes.append(kept_note(self.out, sorted(foreign - self.announced)))
         data = manifest_bytes(Manifest(frozenset(self.produced), announced))
-        manifest = self.folder / MANIFEST_NAME
         if self._old_manifest and _same_bytes(self.out / MANIFEST_NAME, data):
-            _link(self.out / MANIFEST_NAME, manifest)
+            self.tree.link(MANIFEST_NAME, self.out / MANIFEST_NAME)
         else:
-            manifest.write_bytes(data)
-        stat = manifest.stat()
+            self.tree.write(MANIFEST_NAME, data)
+        stat = (self.folder / MANIFEST_NAME).stat()
         after[MANIFEST_NAME] = (stat.st_size, stat.st_mtime_ns)
+        self.tree.keep_only(set(after))
+        for rel in sorted(self._empty):
+            if rel not in self.produced and not any(p in self.produced for p in parents_of(rel)):
+                self.tree.make_folder(rel)
         with suppress(OSError):
             os.chmod(self.folder, os.stat(self.out).st_mode & 0o7777)
-        put_in_place(self.folder, self.out)
+        self.tree.keep_as_spare(put_in_place(self.folder, self.out))
         return after
 
     @property
@@ -175,15 +176,15 @@ class Staging:
 
     def abort(self) -> None:
         """Forget the new tree: the output folder is as it was."""
-        shutil.rmtree(self.folder, ignore_errors=True)
+        self.tree.discard()
 
     def _foreign(self) -> set[str]:
         """The files of the old tree that blogbuild did not write and this build leaves be;
         those in the way of a file or folder the build makes are clashes."""
-        folders = {parent for rel in self.produced for parent in _parents(rel)}
+        folders = {parent for rel in self.produced for parent in parents_of(rel)}
         foreign = set()
         for rel in self.before.keys() - self.ours - self.produced:
-            if rel in folders or any(parent in self.produced for parent in _parents(rel)):
+            if rel in folders or any(parent in self.produced for parent in parents_of(rel)):
                 self.clashes.add(rel)
             else:
                 foreign.add(rel)
@@ -197,13 +198,6 @@ class Staging:
         stat = target.stat()
         self.stamps[rel] = (stat.st_size, stat.st_mtime_ns)
         self.written += 1
-
-    def _target(self, rel: str) -> Path:
-        target = self.folder / rel
-        if target.parent not in self._made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._made.add(target.parent)
-        return target
 
 
 _CLASH = (
@@ -279,10 +273,15 @@ def untouched_fingerprints(listing: Listing, stamped: dict[str, str]) -> dict[st
 
 
 def write_output(
-    pages: Mapping[str, bytes], files: Mapping[str, Path], out: Path, *, force: bool = False
+    pages: Mapping[str, bytes],
+    files: Mapping[str, Path],
+    out: Path,
+    *,
+    force: bool = False,
+    spare: Path | None = None,
 ) -> WriteReport:
     """Write a whole site held in memory into `out`, atomically."""
-    staging = Staging(out, force=force)
+    staging = Staging(out, force=force, spare=spare)
     try:
         for rel in sorted(pages):
             staging.put(rel, pages[rel])
@@ -315,23 +314,6 @@ def _listing(root: Path) -> tuple[Listing, set[str]]:
         if not found and rel:
             empty.add(rel.rstrip("/"))
     return files, empty
-
-
-def _parents(rel: str) -> list[str]:
-    """The folders above a relative POSIX path, nearest first."""
-    found = []
-    while "/" in rel:
-        rel = rel.rsplit("/", 1)[0]
-        found.append(rel)
-    return found
-
-
-def _link(source: Path, target: Path) -> None:
-    """A hard link to a previous file (same inode and mtime); a copy where links fail."""
-    try:
-        os.link(source, target, follow_symlinks=False)
-    except OSError:
-        shutil.copy2(source, target, follow_symlinks=False)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

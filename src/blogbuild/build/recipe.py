@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from blogbuild.build.cache import CACHE_DIR_NAME, BuildCache, code_version
@@ -34,7 +35,7 @@ from blogbuild.build.results import BuildResult, Plan, Progress, SiteOutput
 from blogbuild.build.unchanged import built_into_before
 from blogbuild.content.config import Config, load_config
 from blogbuild.content.loader import LoadOptions, relative_path, select_posts
-from blogbuild.errors import Problems
+from blogbuild.errors import BlogbuildError, BuildFailed, Problems
 from blogbuild.hashing import digest, files_digest
 from blogbuild.options import BuildOptions
 from blogbuild.parallel import default_workers, in_background
@@ -173,12 +174,24 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     # A folder an older blogbuild built for this site has no manifest yet: adopted, as with
     # --force (nothing in it is removed; only the files the build makes are replaced).
     force = options.force or built_into_before(options.source / CACHE_DIR_NAME, out)
-    check_output_folder(out, options.source, force)
+    try:
+        check_output_folder(out, options.source, force)
+        refused = None
+    except BlogbuildError as error:  # reported with every problem of the sources
+        refused = error.problem
     # The output folder is looked at by another core while this one plans.
     with in_background(folder_contents, out, _workers(options)) as contents:
-        plan = plan_build(options, progress=progress)
         try:
-            staging = Staging(out, contents(), force=force)
+            plan = plan_build(options, progress=progress)
+        except BuildFailed as failed:
+            if refused is None:
+                raise
+            raise BuildFailed([refused, *failed.problems]) from None
+        if refused is not None:
+            plan.cache.abandon()
+            raise BuildFailed([refused])
+        try:
+            staging = Staging(out, contents(), force=force, spare=_spare_tree(options))
         except BaseException:
             plan.cache.abandon()
             raise
@@ -201,6 +214,14 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         plan.cache.save({s.key for s in plan.summaries})
     seconds = time.perf_counter() - started
     return BuildResult(output, staging.report, seconds, out, listing, tuple(staging.notes))
+
+
+def _spare_tree(options: BuildOptions) -> Path | None:
+    """Where the tree a build replaces waits to become the next build's (see NewTree)."""
+    if not options.use_cache:
+        return None
+    name = digest(str(options.out_dir.resolve()))[:16]
+    return options.source / CACHE_DIR_NAME / "spare-output" / name
 
 
 def check_output(output: SiteOutput, external: bool = False) -> list[Finding]:

@@ -8,6 +8,8 @@ import os
 import shutil
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from pathlib import Path
 
 from blogbuild.signals import libc
@@ -18,6 +20,7 @@ _RENAME_SWAP = 2  # macOS renamex_np flag
 _RENAMEAT2_SYSCALL = {"x86_64": 316, "amd64": 316, "aarch64": 276, "arm64": 276}
 # What a file system or kernel without the exchange answers: the fallback is used then.
 _UNSUPPORTED = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP}
+_REMOVERS = 16  # threads making or removing folders: each waits on the disk, not on a core
 # A sibling whose build is alive is left alone, unless it is this old (its pid was reused).
 _ABANDONED_SECONDS = 24 * 3600
 
@@ -28,21 +31,21 @@ def sibling(out: Path, kind: str) -> Path:
     return out.with_name(f".{out.name}.{os.getpid()}.{kind}")
 
 
-def put_in_place(new: Path, out: Path) -> None:
+def put_in_place(new: Path, out: Path) -> Path | None:
     """Make the complete tree `new` the output folder `out`, so that `out` is at every instant
-    either its old complete self or the new tree; the old tree is removed after."""
+    either its old complete self or the new tree; where the old tree is now (None after a
+    first build), for the caller to keep or remove."""
     if not out.exists():
         os.rename(new, out)  # a first build: one rename
-        return
+        return None
     if exchange(new, out):
-        shutil.rmtree(new, ignore_errors=True)  # `new` holds the old tree now
-        return
+        return new  # `new` holds the old tree now
     # No atomic exchange here: for a moment between these renames `out` is missing; a build
     # killed in that moment leaves the old tree beside it, and the next build puts it back.
     old = sibling(out, "old")
     os.rename(out, old)
     os.rename(new, out)
-    shutil.rmtree(old, ignore_errors=True)
+    return old
 
 
 def exchange(a: Path, b: Path) -> bool:
@@ -86,8 +89,67 @@ def clear_leftovers(out: Path) -> bool:
             os.rename(path, out)
             restored = True
         else:
-            shutil.rmtree(path, ignore_errors=True)
+            remove_tree(path)
     return restored
+
+
+def remove_tree(root: Path) -> None:
+    """Remove a folder tree, as shutil.rmtree(ignore_errors=True) does, but with the folders
+    removed many at a time: on some file systems removing a folder whose entries were just
+    unlinked waits for the journal (3 ms each), and a site has a folder per page."""
+    folders: list[list[str]] = []
+    pending = [(0, str(root))]
+    while pending:
+        depth, folder = pending.pop()
+        if len(folders) <= depth:
+            folders.append([])
+        folders[depth].append(folder)
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append((depth + 1, entry.path))
+                    else:
+                        with suppress(OSError):
+                            os.unlink(entry.path)
+        except OSError:
+            continue
+    with ThreadPoolExecutor(_REMOVERS) as pool:
+        for level in reversed(folders):
+            list(pool.map(_rmdir, level))
+    if root.exists():
+        shutil.rmtree(root, ignore_errors=True)  # what appeared meanwhile
+
+
+def make_folders(root: Path, rels: set[str]) -> None:
+    """Create the folders `rels` (relative POSIX paths, with all their parents) under `root`,
+    many at a time, parents first."""
+    levels: dict[int, list[str]] = {}
+    for rel in rels:
+        levels.setdefault(rel.count("/"), []).append(os.path.join(root, rel))
+    with ThreadPoolExecutor(_REMOVERS) as pool:
+        for depth in sorted(levels):
+            list(pool.map(_mkdir, levels[depth]))
+
+
+def remove_empty_folders(root: Path, rels: set[str]) -> None:
+    """Remove those of the folders `rels` under `root` that are empty, deepest first."""
+    levels: dict[int, list[str]] = {}
+    for rel in rels:
+        levels.setdefault(rel.count("/"), []).append(os.path.join(root, rel))
+    with ThreadPoolExecutor(_REMOVERS) as pool:
+        for depth in sorted(levels, reverse=True):
+            list(pool.map(_rmdir, levels[depth]))
+
+
+def _mkdir(folder: str) -> None:
+    with suppress(FileExistsError):
+        os.mkdir(folder)
+
+
+def _rmdir(folder: str) -> None:
+    with suppress(OSError):  # not empty: kept
+        os.rmdir(folder)
 
 
 def _still_building(pid: int, path: Path) -> bool:

@@ -4,7 +4,21 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+
+
+def entries_under(folder: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every entry below `folder`, with its relative POSIX path; a folder comes before what
+    it holds, and links to folders are not entered."""
+    pending = [("", str(folder))]
+    while pending:
+        prefix, current = pending.pop()
+        with os.scandir(current) as entries:
+            for entry in entries:
+                yield prefix + entry.name, entry
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((f"{prefix}{entry.name}/", entry.path))
 
 
 def unreadable_reason(entry: os.DirEntry[str], root: Path) -> str | None:
