@@ -30,11 +30,32 @@ def _headings(doc: Document) -> list[_Heading]:
     found = []
     for span in doc.spans:
         opener = doc.tokens[span.token_index - 1]
-        if span.block == "heading" and opener.level == 0:
-            level = heading_level(opener)
-            found.append(_Heading(span.token_index - 1, level, span, doc.file_line(span.first)))
+        if span.block != "heading" or opener.level != 0:
+            continue
+        if not span.prose.strip() and "<" in span.text:
+            continue  # '## <a id="x"></a>': an anchor for what follows, not a section
+        if doc.is_text and not _reads_as_title(_line(doc.text_lines, span.first)):
+            continue  # a text post's short line made a heading, but it is code or a label
+        level = heading_level(opener)
+        found.append(_Heading(span.token_index - 1, level, span, doc.file_line(span.first)))
     _last_headings[:] = [(doc, found)]
     return found
+
+
+# A text post's headings are guessed from short lines; a title starts with a capital or a
+# digit, unindented, and holds none of the marks of code.
+_TITLE_START = re.compile(r"^[^\W_]")
+_CODE_MARKS = re.compile(r"[{}();=<>$\\|`\[\]]")
+
+
+def _line(lines: tuple[str, ...], index: int) -> str:
+    return lines[index] if index < len(lines) else ""
+
+
+def _reads_as_title(line: str) -> bool:
+    if not _TITLE_START.match(line) or _CODE_MARKS.search(line):
+        return False
+    return line[0].isupper() or line[0].isdigit()
 
 
 def _next_block(blocks: list[int], opener: int) -> int | None:
@@ -128,6 +149,8 @@ _MAX_PSEUDO_HEADING_WORDS = 12
 
 
 _OPENS_BOLD = ("**", "__", "&")
+# A title opens with a word, a number or math ('$$k$$-Sparse'), not code or dashes.
+_TITLE_OPENING = re.compile(r"[^\W_]|\$")
 _CLOSES_BOLD = ("**", "__", ";")
 
 
@@ -153,8 +176,10 @@ def bold_pseudo_heading(doc: Document) -> Iterator[Hit]:
         if sum(c.type == "strong_open" for c in children) != 1:
             continue
         inner = span.text.strip()[2:-2].strip()
-        if not inner or len(inner.split()) > _MAX_PSEUDO_HEADING_WORDS or inner[-1] in ".;,…":
-            continue
+        if not inner or len(inner.split()) > _MAX_PSEUDO_HEADING_WORDS or inner[-1] in ".;,…!":
+            continue  # a sentence in bold: a warning, a credit, an exclamation
+        if "](" in inner or not _TITLE_OPENING.match(inner):
+            continue  # a link line (a sponsor, a source), code, or a decorated separator
         shown = inner if len(inner) <= 60 else inner[:59] + "…"
         message = f"bold line '{shown}' poses as a heading; make it a Markdown heading (## …)"
         yield doc.span_hit("bold-pseudo-heading", span, 0, message)
