@@ -116,7 +116,7 @@ def foreign_script(doc: Document) -> Iterator[Hit]:
             yield doc.span_hit("foreign-script", span, start, message)
 
 
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]+")
+WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]+")
 # Latin letters that look like Cyrillic ones, and the Cyrillic letter each passes for.
 _LATIN_TO_CYRILLIC = dict(zip("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ", strict=True))
 _CYRILLIC_TO_LATIN = {cyrillic: latin for latin, cyrillic in _LATIN_TO_CYRILLIC.items()}
@@ -207,7 +207,7 @@ def mixed_script_word(doc: Document) -> Iterator[Hit]:
     for span in doc.spans:
         if not _SCRIPT_BOUNDARY.search(span.prose):
             continue
-        for match in _WORD.finditer(span.prose):
+        for match in WORD.finditer(span.prose):
             problem = mixed_script_problem(match.group())
             if problem:
                 yield doc.span_hit("mixed-script-word", span, match.start(), problem)

@@ -24,7 +24,8 @@ class _Heading:
 _last_headings: list[tuple[Document, list[_Heading]]] = []
 
 
-def _headings(doc: Document) -> list[_Heading]:
+def headings(doc: Document) -> list[_Heading]:
+    """The top-level headings of the article's outline, in order."""
     if _last_headings and _last_headings[0][0] is doc:
         return _last_headings[0][1]
     found = []
@@ -64,12 +65,12 @@ def _next_block(blocks: list[int], opener: int) -> int | None:
     return blocks[position] if position < len(blocks) else None
 
 
-_HASHES = re.compile(r"^#+\s*")
+HASHES = re.compile(r"^#+\s*")
 
 
 def _plain(text: str) -> str:
     """Heading text without emphasis, stray hashes or case, punctuation kept."""
-    text = _HASHES.sub("", re.sub(r"[*_`]", "", text).strip())
+    text = HASHES.sub("", re.sub(r"[*_`]", "", text).strip())
     return " ".join(text.casefold().replace("ё", "е").split()).rstrip(" .:")
 
 
@@ -86,8 +87,8 @@ def duplicate_heading(doc: Document) -> Iterator[Hit]:
     seen: dict[str, int] = {}
     blocks = doc.top_blocks()
     previous: _Heading | None = None
-    for heading in _headings(doc):
-        key = comparable(_HASHES.sub("", heading.span.text.strip()))
+    for heading in headings(doc):
+        key = _key(heading)
         adjacent = previous is not None and _next_block(blocks, previous.opener) == heading.opener
         if key in seen:
             message = f"repeats the heading on line {seen[key]}"
@@ -101,6 +102,26 @@ def duplicate_heading(doc: Document) -> Iterator[Hit]:
             yield doc.span_hit("duplicate-heading", heading.span, 0, message)
         if key:
             seen.setdefault(key, heading.line)
+        previous = heading
+
+
+def _key(heading: _Heading) -> str:
+    return comparable(HASHES.sub("", heading.span.text.strip()))
+
+
+def adjacent_duplicates(doc: Document) -> Iterator[tuple[_Heading, _Heading]]:
+    """Pairs of headings with the same text, the second right after the first."""
+    blocks = doc.top_blocks()
+    previous: _Heading | None = None
+    for heading in headings(doc):
+        if (
+            previous is not None
+            and _next_block(blocks, previous.opener) == heading.opener
+            and _key(heading)
+            and _key(heading) == _key(previous)
+        ):
+            yield previous, heading
+            continue  # a third one in a row pairs with the first, which stays
         previous = heading
 
 
@@ -126,20 +147,26 @@ _LEAD_SPANS = 5
 
 def h1_repeats_title(doc: Document) -> Iterator[Hit]:
     """An H1, or a line before the first prose paragraph, that says the title again."""
+    message = "repeats the post title, which the page already shows as its heading"
+    for span in repeated_titles(doc):
+        yield doc.span_hit("h1-repeats-title", span, 0, message)
+
+
+def repeated_titles(doc: Document) -> Iterator[Span]:
+    """The H1s, and lines before the first prose paragraph, that are the title again."""
     title = comparable(doc.post.title)
     if not title:
         return
-    message = "repeats the post title, which the page already shows as its heading"
     reported: set[int] = set()
-    for heading in _headings(doc):
+    for heading in headings(doc):
         if heading.level == 1 and comparable(heading.span.text) == title:
             reported.add(heading.span.first)
-            yield doc.span_hit("h1-repeats-title", heading.span, 0, message)
+            yield heading.span
     for span in doc.spans[:_LEAD_SPANS]:
         if span.block == "cell" or doc.tokens[span.token_index].level > 1:
             continue
         if comparable(span.text) == title and span.first not in reported:
-            yield doc.span_hit("h1-repeats-title", span, 0, message)
+            yield span
         if span.block == "paragraph" and len(comparable(span.text).split()) > _LEAD_WORDS:
             return
 
@@ -156,6 +183,21 @@ _CLOSES_BOLD = ("**", "__", ";")
 
 def bold_pseudo_heading(doc: Document) -> Iterator[Hit]:
     """A one-line paragraph that is all bold and reads like a title, not a sentence."""
+    for span, inner in _bold_lines(doc):
+        shown = inner if len(inner) <= 60 else inner[:59] + "…"
+        message = f"bold line '{shown}' poses as a heading; make it a Markdown heading (## …)"
+        yield doc.span_hit("bold-pseudo-heading", span, 0, message)
+
+
+def bold_heading_text(doc: Document) -> Iterator[tuple[Span, str]]:
+    """Bold pseudo-headings that are the bold text alone ('**Обзор**'), with that text."""
+    for span, inner in _bold_lines(doc):
+        text = span.text.strip()
+        if text[:2] == text[-2:] and text[2:-2].strip() == inner:
+            yield span, inner
+
+
+def _bold_lines(doc: Document) -> Iterator[tuple[Span, str]]:
     for span in doc.spans:
         token = doc.tokens[span.token_index]
         if span.block != "paragraph" or token.level != 1 or "\n" in span.text:
@@ -180,15 +222,13 @@ def bold_pseudo_heading(doc: Document) -> Iterator[Hit]:
             continue  # a sentence in bold: a warning, a credit, an exclamation
         if "](" in inner or not _TITLE_OPENING.match(inner):
             continue  # a link line (a sponsor, a source), code, or a decorated separator
-        shown = inner if len(inner) <= 60 else inner[:59] + "…"
-        message = f"bold line '{shown}' poses as a heading; make it a Markdown heading (## …)"
-        yield doc.span_hit("bold-pseudo-heading", span, 0, message)
+        yield span, inner
 
 
 def heading_level_jump(doc: Document) -> Iterator[Hit]:
     """A heading more than one level deeper than the heading before it."""
     previous = None
-    for heading in _headings(doc):
+    for heading in headings(doc):
         if previous is not None and heading.level > previous.level + 1:
             message = f"h{heading.level} follows h{previous.level} on line {previous.line}"
             yield doc.span_hit("heading-level-jump", heading.span, 0, message)
@@ -198,7 +238,7 @@ def heading_level_jump(doc: Document) -> Iterator[Hit]:
 def empty_section(doc: Document) -> Iterator[Hit]:
     """A heading followed by a heading of the same or higher level, or by nothing."""
     blocks = doc.top_blocks()
-    for heading in _headings(doc):
+    for heading in headings(doc):
         following = _next_block(blocks, heading.opener)
         if following is None:
             yield doc.span_hit("empty-section", heading.span, 0, "the post ends at this heading")
