@@ -14,8 +14,8 @@ from tests.seed_findings import copy_repo_blog
 from blogbuild.build.recipe import assemble_site
 from blogbuild.check import Finding
 from blogbuild.check.catalog import RULES
-from blogbuild.check.fix import apply_edits, fix_site, repairs_for, write_fixes
 from blogbuild.check.findings import Edit
+from blogbuild.check.fix import apply_edits, fix_site, repairs_for, write_fixes
 from blogbuild.options import BuildOptions
 
 REPO = Path(__file__).resolve().parents[3]
@@ -110,7 +110,7 @@ def test_a_second_fix_changes_nothing(fixed_seeds) -> None:
 
 
 def test_bytes_outside_the_fixed_spans_are_identical(fixed_seeds) -> None:
-    site, originals, *_, fixes = fixed_seeds
+    _, originals, *_, fixes = fixed_seeds
     for fix in fixes:
         old = originals[fix.path.name].decode("utf-8").splitlines(keepends=True)
         new = fix.path.read_bytes().decode("utf-8").splitlines(keepends=True)
