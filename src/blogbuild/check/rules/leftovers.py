@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from blogbuild.check.document import Document, Span
 from blogbuild.check.findings import Hit
-from blogbuild.check.prose import LIQUID
+from blogbuild.check.prose import LIQUID, delimited
 
 # Lower-case patterns, each starting with a literal so that `re` can skip ahead fast;
 # the word boundary before a match is checked in code for the same reason. Each is the
@@ -145,10 +145,20 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return False
 
 
+# The slot names one document's code shows, found once: (document, names).
+_code_slots: list[tuple[Document, set[str]]] = []
+
+
 def _discussed(doc: Document, slot: str) -> bool:
     """True when the article shows the same slot in its code: it is the topic, not a gap."""
-    name = slot.strip("{} ")
-    return any(name in doc.lines[index] for index in doc.code_lines)
+    if not (_code_slots and _code_slots[0][0] is doc):
+        names = {
+            match.group().strip("{} ")
+            for index in doc.code_lines
+            for match in _SLOT.finditer(doc.lines[index])
+        }
+        _code_slots[:] = [(doc, names)]
+    return slot.strip("{} ") in _code_slots[0][1]
 
 
 def liquid_tag(doc: Document) -> Iterator[Hit]:
@@ -157,17 +167,18 @@ def liquid_tag(doc: Document) -> Iterator[Hit]:
     for span in doc.spans:
         if "{" not in span.markup:
             continue
-        for match in LIQUID.finditer(span.markup):
-            if _is_liquid(match.group()):
-                yield doc.span_hit(rule, span, match.start(), _liquid_message(match.group()))
+        for start, end in delimited(span.markup, LIQUID):
+            tag = span.markup[start:end]
+            if _is_liquid(tag):
+                yield doc.span_hit(rule, span, start, _liquid_message(tag))
     for token in doc.tokens:
         if token.type != "html_block" or not token.map or "{" not in token.content:
             continue
         for row, line in enumerate(token.content.split("\n")):
-            for match in LIQUID.finditer(line):
-                if _is_liquid(match.group()):
+            for start, end in delimited(line, LIQUID):
+                if _is_liquid(line[start:end]):
                     index = token.map[0] + row
-                    yield doc.hit(rule, index, match.start(), _liquid_message(match.group()))
+                    yield doc.hit(rule, index, start, _liquid_message(line[start:end]))
 
 
 def _liquid_message(tag: str) -> str:
