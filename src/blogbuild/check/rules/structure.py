@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -54,8 +54,10 @@ def _line(lines: tuple[str, ...], index: int) -> str:
 
 
 def _reads_as_title(line: str) -> bool:
-    if not _TITLE_START.match(line) or _CODE_MARKS.search(line):
-        return False
+    if not _TITLE_START.match(line) or _CODE_MARKS.search(line) or "  " in line.strip():
+        return False  # code, or columns aligned with spaces
+    if not any(c.islower() for c in line):
+        return False  # 'END SUB', 'NEXT': keywords of code in capitals
     return line[0].isupper() or line[0].isdigit()
 
 
@@ -84,14 +86,28 @@ def _restates(upper: str, lower: str) -> bool:
 
 def duplicate_heading(doc: Document) -> Iterator[Hit]:
     """Headings whose text repeats an earlier heading, or restates the one right above."""
-    seen: dict[str, int] = {}
+    seen: dict[str, list[tuple[int, int, int]]] = {}  # key -> (level, parent line, line)
+    parallel = _parallel_keys(doc)
     blocks = doc.top_blocks()
     previous: _Heading | None = None
+    parents: list[_Heading] = []
     for heading in headings(doc):
         key = _key(heading)
         adjacent = previous is not None and _next_block(blocks, previous.opener) == heading.opener
-        if key in seen:
-            message = f"repeats the heading on line {seen[key]}"
+        while parents and parents[-1].level >= heading.level:
+            parents.pop()
+        parent = parents[-1].line if parents else 0
+        parents.append(heading)
+        # Sub-headings said again at their level under other parents, when the outline
+        # does so for two of them or more, are its pattern ('Model Workflow' and 'Loss
+        # Function' under each model); anything else said again repeats.
+        earlier = [
+            line
+            for level, above, line in seen.get(key, ())
+            if level != heading.level or above == parent or level <= 2 or key not in parallel
+        ]
+        if earlier:
+            message = f"repeats the heading on line {earlier[0]}"
             yield doc.span_hit("duplicate-heading", heading.span, 0, message)
         elif (
             previous is not None
@@ -101,8 +117,22 @@ def duplicate_heading(doc: Document) -> Iterator[Hit]:
             message = f"restates the heading on line {previous.line} right above it"
             yield doc.span_hit("duplicate-heading", heading.span, 0, message)
         if key:
-            seen.setdefault(key, heading.line)
+            seen.setdefault(key, []).append((heading.level, parent, heading.line))
         previous = heading
+
+
+def _parallel_keys(doc: Document) -> frozenset[str]:
+    """Sub-heading texts that recur at one level under different parents, if two or more do."""
+    places: dict[tuple[str, int], set[int]] = {}
+    parents: list[_Heading] = []
+    for heading in headings(doc):
+        while parents and parents[-1].level >= heading.level:
+            parents.pop()
+        if parents and heading.level > 2:
+            places.setdefault((_key(heading), heading.level), set()).add(parents[-1].line)
+        parents.append(heading)
+    keys = frozenset(key for (key, _), lines in places.items() if len(lines) > 1)
+    return keys if len(keys) > 1 else frozenset()
 
 
 def _key(heading: _Heading) -> str:
@@ -197,6 +227,24 @@ def bold_heading_text(doc: Document) -> Iterator[tuple[Span, str]]:
             yield span, inner
 
 
+# An image paragraph, a figure shortcode or HTML showing a picture, a video or a frame.
+_MEDIA = re.compile(
+    r"^\s*(?:!\[|\[!\[|\{\{[<%]\s*(?:figure|img|image|youtube|vimeo)\b|<(?:img|figure|iframe|video|picture)\b)",
+    re.I,
+)
+
+
+def _follows_media(doc: Document, opener: int) -> bool:
+    blocks = doc.top_blocks()
+    position = bisect_left(blocks, opener)
+    if position == 0:
+        return False
+    before = doc.tokens[blocks[position - 1]]
+    if before.type == "paragraph_open":
+        before = doc.tokens[blocks[position - 1] + 1]
+    return bool(_MEDIA.match(before.content))
+
+
 def _bold_lines(doc: Document) -> Iterator[tuple[Span, str]]:
     for span in doc.spans:
         token = doc.tokens[span.token_index]
@@ -222,6 +270,8 @@ def _bold_lines(doc: Document) -> Iterator[tuple[Span, str]]:
             continue  # a sentence in bold: a warning, a credit, an exclamation
         if "](" in inner or not _TITLE_OPENING.match(inner):
             continue  # a link line (a sponsor, a source), code, or a decorated separator
+        if _follows_media(doc, span.token_index - 1):
+            continue  # a caption: the credit of the picture above ('Courbet, The Winnowers')
         yield span, inner
 
 

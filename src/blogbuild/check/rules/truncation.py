@@ -55,6 +55,10 @@ _MIN_CUT_WORDS = 3  # with its sentence left open ('Текст обрывает�
 _LABEL = re.compile(r"^[*_]*[^\W\d][\w .'-]{0,40}?[*_]*:[*_]*\s")
 # "— A. N. Whitehead", "Lutz, Mark", "Andrew Bruce, Peter Bruce": who said or wrote it.
 _ATTRIBUTION = re.compile(r"^\s*(?:[—–~]|--|-\s)")
+_NAMES_END = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*,?\s+(?:[A-ZА-ЯЁ]\.\s*)*[A-ZА-ЯЁ][\w.'’-]*\W*$")
+_SEPARATOR = re.compile(r"\s[•·|/]\s")
+# The last word of a text line is a web or e-mail address: it has a shape of its own.
+_ADDRESS_END = re.compile(r"(?:://|@|\bwww\.)\S*$")
 
 
 def ends_mid_sentence(text: str) -> bool:
@@ -73,8 +77,10 @@ def is_prose(text: str, min_words: int = _MIN_PROSE_WORDS) -> bool:
 
     Labels, titles, credits and attributions capitalise their words or lead with a dash.
     """
-    if _ATTRIBUTION.match(text) or _LABEL.match(text):
+    if _ATTRIBUTION.match(text) or _LABEL.match(text) or _NAMES_END.search(text):
         return False
+    if len(_SEPARATOR.findall(text)) >= 2:
+        return False  # 'аудио • лог чата • wiki': a row of links or labels
     words = [word for word in text.split() if word[:1].isalpha()]
     if len(words) < min_words:
         return False
@@ -161,8 +167,10 @@ def _text_ending(doc: Document) -> Iterator[Hit]:
         return
     last = filled[-1]
     text = lines[last].rstrip()
-    if _LIST_LINE.match(text) or _CODE_LINE.search(text) or not is_prose(text):
-        return  # a list item, a line of code or a label is no sentence to cut off
+    if _LIST_LINE.match(text) or _CODE_LINE.search(text) or _ADDRESS_END.search(text):
+        return  # a list item, a line of code or an address is no sentence to cut off
+    if not is_prose(text):
+        return  # a label, a tagline or a credit
     if not ends_sentence(text):
         message = f"the article ends without final punctuation: '…{_tail_words(text)}'"
         yield doc.text_hit("truncated-ending", last, len(text) - 1, message)
