@@ -49,7 +49,7 @@ _DANGLING_WORDS = (
 _DANGLING = frozenset(_DANGLING_WORDS.split(" "))
 _OPEN_ENDING = tuple(",;-—–([{«“/+&")
 # A prose paragraph has this many words; fewer is a label, a tagline or a signature.
-_MIN_PROSE_WORDS = 5
+_MIN_PROSE_WORDS = 8
 _MIN_CUT_WORDS = 3  # with its sentence left open ('Текст обрывается на')
 # "**Deadline:** Until filled", "Score: 7": a label and its value.
 _LABEL = re.compile(r"^[*_]*[^\W\d][\w .'-]{0,40}?[*_]*:[*_]*\s")
