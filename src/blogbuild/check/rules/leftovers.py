@@ -101,6 +101,8 @@ def placeholder_text(doc: Document) -> Iterator[Hit]:
             yield from _bracketed_slots(doc, span)
         if "<" in markup:
             for match in _ANGLED.finditer(markup):
+                if _quoted(markup, *match.span()) or _in_command(markup, match.start()):
+                    continue
                 shown = _short(match.group())
                 yield doc.span_hit(rule, span, match.start(), f"placeholder '{shown}'")
         if "{{" in markup:
@@ -120,8 +122,8 @@ def _bracketed_slots(doc: Document, span: Span) -> Iterator[Hit]:
         inner = match.group(1).strip(" *_")
         if not (_SLOT_START.match(inner) or _SLOT_ANYWHERE.search(inner)):
             continue
-        if _quoted(markup, start, end):
-            continue
+        if _quoted(markup, start, end) or _in_command(markup, start):
+            continue  # quoted, or the syntax of a command line
         yield doc.span_hit(
             "placeholder-text", span, start, f"placeholder '{_short(match.group())}'"
         )
@@ -129,6 +131,15 @@ def _bracketed_slots(doc: Document, span: Span) -> Iterator[Hit]:
 
 # A quotation around a slot is looked for this near it, which keeps the search bounded.
 _QUOTE_REACH = 200
+
+
+# A command line shows what to type: '--security-groups [your group]' is its syntax.
+_FLAG = re.compile(r"(?:^|\s)--?[a-z][\w-]*")
+
+
+def _in_command(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", max(offset - _QUOTE_REACH, 0), offset) + 1
+    return bool(_FLAG.search(text, max(line_start, offset - _QUOTE_REACH), offset))
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

@@ -198,6 +198,8 @@ def _looks_tabular(rows: list[str]) -> bool:
     if any(row[:1].islower() or row.endswith(_SENTENCE_END) for row in rows):
         return False
     header = rows[0].split()
+    if not any(word[:1].isalpha() for word in header):
+        return False  # a grid of numbers: a matrix, kept in its columns
     capitalised = sum(word[:1].isupper() or word[:1].isdigit() for word in header)
     if len(header) < _MIN_HEADER_WORDS or capitalised < _HEADER_SHARE * len(header):
         return False

@@ -58,7 +58,7 @@ _ATTRIBUTION = re.compile(r"^\s*(?:[—–~]|--|-\s)")
 _NAMES_END = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*,?\s+(?:[A-ZА-ЯЁ]\.\s*)*[A-ZА-ЯЁ][\w.'’-]*\W*$")
 _SEPARATOR = re.compile(r"\s[•·|/]\s")
 # The last word of a text line is a web or e-mail address: it has a shape of its own.
-_ADDRESS_END = re.compile(r"(?:://|@|\bwww\.)\S*$")
+_ADDRESS_END = re.compile(r"(?:://|@|\bwww\.)\S*$|\w\.[A-Za-z]\w{0,3}$")  # or a file name
 
 
 def ends_mid_sentence(text: str) -> bool:
