@@ -218,14 +218,23 @@ def _unchanged_since_last_build(options: BuildOptions, scan: InputScan) -> bool:
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
 @click.option("--external", is_flag=True, help="Also fetch external links (off: they are listed).")
 @click.option("--list-rules", is_flag=True, help="List every rule with its level and stop.")
+@click.option("--fix", is_flag=True, help="Repair the findings whose repair is certain.")
+@click.option("--diff", is_flag=True, help="Show what --fix would change; write nothing.")
+@click.option(
+    "--require-clean", is_flag=True, help="With --fix: refuse files with uncommitted changes."
+)
 def check_command(
     source: Path, drafts: bool, future: bool, base_url: str | None, debug: bool,
     report_format: str, strict: bool, external: bool, list_rules: bool,
+    fix: bool, diff: bool, require_clean: bool,
 ) -> None:  # fmt: skip
     """Check posts for the defects of machine-written text, broken links and missing metadata.
 
-    Writes nothing but its cache (.blogbuild-cache/). Exit 0 when no finding reaches the
-    failing level (error, or warning with --strict), 1 otherwise.
+    Writes nothing but its cache (.blogbuild-cache/), unless --fix: then the posts are
+    rewritten for the findings whose repair is certain (see --list-rules), each change is
+    listed, and what remains is reported. --diff shows those changes as a diff instead, and
+    exits 1 when there are any. Exit 0 when no finding reaches the failing level (error, or
+    warning with --strict), 1 otherwise.
     """
     from blogbuild.build.recipe import assemble_site
     from blogbuild.check import (
@@ -245,6 +254,8 @@ def check_command(
             settings = settings_from_config(load_config(options.source).check)
             click.echo(format_rules(settings), nl=False)
             return
+        if fix or diff:
+            _fix_posts(options, write=not diff, require_clean=require_clean)
         try:
             output = assemble_site(options, external=external)
         except (BuildFailed, BlogbuildError) as failed:
@@ -272,6 +283,28 @@ def _problem_findings(problems: Iterable[Problem]) -> list[Finding]:
         Finding(p.path, p.line or 1, 1, p.severity.value, "build-problem", p.message)
         for p in problems
     ]
+
+
+def _fix_posts(options: BuildOptions, *, write: bool, require_clean: bool) -> None:
+    """Make (or, with `write` off, show and exit on) the certain repairs of the site's posts."""
+    from blogbuild.check.fix import describe, fix_site, uncommitted, write_fixes
+
+    fixes = fix_site(options)
+    total = sum(sum(f.fixed.values()) for f in fixes)
+    if not write:
+        for item in fixes:
+            click.echo(item.diff(), nl=False)
+        click.echo(f"Would fix {total} findings in {len(fixes)} files.", err=True)
+        sys.exit(1 if fixes else 0)
+    if require_clean and fixes:
+        dirty = uncommitted(options.source, fixes)
+        if dirty:
+            why = "has uncommitted changes; commit or stash them, or drop --require-clean"
+            raise BuildFailed([Problem(rel, None, why) for rel in dirty])
+    write_fixes(fixes)
+    for item in fixes:
+        click.echo(describe(item), err=True)
+    click.echo(f"Fixed {total} findings in {len(fixes)} files.", err=True)
 
 
 @main.command("serve")

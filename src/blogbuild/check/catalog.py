@@ -34,6 +34,7 @@ _ALL = (
         "warning",
         "scripts",
         "a word mixing Cyrillic and Latin letters: fused words or look-alike letters",
+        fixable=True,
     ),
     # truncation
     Rule(
@@ -49,19 +50,29 @@ _ALL = (
         "a code fence is never closed: the rest of the post renders as code",
     ),
     # structure
-    Rule("duplicate-heading", "warning", "structure", "a heading repeats an earlier one"),
+    Rule(
+        "duplicate-heading",
+        "warning",
+        "structure",
+        "a heading repeats an earlier one",
+        fixable=True,
+    ),
     Rule(
         "heading-stray-hash",
         "error",
         "structure",
         "a heading shows a stray '#' (## # Title), or '##Title' lacks the space",
+        fixable=True,
     ),
-    Rule("h1-repeats-title", "warning", "structure", "the body repeats the post title"),
+    Rule(
+        "h1-repeats-title", "warning", "structure", "the body repeats the post title", fixable=True
+    ),
     Rule(
         "bold-pseudo-heading",
         "warning",
         "structure",
         "a bold line poses as a heading: readers, the outline and anchors miss it",
+        fixable=True,
     ),
     Rule("heading-level-jump", "warning", "structure", "heading levels skip one (h2 → h4)"),
     Rule("empty-section", "warning", "structure", "a heading with nothing under it"),
@@ -70,6 +81,7 @@ _ALL = (
         "warning",
         "structure",
         "a line of '=' that underlines nothing shows as text",
+        fixable=True,
     ),
     # scraped
     Rule(
@@ -77,6 +89,7 @@ _ALL = (
         "error",
         "scraped",
         "text post: page chrome copied with the article (Подробнее, Оцените статью, tag lines)",
+        fixable=True,
     ),
     Rule(
         "flattened-table", "warning", "scraped", "text post: a table flattened into lines of words"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +12,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from blogbuild.check.findings import Hit
-from blogbuild.check.prose import Masker, blank
+from blogbuild.check.prose import Masker, blank_spans
 from blogbuild.markup.normalize import fast_normalize_plugin
 from blogbuild.markup.state import CommonMarkBlocks
 from blogbuild.model import Post
@@ -42,11 +43,12 @@ class Span:
     first: int  # 0-based body line of the first line of `text`
     starts: tuple[int, ...]  # 0-based column where each line of `text` begins in the body
     token_index: int  # the inline token in Document.tokens
+    breaks: tuple[int, ...] = ()  # offsets of the line breaks in `text`
 
     def locate(self, offset: int) -> tuple[int, int]:
         """0-based body line and column of an offset into `text`."""
-        row = self.text.count("\n", 0, offset)
-        col = offset - (self.text.rfind("\n", 0, offset) + 1)
+        row = bisect_left(self.breaks, offset)
+        col = offset - (self.breaks[row - 1] + 1 if row else 0)
         start = self.starts[row] if row < len(self.starts) else 0
         return self.first + row, start + col
 
@@ -93,6 +95,7 @@ class Document:
             self.tokens = _BLOCK_PARSER.parse(self.body, env)
             self._references = env.get("references", {})
         self._children: dict[int, list[Token]] = {}
+        self._written: dict[int, list[int]] = {}
         self.code_lines = frozenset(self._code_lines())
         self.spans: tuple[Span, ...] = tuple(self._spans())
         self._top_blocks: list[int] | None = None
@@ -118,7 +121,11 @@ class Document:
         """The column of `text_lines[index]` that a column of `lines[index]` shows."""
         if self.text_lines is self.lines or index >= min(len(self.lines), len(self.text_lines)):
             return col
-        return written_column(self.lines[index], self.text_lines[index], col)
+        columns = self._written.get(index)
+        if columns is None:
+            columns = written_columns(self.lines[index], self.text_lines[index])
+            self._written[index] = columns
+        return column_at(columns, col)
 
     def span_hit(self, rule: str, span: Span, offset: int, message: str) -> Hit:
         """A hit at an offset into a span's text."""
@@ -205,13 +212,15 @@ class Document:
                 continue  # code inside a Jekyll highlight region, parsed as Markdown
             starts = tuple(self._column_of(first + row, part) for row, part in enumerate(parts))
             markup = masker.mask(text, liquid=False, html=False)
+            offsets = [0]
+            for part in parts:
+                offsets.append(offsets[-1] + len(part) + 1)
             if in_code:
-                offsets = [0]
-                for part in parts:
-                    offsets.append(offsets[-1] + len(part) + 1)
-                for row in in_code:
-                    markup = blank(markup, offsets[row], offsets[row] + len(parts[row]))
-            spans.append(Span(block, text, markup, masker.mask(markup), first, starts, index))
+                rows = [(offsets[row], offsets[row] + len(parts[row])) for row in in_code]
+                markup = blank_spans(markup, rows)
+            breaks = tuple(end - 1 for end in offsets[1:-1])
+            prose = masker.mask(markup)
+            spans.append(Span(block, text, markup, prose, first, starts, index, breaks))
         return spans
 
     def _column_of(self, index: int, part: str) -> int:
@@ -222,29 +231,38 @@ class Document:
 
 
 def written_column(markdown: str, written: str, col: int) -> int:
-    """The column of a text line that shows the character at `col` of its Markdown.
+    """The column of a text line that shows the character at `col` of its Markdown."""
+    return column_at(written_columns(markdown, written), col)
+
+
+def column_at(columns: list[int], col: int) -> int:
+    """`columns[col]`, or past the line's end as far past the text line's end."""
+    return columns[col] if col < len(columns) else columns[-1] + col - len(columns) + 1
+
+
+def written_columns(markdown: str, written: str) -> list[int]:
+    """For each column of a text post's Markdown line (and one past its end), the column
+    of the text line that shows it.
 
     A text post's Markdown line is the text line stripped, escaped with backslashes and
     led by a block marker ('## ', '- ', '1. '), so both end alike: walk back from the
-    end, letting each escaping backslash stand for the character it escapes. A column
-    in the block marker is the text's first character.
+    end once, letting each escaping backslash stand for the character it escapes. A
+    column in the block marker is the text's first character.
     """
     first = len(written) - len(written.lstrip())
     m, w = len(markdown) - 1, len(written.rstrip()) - 1
-    if col > m:
-        return w + 1 + col - len(markdown) if w >= first else first
-    while m >= col:
+    columns = [first] * (len(markdown) + 1)
+    columns[len(markdown)] = w + 1 if w >= first else first
+    while m >= 0:
         if w >= first and markdown[m] == written[w]:
-            if m == col:
-                return w
+            columns[m] = w
             m, w = m - 1, w - 1
         elif markdown[m] == "\\":
-            if m == col:
-                return w + 1
+            columns[m] = w + 1
             m -= 1
         else:
             break  # the block marker the conversion put before the text
-    return first
+    return columns
 
 
 def _is_comment(html: str) -> bool:

@@ -21,6 +21,7 @@ class Rule:
     severity: Level
     family: str
     summary: str
+    fixable: bool = False  # `check --fix` repairs some or all of its findings
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,27 @@ class Hit:
     line: int
     col: int
     message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A certain repair of one finding: `old` at [start, end) of a file line becomes `text`.
+
+    With `count` > 0 the edit deletes `count` whole lines from `line` on instead.
+    """
+
+    rule: str
+    line: int  # the file's 1-based line
+    start: int  # 0-based columns of the line as decoded, without its line end
+    end: int
+    text: str
+    old: str
+    count: int = 0
+
+    @classmethod
+    def delete(cls, rule: str, lines: range) -> Edit:
+        """An edit that deletes whole file lines."""
+        return cls(rule, lines.start, 0, 0, "", "", len(lines))
 
 
 @pickled_by_fields

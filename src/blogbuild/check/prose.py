@@ -14,21 +14,60 @@ from collections.abc import Iterable
 # Patterns start with a literal or a character class where they can: `re` then skips
 # ahead to where a match may start instead of trying every position ("``*", not "`+").
 _BACKTICKS = re.compile(r"``*")
-_MATH = re.compile(
-    r"\$\$.+?\$\$"  # display math, also used inline by kramdown
-    r"|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\w$])"  # $x$, not "$5 and $10"
-    r"|\\\(.+?\\\)|\\\[.+?\\\]",
-    re.DOTALL,
-)
+# Delimited spans (display math, \(…\), \[…\], Liquid, HTML comments) are paired by
+# `delimited`, in one pass: a regular expression such as "\\(.+?\\)" would scan to the
+# end of the text from each of many unclosed openers.
+DISPLAY_MATH = (("$$", "$$", 1), ("\\(", "\\)", 1), ("\\[", "\\]", 1))
+INLINE_MATH = re.compile(r"(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\w$])")  # $x$, not "$5 and $10"
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")
-_HTML_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.DOTALL)
-_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]", re.I)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+HTML_COMMENT = (("<!--", "-->", 0),)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]{0,31}://|\bwww\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]", re.I)
+_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+\b")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]{1,31});", re.I)
+# Classes stop at the next opener of their kind and lengths are bounded, so that text of
+# many unclosed openers is read once, not once from each.
 _LINK_DEST = re.compile(r"\]\(")
-_REF_LABEL = re.compile(r"\]\[[^\]\n]*\]")
-_IAL = re.compile(r"\{:[^}\n]*\}")  # kramdown attribute lists: {: .class}
-LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+_REF_LABEL = re.compile(r"\]\[[^\[\]\n]*\]")
+_IAL = re.compile(r"\{:[^{}\n]*\}")  # kramdown attribute lists: {: .class}
+LIQUID = (("{%", "%}", 0), ("{{", "}}", 0))
+
+
+def delimited(text: str, pairs: tuple[tuple[str, str, int], ...]) -> list[tuple[int, int]]:
+    """Spans of `opener … closer` (at least `inner` characters between), leftmost first.
+
+    What `opener.+?closer` finds for each pair, as one alternation, in linear time: once
+    an opener has no closer after it, no later opener of its kind has one either.
+    """
+    found: list[tuple[int, int]] = []
+    live = [pair for pair in pairs if pair[0] in text]
+    position = 0
+    while live:
+        best: tuple[int, int] | None = None
+        for pair in list(live):
+            opener, closer, inner = pair
+            start = text.find(opener, position)
+            end = text.find(closer, start + len(opener) + inner) if start >= 0 else -1
+            if end < 0:
+                live.remove(pair)
+            elif best is None or start < best[0]:
+                best = (start, end + len(closer))
+        if best is None:
+            break
+        found.append(best)
+        position = best[1]
+    return found
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each of the (ordered, disjoint) spans replaced by spaces."""
+    if not spans:
+        return text
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces += [text[last:start], spaces_for(text[start:end])]
+        last = end
+    return "".join([*pieces, text[last:]])
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -48,6 +87,10 @@ def blank(text: str, start: int, end: int) -> str:
 
 def _blank_all(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda match: spaces_for(match.group()), text)
+
+
+def _blank_delimited(text: str, pairs: tuple[tuple[str, str, int], ...]) -> str:
+    return blank_spans(text, delimited(text, pairs))
 
 
 def mask_code(text: str) -> str:
@@ -122,9 +165,11 @@ def _mask(text: str, liquid: bool, html: bool, present: frozenset[str]) -> str:
     if _CODE in present and _CODE in text:
         text = mask_code(text)
     if liquid and _LIQUID in present and _LIQUID in text:
-        text = _blank_all(text, LIQUID)
+        text = _blank_delimited(text, LIQUID)
     if (_DOLLAR in present and _DOLLAR in text) or (_BACKSLASH in present and _BACKSLASH in text):
-        text = _blank_all(text, _MATH)
+        text = _blank_delimited(text, DISPLAY_MATH)
+        if _DOLLAR in text:
+            text = _blank_all(text, INLINE_MATH)
     if _TAG in present and _TAG in text:
         text = _blank_all(text, _AUTOLINK)
     if not html:
@@ -132,7 +177,7 @@ def _mask(text: str, liquid: bool, html: bool, present: frozenset[str]) -> str:
     if (_LINK in present and _LINK in text) or (_REF in present and _REF in text):
         text = _mask_link_destinations(text)
     if _TAG in present and _TAG in text:
-        text = _blank_all(text, _HTML_TAG)
+        text = _blank_all(_blank_delimited(text, HTML_COMMENT), _HTML_TAG)
     if (
         (_SCHEME in present and _SCHEME in text)
         or (_WWW in present and _WWW in text)
@@ -172,7 +217,9 @@ class Masker:
         return _mask(text, liquid, html, self._present)
 
 
-_INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Each class stops at the next bracket or parenthesis, so a text of many unclosed ones
+# is read once, not once from each.
+_INLINE_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 
 
 def comparable(text: str) -> str:

@@ -91,9 +91,11 @@ def exit_code(findings: Iterable[Finding], strict: bool = False, fail_on: str = 
 
 
 def format_rules(settings: CheckSettings = DEFAULT_SETTINGS) -> str:
-    """One line per rule: id, its level under `settings` ('off' when disabled), explanation."""
+    """One line per rule: id, its level under `settings` ('off' when disabled), whether
+    `--fix` repairs it, and its explanation."""
     width = max(len(rule_id) for rule_id in RULES)
     return "".join(
-        f"{rule.id:<{width}}  {settings.severity(rule.id) or 'off':<7}  {rule.summary}\n"
+        f"{rule.id:<{width}}  {settings.severity(rule.id) or 'off':<7}  "
+        f"{'fixable' if rule.fixable else '':<7}  {rule.summary}\n"
         for rule in RULES.values()
     )

@@ -7,6 +7,7 @@ helpers give rule tests small posts, and the corpora a quick reader of Jekyll po
 from __future__ import annotations
 
 import re
+import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from blogbuild.content.plaintext import text_to_markdown
 from blogbuild.model import Post
 
 _FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*\r?\n", re.DOTALL)
+_TOML_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*=", re.MULTILINE)
 
 
 def make_post(body: str = "", **fields: Any) -> Post:
@@ -67,6 +70,9 @@ def load_source(path: Path, root: Path) -> Post:
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     rel = path.relative_to(root).as_posix()
     match = _FRONT_MATTER.match(text)
+    toml = _TOML_FRONT_MATTER.match(text) if match is None else None
+    if toml is not None:
+        return _toml_post(text, toml, path, rel)
     if match is None:
         title, _, body = text.partition("\n")
         return make_post(
@@ -99,6 +105,30 @@ def load_source(path: Path, root: Path) -> Post:
         body_line=match.group(0).count("\n") + 1,
         date_source="front_matter" if "date" in meta else "file_name",
         check_ignore=tuple(check.get("ignore", ())),
+        meta_lines=meta_lines,
+    )
+
+
+def _toml_post(text: str, match: re.Match[str], path: Path, rel: str) -> Post:
+    """A Hugo post with TOML front matter (`+++`)."""
+    meta = tomllib.loads(match.group(1))
+    meta_lines = {
+        key.group(1): match.group(1).count("\n", 0, key.start()) + 2
+        for key in _TOML_KEY.finditer(match.group(1))
+    }
+    categories = meta.get("categories", ())
+    if isinstance(categories, str):
+        categories = (categories,)
+    description = meta.get("description")
+    return make_post(
+        text[match.end() :],
+        source_path=rel,
+        slug=path.stem,
+        title=str(meta.get("title", path.stem)),
+        categories=tuple(str(c) for c in categories or ()),
+        description=None if description is None else str(description),
+        body_line=match.group(0).count("\n") + 1,
+        date_source="front_matter" if "date" in meta else "file_name",
         meta_lines=meta_lines,
     )
 

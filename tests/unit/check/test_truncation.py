@@ -49,8 +49,8 @@ def test_text_post_ends_before_the_page_chrome(found) -> None:
 
 
 def test_text_post_cut_off_is_found(found) -> None:
-    body = "Первый абзац.\n\nВторой абзац обрывается на полуслове\n"
-    assert found(body, RULE, source_format="text", body_line=2) == [(4, 36)]
+    body = "Первый абзац.\n\nВторой абзац статьи обрывается тут прямо на полуслове\n"
+    assert found(body, RULE, source_format="text", body_line=2) == [(4, 53)]
 
 
 def test_unclosed_fence_is_reported_at_its_opening(found) -> None:

@@ -5,22 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from blogbuild.check.document import Document
+from blogbuild.check.document import Document, Span
 from blogbuild.check.findings import Hit
-from blogbuild.check.prose import LIQUID
+from blogbuild.check.prose import LIQUID, delimited
 
 # Lower-case patterns, each starting with a literal so that `re` can skip ahead fast;
-# the word boundary before a match is checked in code for the same reason.
+# the word boundary before a match is checked in code for the same reason. Each is the
+# defect itself, not a word an article may discuss: filler text runs on ("lorem ipsum
+# dolor"), and a chatbot speaks of itself in the first person ("my knowledge cutoff").
 _SELF_REFERENCE = "a chatbot's self-reference"
 _CUTOFF = "the model's knowledge cutoff"
 _PREAMBLE = "a chatbot's reply preamble"
 _PHRASES = (
-    (r"lorem ipsum\b", "filler text"),
-    (r"as an ai (?:language model|model|assistant)\b", _SELF_REFERENCE),
+    (r"lorem ipsum,? dolor\b", "filler text"),
+    (r"as an ai (?:language model|model|assistant), i\b", _SELF_REFERENCE),
     (r"as a (?:large )?language model, i\b", _SELF_REFERENCE),
     (r"как (?:большая )?языковая модель(?: ии| искусственного интеллекта|,? я)\b", _SELF_REFERENCE),
     (r"как (?:ии|ии-модель|ии-ассистент|модель ии|искусственный интеллект), я\b", _SELF_REFERENCE),
-    (r"knowledge cut-?off\b", _CUTOFF),
+    (r"my (?:last )?(?:knowledge|training) (?:cut-?off|update)\b", _CUTOFF),
     (r"as of my last (?:knowledge )?update\b", _CUTOFF),
     (r"на момент моего последнего обновления\b", _CUTOFF),
     (r"мои знания ограничены\b", _CUTOFF),
@@ -33,21 +35,38 @@ _PHRASE_PATTERNS = tuple((re.compile(pattern), kind) for pattern, kind in _PHRAS
 # one search tells whether the twelve patterns need to run at all.
 _ANY_PHRASE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _PHRASES))
 _MARKER_WORDS = ("TODO", "TBD", "FIXME", "TKTK")
-# Markers are written in capitals on purpose; "todo" in prose is an ordinary word.
-_MARKER = re.compile(r"(?<![\w-])(?:TODO|TBD|FIXME|TKTK)(?![\w-])")
+# Markers are written in capitals on purpose; "todo" in prose is an ordinary word. A
+# marker left in stands where a sentence starts, before what is to be done ("TODO:
+# дописать"), or alone in brackets ("[TBD]"); "on the TODO list" or "dates TBD" is prose,
+# and "// TODO:" is a code comment. TKTK is a marker wherever it stands.
+_MARKER = re.compile(
+    r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\s\s)|(?<=\n))(?:TODO|TBD|FIXME)\s*(?:[:—–-]|$)"
+    r"|(?<=[\[(])(?:TODO|TBD|FIXME)(?=[\])])|(?<![\w-])TKTK(?![\w-])",
+    re.MULTILINE,
+)
 _BRACKETED = re.compile(r"\[([^\[\]\n]{3,120})\]")
-_BRACKET_WORDS = re.compile(
-    r"временн\w* текст|заполнител|ошибк\w* генерац|вставь|вставить|добавьте|впишите|укажите"
-    r"|здесь будет|\bваш[аеиу]?\b|\bимя\b|\bназвание\b|placeholder|\binsert\b|\byour\b"
-    r"|\bto be (?:added|written)\b",
+# A slot says what to put there, from its first word ("[Вставьте имя]", "[Название
+# компании]", "[Your name]"); a bracket that only mentions such a word is prose
+# ("[or generate your own]"). A few words make a slot wherever they stand.
+_SLOT_START = re.compile(
+    r"(?:временн\w* текст|заполнител|вставь|вставить|добавьте|впишите|укажите|здесь будет"
+    r"|ваш[аеиу]?\b|имя\b|название\b|placeholder|insert\b|your\b|add\b|enter\b"
+    r"|to be (?:added|written)\b)",
     re.I,
+)
+_SLOT_ANYWHERE = re.compile(
+    r"ошибк\w* генерац|placeholder|заполнител|\bto be (?:added|written)\b", re.I
 )
 _ANGLED = re.compile(
     r"<(?:placeholder|insert[^<>\n]*|your[ _-][^<>\n]*|вставьте[^<>\n]*|ваш[аеи]?\s[^<>\n]*)>",
     re.I,
 )
-# {{ site.x }}, {{ page.x }}, {{ 'a' | filter }}: Liquid; a bare {{name}} is an unfilled slot.
+# Quoted text is discussed, not left in: «[Название вкладки] выбрана» quotes a screen reader.
+_QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
+# {{ site.x }}, {{ page.x }}, {{ 'a' | filter }}: Liquid; {{< x >}} and {{% x %}}: Hugo
+# shortcodes; {{ .Title }}: a Go template. An unfilled slot is a bare name: {{name}}.
 _LIQUID_OUTPUT = re.compile(r"^\{\{-?\s*(?:\S*[.|'\"]|content\b|site\b|page\b)")
+_SLOT = re.compile(r"\{\{\s*[^\W\d][\w -]{0,40}?\s*\}\}")
 
 
 def _is_liquid(tag: str) -> bool:
@@ -76,23 +95,81 @@ def placeholder_text(doc: Document) -> Iterator[Hit]:
                     yield doc.span_hit(rule, span, match.start(), f"{kind}: '{shown}'")
         if any(word in prose for word in _MARKER_WORDS):
             for match in _MARKER.finditer(prose):
-                yield doc.span_hit(rule, span, match.start(), f"'{match.group()}' marker left in")
-        if "[" in prose:
-            for match in _BRACKETED.finditer(prose):
-                following = span.text[match.end() : match.end() + 1]
-                if following in ("(", "[", ":") or not _BRACKET_WORDS.search(match.group(1)):
-                    continue  # a link, a reference or ordinary brackets
-                shown = _short(match.group())
-                yield doc.span_hit(rule, span, match.start(), f"placeholder '{shown}'")
+                word = match.group().rstrip(" :—–-")
+                yield doc.span_hit(rule, span, match.start(), f"'{word}' marker left in")
+        if "[" in markup:
+            yield from _bracketed_slots(doc, span)
         if "<" in markup:
             for match in _ANGLED.finditer(markup):
+                if _quoted(markup, *match.span()) or _in_command(markup, match.start()):
+                    continue
                 shown = _short(match.group())
                 yield doc.span_hit(rule, span, match.start(), f"placeholder '{shown}'")
         if "{{" in markup:
-            for match in LIQUID.finditer(markup):
-                if not _is_liquid(match.group()) and match.group().startswith("{{"):
+            for match in _SLOT.finditer(markup):
+                if not _is_liquid(match.group()) and not _discussed(doc, match.group()):
                     message = f"unfilled template slot '{_short(match.group())}'"
                     yield doc.span_hit(rule, span, match.start(), message)
+
+
+def _bracketed_slots(doc: Document, span: Span) -> Iterator[Hit]:
+    """'[Вставьте имя]': brackets that are no link, no reference and no quotation."""
+    markup = span.markup
+    for match in _BRACKETED.finditer(markup):
+        start, end = match.span()
+        if markup[end : end + 1] in ("(", "[", ":") or markup[start - 1 : start] in ("!", "]"):
+            continue  # a link, an image or a reference
+        inner = match.group(1).strip(" *_")
+        if not (_SLOT_START.match(inner) or _SLOT_ANYWHERE.search(inner)):
+            continue
+        if _quoted(markup, start, end) or _in_command(markup, start):
+            continue  # quoted, or the syntax of a command line
+        yield doc.span_hit(
+            "placeholder-text", span, start, f"placeholder '{_short(match.group())}'"
+        )
+
+
+# A quotation around a slot is looked for this near it, which keeps the search bounded.
+_QUOTE_REACH = 200
+
+
+# A command line shows what to type: '--security-groups [your group]' is its syntax.
+_FLAG = re.compile(r"(?:^|\s)--?[a-z][\w-]*")
+
+
+def _in_command(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", max(offset - _QUOTE_REACH, 0), offset) + 1
+    return bool(_FLAG.search(text, max(line_start, offset - _QUOTE_REACH), offset))
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """True when [start, end) lies between an opening quote and its closing one."""
+    low, high = max(start - _QUOTE_REACH, 0), end + _QUOTE_REACH
+    for opening, closing in _QUOTES.items():
+        before = text.rfind(opening, low, start)
+        if before < 0:
+            continue
+        if opening == closing and text.count(opening, low, start) % 2 == 0:
+            continue  # straight quotes: the ones before are all closed
+        if text.find(closing, end, high) >= 0 and text.rfind(closing, before + 1, start) < 0:
+            return True
+    return False
+
+
+# The slot names one document's code shows, found once: (document, names).
+_code_slots: list[tuple[Document, set[str]]] = []
+
+
+def _discussed(doc: Document, slot: str) -> bool:
+    """True when the article shows the same slot in its code: it is the topic, not a gap."""
+    if not (_code_slots and _code_slots[0][0] is doc):
+        names = {
+            match.group().strip("{} ")
+            for index in doc.code_lines
+            for match in _SLOT.finditer(doc.lines[index])
+        }
+        _code_slots[:] = [(doc, names)]
+    return slot.strip("{} ") in _code_slots[0][1]
 
 
 def liquid_tag(doc: Document) -> Iterator[Hit]:
@@ -101,17 +178,18 @@ def liquid_tag(doc: Document) -> Iterator[Hit]:
     for span in doc.spans:
         if "{" not in span.markup:
             continue
-        for match in LIQUID.finditer(span.markup):
-            if _is_liquid(match.group()):
-                yield doc.span_hit(rule, span, match.start(), _liquid_message(match.group()))
+        for start, end in delimited(span.markup, LIQUID):
+            tag = span.markup[start:end]
+            if _is_liquid(tag):
+                yield doc.span_hit(rule, span, start, _liquid_message(tag))
     for token in doc.tokens:
         if token.type != "html_block" or not token.map or "{" not in token.content:
             continue
         for row, line in enumerate(token.content.split("\n")):
-            for match in LIQUID.finditer(line):
-                if _is_liquid(match.group()):
+            for start, end in delimited(line, LIQUID):
+                if _is_liquid(line[start:end]):
                     index = token.map[0] + row
-                    yield doc.hit(rule, index, match.start(), _liquid_message(match.group()))
+                    yield doc.hit(rule, index, start, _liquid_message(line[start:end]))
 
 
 def _liquid_message(tag: str) -> str:

@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
+import nh3
+
 from blogbuild.check.findings import Hit
 
 if TYPE_CHECKING:
@@ -25,6 +27,7 @@ _URL_CHAR = re.compile(r"[\w/.~%+-]")
 # A site-root path, a fragment or both, with nothing to decode: "/posts/x/", "/a.png#y", "#z".
 # (Dot segments, which need resolving, are left to urllib too.)
 _PLAIN_SITE_URL = re.compile(r"((?:/(?!/)[\w\-./~]*)?)(?:#([\w\-.~]*))?\Z")
+_MAX_TRIES = 500
 _IGNORED_SCHEMES = ("mailto", "tel", "data", "javascript", "vbscript", "sms")
 
 
@@ -56,6 +59,12 @@ def links_in_html(html: str, *, sanitized: bool = False) -> list[tuple[str, str]
         found = _links_in_sanitized(html)
         if found is not None:
             return found
+    # Other HTML is brought to that shape by html5ever (through nh3), which reads any
+    # input in linear time; html.parser rereads the rest of the text from each unclosed
+    # quote, and stays only for what even that leaves in another shape.
+    found = _links_in_sanitized(_LINKS_ONLY.clean(html))
+    if found is not None:
+        return found
     collector = _LinkCollector()
     collector.feed(html)
     collector.close()
@@ -69,10 +78,16 @@ def links_in_html(html: str, *, sanitized: bool = False) -> list[tuple[str, str]
 # values with '<' or '>' included); any other '<' (the last branch) means another
 # shape, and html.parser decides.
 _TAG_IN_SANITIZED = re.compile(
-    r'<(?:([a-z][a-z0-9-]*)((?:\s+[^\s/>="]+(?:="[^"]*")?)*)\s*/?>|/[a-z][a-z0-9-]*\s*>)|<'
+    r'<(?:([a-z][a-z0-9-]*)((?:\s+[^\s/>="]+(?:="[^"]*")?)*+)\s*/?>|/[a-z][a-z0-9-]*\s*>)|<'
 )
 _ATTRIBUTE_IN_SANITIZED = re.compile(r'([^\s/>="]+)(?:="([^"]*)")?')
 _LINK_TAGS = frozenset(tag for tag, _ in _LINK_ATTRIBUTES)
+_LINKS_ONLY = nh3.Cleaner(
+    tags=set(_LINK_TAGS),
+    attributes={tag: {name for t, name in _LINK_ATTRIBUTES if t == tag} for tag in _LINK_TAGS},
+    link_rel=None,
+    strip_comments=True,
+)
 
 
 def _links_in_sanitized(html: str) -> list[tuple[str, str]] | None:
@@ -181,6 +196,8 @@ class SourceLocator:
         self._starts = [0]
         for line in doc.text_lines:
             self._starts.append(self._starts[-1] + len(line) + 1)
+        self._cursor = 0  # where the link found last ends, in `_text`
+        self._missing: set[tuple[str, int, bool]] = set()
 
     def find(self, url: str) -> tuple[int, int]:
         """File line and 1-based column of the next occurrence of `url` (or its last part)."""
@@ -202,19 +219,38 @@ class SourceLocator:
         return self.doc.post.body_line, 1
 
     def _after(self, needle: str, last: int, bounded: bool) -> tuple[int, int] | None:
-        """The first line after `last` that holds `needle`, and its column there."""
+        """The first line after `last` that holds `needle`, and its column there.
+
+        Links come in the order they were written, so the search starts where the link
+        found last ends, and goes back to `last` only when the needle is not ahead: a
+        post of many links is read about once, not once per link.
+        """
         if "\n" in needle or last + 1 >= len(self.doc.text_lines):
             return None  # a line never holds a line break
-        text = self._text
-        found = text.find(needle, self._starts[last + 1])
-        # '/posts/x/' must not match inside '/blog/posts/x/'. A line's first column is
-        # preceded by '\n' (or nothing), which is no URL character.
-        while bounded and found > 0 and _URL_CHAR.match(text[found - 1]):
-            found = text.find(needle, found + 1)
-        if found < 0:
+        if (needle, last, bounded) in self._missing:
             return None
+        start = self._starts[last + 1]
+        found = self._find(needle, self._cursor, bounded) if self._cursor > start else -1
+        if found < 0:
+            found = self._find(needle, start, bounded)
+        if found < 0:
+            self._missing.add((needle, last, bounded))
+            return None
+        self._cursor = found + len(needle)
         index = bisect_right(self._starts, found) - 1
         return index, found - self._starts[index]
+
+    def _find(self, needle: str, start: int, bounded: bool) -> int:
+        text = self._text
+        found = text.find(needle, start)
+        # '/posts/x/' must not match inside '/blog/posts/x/'. A line's first column is
+        # preceded by '\n' (or nothing), which is no URL character. Past a few hundred
+        # such places the needle is taken as not written: the caller falls back.
+        tries = _MAX_TRIES
+        while bounded and found > 0 and _URL_CHAR.match(text[found - 1]):
+            tries -= 1
+            found = text.find(needle, found + 1) if tries else -1
+        return found
 
 
 class LinkRef(NamedTuple):

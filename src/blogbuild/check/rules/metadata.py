@@ -41,7 +41,12 @@ def missing_category(doc: Document) -> Iterator[Hit]:
     if not doc.post.categories:
         key = next((k for k in ("categories", "category") if k in doc.post.meta_lines), "")
         line = doc.post.meta_lines.get(key, 1)
-        yield Hit("missing-category", line, 1, "no category: the post is missing from every index")
+        yield Hit(
+            "missing-category",
+            line,
+            1,
+            "no category: the post is on the home page and in the archive, but on no category page",
+        )
 
 
 def long_title(doc: Document) -> Iterator[Hit]:

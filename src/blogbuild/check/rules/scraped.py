@@ -25,7 +25,16 @@ _MARKER = re.compile(
 )
 _LABELLED = re.compile(r"^(?:теги|метки|рубрик[аи]|категори[яи]|tags|categories)\s*:", re.I)
 _COUNTER = re.compile(r"^\d+\s*(?:просмотр|комментари|лайк|views?\b|comments?\b|likes?\b)", re.I)
-_BREADCRUMB = re.compile(r"^[^/>»›|]{1,40}(?:\s[/>»›|]\s[^/>»›|]{1,60}){2,}$")
+# Breadcrumbs: a few short names between one separator ("Главная › Блог › ИИ"); names
+# hold words, never code or math.
+_BREADCRUMB = re.compile(
+    r"^[\w][\w .,&'-]{0,40}(?P<sep>\s[/>»›|]\s)[\w][\w .,&'-]{0,60}"
+    r"(?:(?P=sep)[\w][\w .,&'-]{0,60})+$"
+)
+# A tag line is words alone: letters, digits and the marks of names (C++, C#, R&D, GPT-4).
+_TAG_WORD = re.compile(r"^[\w+#&.'-]+$")
+# Code, math, markup and tables that keep their separators are no flattened table.
+_CODE_MARKS = re.compile(r"[{};=<>$\\|`\[\]]|^\s{2,}")
 _LIST_ITEM = re.compile(r"^\s*(?:[•·▪‣◦*+-]|\d{1,3}[.)])\s")
 _SENTENCE_END = tuple(".!?…:;")
 _PUNCTUATION = re.compile(r"[.,;:!?…]")
@@ -35,7 +44,11 @@ _MIN_TABLE_LINES = 3
 
 
 def _marker(line: str) -> bool:
-    bare = line.strip().strip("→»>•·.:!… ")
+    # A label with a colon leads into what follows ("Читать дальше:" and a list of the
+    # article's own links): it is the article's text, not the page's.
+    if line.rstrip().endswith(":"):
+        return False
+    bare = line.strip().strip("→»>•·.!… ")
     return bool(_MARKER.match(bare) or _LABELLED.match(bare) or _COUNTER.match(bare))
 
 
@@ -44,7 +57,14 @@ def is_tag_line(line: str) -> bool:
     words = line.split()
     if len(words) < _TAG_LINE_WORDS or _PUNCTUATION.search(line):
         return False
-    return sum(word[:1].isupper() for word in words[1:]) >= 3
+    if not all(_TAG_WORD.match(word) for word in words):
+        return False
+    return sum(_title_case(word) for word in words[1:]) >= 3
+
+
+def _title_case(word: str) -> bool:
+    """'Трансформеры', 'Transformer': capitalised, not all capitals ('VAE', 'CONTAINER')."""
+    return word[:1].isupper() and any(c.islower() for c in word[1:])
 
 
 def _short(line: str) -> bool:
@@ -69,15 +89,16 @@ def find_debris(doc: Document) -> PageDebris:
     _head(doc, filled, debris)
     tables = _tables(lines, set(debris))
     in_table = {i for first, count in tables for i in range(first, first + count)}
+    # Navigation sits above the article, tag lines below it (see _tail); inside it, a
+    # line of that shape is the article's own (a list of titles, a path, a row).
+    edges = set(filled[:_HEAD_LINES])
     for index in filled:
         line = lines[index].strip()
         if index in debris or index in in_table:
             continue
         if _marker(line):
             debris[index] = f"'{line}' is a label from the scraped page"
-        elif is_tag_line(line):
-            debris[index] = "a line of keyword tags from the scraped page"
-        elif _BREADCRUMB.match(line):
+        elif index in edges and _BREADCRUMB.match(line):
             debris[index] = "breadcrumb navigation from the scraped page"
     return PageDebris(debris, tables, tail_start)
 
@@ -91,7 +112,9 @@ def _tail(lines: tuple[str, ...], filled: list[int], debris: dict[int, str]) -> 
             break
         run.append(index)
     run.reverse()
-    labelled = [i for i in run if _marker(lines[i].strip()) or is_tag_line(lines[i].strip())]
+    # The page's own label ("Подробнее", "Оцените статью") starts its chrome; tag lines
+    # and short lines only follow it, as an article's list of titles would end it too.
+    labelled = [i for i in run if _marker(lines[i].strip())]
     if not labelled:
         return None
     for index in run[run.index(labelled[0]) :]:
@@ -112,16 +135,23 @@ _HEAD_LINES = 4
 def _head(doc: Document, filled: list[int], debris: dict[int, str]) -> None:
     title = comparable(doc.post.title)
     head = filled[:_HEAD_LINES]
+    lines = doc.text_lines
     for position, index in enumerate(head):
-        if comparable(doc.text_lines[index]) == title:
+        # The page repeats the title as a line of its own, not as an item of a list.
+        alone = all(not _line(lines, i).strip() for i in (index - 1, index + 1))
+        if alone and comparable(lines[index]) == title:
             for before in head[:position]:
                 if _short(doc.text_lines[before]):
                     debris[before] = "page chrome (a section label) before the article's title"
             return
 
 
+def _line(lines: tuple[str, ...], index: int) -> str:
+    return lines[index] if 0 <= index < len(lines) else ""
+
+
 def _tables(lines: tuple[str, ...], claimed: set[int]) -> list[tuple[int, int]]:
-    """Runs of 3+ adjacent lines, each starting a new cell, that mostly don't end sentences."""
+    """Runs of 3+ adjacent lines that read as a header row and its rows, flattened."""
     tables = []
     run: list[int] = []
     for index, line in enumerate([*lines, ""]):
@@ -129,17 +159,53 @@ def _tables(lines: tuple[str, ...], claimed: set[int]) -> list[tuple[int, int]]:
         if stripped and index not in claimed and not _LIST_ITEM.match(line):
             run.append(index)
             continue
-        if len(run) >= _MIN_TABLE_LINES and _looks_tabular([lines[i].strip() for i in run]):
-            tables.append((run[0], len(run)))
+        rows = [lines[i] for i in run]
+        if len(run) >= _MIN_TABLE_LINES and _looks_tabular(rows):
+            before = [line for line in lines[max(run[0] - 3, 0) : run[0]] if line.strip()]
+            announced = bool(before) and bool(_TABLE_WORD.search(before[-1]))
+            if announced or _same_shape(rows):
+                tables.append((run[0], len(run)))
         run = []
     return tables
 
 
-def _looks_tabular(rows: list[str]) -> bool:
-    # Hard-wrapped prose continues in lower case; cells and rows start afresh.
-    if any(row[:1].islower() for row in rows):
+# A header row names its columns: capitalised words, most of them.
+_MIN_HEADER_WORDS = 3
+_HEADER_SHARE = 0.7
+
+
+# The article says a table follows: "в следующей таблице", "the table below".
+_TABLE_WORD = re.compile(r"таблиц|\btables?\b", re.I)
+
+
+def _same_shape(rows: list[str]) -> bool:
+    """Rows of one cell per word, as many as the header's, with numbers in each row."""
+    width = len(rows[0].split())
+    if any(len(row.split()) != width for row in rows):
         return False
-    return sum(row.endswith(_SENTENCE_END) for row in rows) * 2 < len(rows)
+    return all(any(c.isdigit() for c in row) for row in rows[1:])
+
+
+def _looks_tabular(rows: list[str]) -> bool:
+    """A header of capitalised column names, then rows with a cell per column at least.
+
+    Hard-wrapped prose continues in lower case; code, math and tables that kept their
+    separators have marks no flattened row has; a list of titles has short, uneven rows.
+    """
+    if any(_CODE_MARKS.search(row) for row in rows):
+        return False
+    rows = [row.strip() for row in rows]
+    if any(row[:1].islower() or row.endswith(_SENTENCE_END) for row in rows):
+        return False
+    header = rows[0].split()
+    if not any(word[:1].isalpha() for word in header):
+        return False  # a grid of numbers: a matrix, kept in its columns
+    capitalised = sum(word[:1].isupper() or word[:1].isdigit() for word in header)
+    if len(header) < _MIN_HEADER_WORDS or capitalised < _HEADER_SHARE * len(header):
+        return False
+    if _PUNCTUATION.search(rows[0]):
+        return False
+    return all(len(row.split()) >= len(header) for row in rows[1:])
 
 
 def scrape_debris(doc: Document) -> Iterator[Hit]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import groupby
 
@@ -68,27 +69,59 @@ _OWN = r"\u0000-\u024f\u0300-\u052f\u1d00-\u1dbf\u1e00-\u1fff\u2000-\u2bff\U0001
 _SUSPECT = re.compile(rf"[^{_OWN}][^{_OWN}]*")
 
 
+# Where another script is quoted, not slipped in: a link's text ("[JavaScript Promiseの本]"),
+# a quoted title, a term in parentheses. Each is bounded by its own line of text.
+_CITED = re.compile(
+    r"\[[^\[\]\n]*\](?=[(\[])|«[^«»\n]*»|“[^“”\n]*”|„[^„“\n]*“|\"[^\"\n]*\"|\([^()\n]*\)"
+)
+
+
+_FAR = 1 << 62
+
+
+def _cited(start: int, end: int, found: list[tuple[int, int]]) -> bool:
+    # The matches do not overlap and come in order: the one starting last before `start`
+    # is the only one that can hold the run.
+    position = bisect_right(found, (start, _FAR)) - 1
+    return position >= 0 and found[position][1] >= end
+
+
 def foreign_script(doc: Document) -> Iterator[Hit]:
-    """Runs of other scripts inside Russian prose, or glued to a word in any prose."""
+    """Runs of other scripts inside Russian prose, or glued to a word in any prose.
+
+    A run (of one or more scripts) is one finding; one quoted, linked or in parentheses
+    is a title or a term, not a glitch, unless it is glued to a word of ours.
+    """
     for span in doc.spans:
         russian: bool | None = None
+        cited: list[tuple[int, int]] | None = None
         for suspect in _SUSPECT.finditer(span.prose):
-            offset = suspect.start()
-            for script, run in groupby(suspect.group(), key=foreign_script_name):
-                chars = "".join(run)
-                if script is not None:
-                    if russian is None:
-                        # An English post may name a person in Chinese; Russian prose won't.
-                        russian = _mostly_cyrillic(span.prose)
-                    if russian or _glued(span.prose, offset, offset + len(chars)):
-                        message = f"{script} characters '{chars}' in the text: a generation glitch?"
-                        yield doc.span_hit("foreign-script", span, offset, message)
-                offset += len(chars)
+            start, end = suspect.span()
+            scripts = [name for name in map(foreign_script_name, suspect.group()) if name]
+            if not scripts:
+                continue
+            if not _glued(span.prose, start, end):
+                if russian is None:
+                    # An English post may name a person in Chinese; Russian prose won't.
+                    russian = _mostly_cyrillic(span.prose)
+                if not russian:
+                    continue
+            if cited is None:
+                cited = [m.span() for m in _CITED.finditer(span.markup)]
+            if _cited(start, end, cited):
+                continue
+            names = "/".join(dict.fromkeys(scripts))
+            chars = suspect.group().strip()
+            message = f"{names} characters '{chars}' in the text: a generation glitch?"
+            yield doc.span_hit("foreign-script", span, start, message)
 
 
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]+")
-_LATIN_LOOKALIKES = frozenset("aceopxyABCEHKMOPTX")
-_CYRILLIC_LOOKALIKES = frozenset("асеорхуАВСЕНКМОРТХ")
+WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]+")
+# Latin letters that look like Cyrillic ones, and the Cyrillic letter each passes for.
+_LATIN_TO_CYRILLIC = dict(zip("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ", strict=True))
+_CYRILLIC_TO_LATIN = {cyrillic: latin for latin, cyrillic in _LATIN_TO_CYRILLIC.items()}
+_LATIN_LOOKALIKES = frozenset(_LATIN_TO_CYRILLIC)
+_CYRILLIC_LOOKALIKES = frozenset(_CYRILLIC_TO_LATIN)
 # Russian endings on a Latin stem are ordinary usage: GANы, GPTшка, BERTовский, Djangoвский.
 # Short endings are inflections; longer ones pass when they start like a Russian suffix.
 _MAX_ENDING = 4
@@ -103,37 +136,63 @@ def _is_cyrillic(char: str) -> bool:
 
 def mixed_script_problem(word: str) -> str | None:
     """Why a word of Cyrillic and Latin letters looks broken, or None when it is usual."""
+    problem = mixed_script_word_problem(word)
+    return problem[0] if problem else None
+
+
+def mixed_script_word_problem(word: str) -> tuple[str, str | None] | None:
+    """(why the word looks broken, the word repaired or None), or None when it is usual.
+
+    A repair is offered for look-alike letters alone: each becomes the letter of the word's
+    own script that it passes for. A fused word ('илиeven') has no certain repair.
+    """
     runs = ["".join(g) for _, g in groupby(word, key=_is_cyrillic)]
     if len(runs) < 2:
         return None
     latin_first = not _is_cyrillic(word[0])
-    if len(runs) == 2 and latin_first:
-        stem, ending = runs
-        if (
-            len(ending) >= 3
-            and set(stem) <= _LATIN_LOOKALIKES
-            and (len(stem) == 1 or not stem.isupper())
-        ):
-            return _lookalike(word, "Latin", stem, "Cyrillic")
-        if len(ending) <= _MAX_ENDING or ending.lower().startswith(_DERIVED_ENDING):
-            return None
-        return f"'{word}' fuses the Latin '{stem}' and the Cyrillic '{ending}': a missing space?"
-    if len(runs) == 2:
-        stem, tail = runs
-        if len(tail) <= 2 and set(tail) <= _LATIN_LOOKALIKES:
-            return _lookalike(word, "Latin", tail, "Cyrillic")
-        return f"'{word}' fuses the Cyrillic '{stem}' and the Latin '{tail}': a missing space?"
     cyrillic = "".join(c for c in word if _is_cyrillic(c))
     latin = "".join(c for c in word if not _is_cyrillic(c))
-    if len(latin) <= len(cyrillic) and set(latin) <= _LATIN_LOOKALIKES:
+    if len(runs) == 2:
+        head, tail = runs
+        if latin_first:
+            if len(head) == 1 and head.islower() and tail[0].isupper():
+                return None  # 'eКниг', 'iПочта': a Latin prefix before a capital, on purpose
+            if (
+                len(tail) >= 3
+                and set(head) <= _LATIN_LOOKALIKES
+                and (len(head) == 1 or not head.isupper())
+            ):
+                return _lookalike(word, "Latin", head, "Cyrillic")
+            if len(tail) <= _MAX_ENDING or tail.lower().startswith(_DERIVED_ENDING):
+                return None  # GANы, BERTовский: a Russian ending on a Latin stem
+            return _fused(word, "Latin", head, "Cyrillic", tail)
+        if len(tail) <= 2 and set(tail) <= _LATIN_LOOKALIKES:
+            return _lookalike(word, "Latin", tail, "Cyrillic")
+        if len(head) <= 2 and set(head) <= _CYRILLIC_LOOKALIKES:
+            return _lookalike(word, "Cyrillic", head, "Latin")  # 'Тablet', 'Сhrome'
+        return _fused(word, "Cyrillic", head, "Latin", tail)
+    latin_alike, cyrillic_alike = (
+        set(latin) <= _LATIN_LOOKALIKES,
+        set(cyrillic) <= _CYRILLIC_LOOKALIKES,
+    )
+    if latin_alike and (len(latin) <= len(cyrillic) or not cyrillic_alike):
         return _lookalike(word, "Latin", latin, "Cyrillic")
-    if len(cyrillic) < len(latin) and set(cyrillic) <= _CYRILLIC_LOOKALIKES:
-        return _lookalike(word, "Cyrillic", cyrillic, "Latin")
-    return f"'{word}' mixes Cyrillic and Latin letters"
+    if cyrillic_alike:
+        return _lookalike(word, "Cyrillic", cyrillic, "Latin")  # 'FааS'
+    return f"'{word}' mixes Cyrillic and Latin letters", None
 
 
-def _lookalike(word: str, script: str, letters: str, host: str) -> str:
-    return f"'{word}' hides {script} '{letters}' among {host} letters (they look alike)"
+def _fused(word: str, first: str, head: str, second: str, tail: str) -> tuple[str, None]:
+    message = f"'{word}' fuses the {first} '{head}' and the {second} '{tail}': a missing space?"
+    return message, None
+
+
+def _lookalike(word: str, script: str, letters: str, host: str) -> tuple[str, str]:
+    table = _LATIN_TO_CYRILLIC if script == "Latin" else _CYRILLIC_TO_LATIN
+    repaired = "".join(table.get(c, c) if c in letters else c for c in word)
+    meant = "".join(table.get(c, c) for c in letters)
+    message = f"'{word}' hides {script} '{letters}' among {host} letters, look-alikes of '{meant}'"
+    return message, repaired
 
 
 # A Latin letter with a Cyrillic one before or after it. Led by the Latin class, rare in
@@ -148,7 +207,7 @@ def mixed_script_word(doc: Document) -> Iterator[Hit]:
     for span in doc.spans:
         if not _SCRIPT_BOUNDARY.search(span.prose):
             continue
-        for match in _WORD.finditer(span.prose):
+        for match in WORD.finditer(span.prose):
             problem = mixed_script_problem(match.group())
             if problem:
                 yield doc.span_hit("mixed-script-word", span, match.start(), problem)

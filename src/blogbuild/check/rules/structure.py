@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -24,17 +24,41 @@ class _Heading:
 _last_headings: list[tuple[Document, list[_Heading]]] = []
 
 
-def _headings(doc: Document) -> list[_Heading]:
+def headings(doc: Document) -> list[_Heading]:
+    """The top-level headings of the article's outline, in order."""
     if _last_headings and _last_headings[0][0] is doc:
         return _last_headings[0][1]
     found = []
     for span in doc.spans:
         opener = doc.tokens[span.token_index - 1]
-        if span.block == "heading" and opener.level == 0:
-            level = heading_level(opener)
-            found.append(_Heading(span.token_index - 1, level, span, doc.file_line(span.first)))
+        if span.block != "heading" or opener.level != 0:
+            continue
+        if not span.prose.strip() and "<" in span.text:
+            continue  # '## <a id="x"></a>': an anchor for what follows, not a section
+        if doc.is_text and not _reads_as_title(_line(doc.text_lines, span.first)):
+            continue  # a text post's short line made a heading, but it is code or a label
+        level = heading_level(opener)
+        found.append(_Heading(span.token_index - 1, level, span, doc.file_line(span.first)))
     _last_headings[:] = [(doc, found)]
     return found
+
+
+# A text post's headings are guessed from short lines; a title starts with a capital or a
+# digit, unindented, and holds none of the marks of code.
+_TITLE_START = re.compile(r"^[^\W_]")
+_CODE_MARKS = re.compile(r"[{}();=<>$\\|`\[\]]")
+
+
+def _line(lines: tuple[str, ...], index: int) -> str:
+    return lines[index] if index < len(lines) else ""
+
+
+def _reads_as_title(line: str) -> bool:
+    if not _TITLE_START.match(line) or _CODE_MARKS.search(line) or "  " in line.strip():
+        return False  # code, or columns aligned with spaces
+    if not any(c.islower() for c in line):
+        return False  # 'END SUB', 'NEXT': keywords of code in capitals
+    return line[0].isupper() or line[0].isdigit()
 
 
 def _next_block(blocks: list[int], opener: int) -> int | None:
@@ -43,12 +67,12 @@ def _next_block(blocks: list[int], opener: int) -> int | None:
     return blocks[position] if position < len(blocks) else None
 
 
-_HASHES = re.compile(r"^#+\s*")
+HASHES = re.compile(r"^#+\s*")
 
 
 def _plain(text: str) -> str:
     """Heading text without emphasis, stray hashes or case, punctuation kept."""
-    text = _HASHES.sub("", re.sub(r"[*_`]", "", text).strip())
+    text = HASHES.sub("", re.sub(r"[*_`]", "", text).strip())
     return " ".join(text.casefold().replace("ё", "е").split()).rstrip(" .:")
 
 
@@ -62,14 +86,28 @@ def _restates(upper: str, lower: str) -> bool:
 
 def duplicate_heading(doc: Document) -> Iterator[Hit]:
     """Headings whose text repeats an earlier heading, or restates the one right above."""
-    seen: dict[str, int] = {}
+    seen: dict[str, list[tuple[int, int, int]]] = {}  # key -> (level, parent line, line)
+    parallel = _parallel_keys(doc)
     blocks = doc.top_blocks()
     previous: _Heading | None = None
-    for heading in _headings(doc):
-        key = comparable(_HASHES.sub("", heading.span.text.strip()))
+    parents: list[_Heading] = []
+    for heading in headings(doc):
+        key = _key(heading)
         adjacent = previous is not None and _next_block(blocks, previous.opener) == heading.opener
-        if key in seen:
-            message = f"repeats the heading on line {seen[key]}"
+        while parents and parents[-1].level >= heading.level:
+            parents.pop()
+        parent = parents[-1].line if parents else 0
+        parents.append(heading)
+        # Sub-headings said again at their level under other parents, when the outline
+        # does so for two of them or more, are its pattern ('Model Workflow' and 'Loss
+        # Function' under each model); anything else said again repeats.
+        earlier = [
+            line
+            for level, above, line in seen.get(key, ())
+            if level != heading.level or above == parent or level <= 2 or key not in parallel
+        ]
+        if earlier:
+            message = f"repeats the heading on line {earlier[0]}"
             yield doc.span_hit("duplicate-heading", heading.span, 0, message)
         elif (
             previous is not None
@@ -79,7 +117,41 @@ def duplicate_heading(doc: Document) -> Iterator[Hit]:
             message = f"restates the heading on line {previous.line} right above it"
             yield doc.span_hit("duplicate-heading", heading.span, 0, message)
         if key:
-            seen.setdefault(key, heading.line)
+            seen.setdefault(key, []).append((heading.level, parent, heading.line))
+        previous = heading
+
+
+def _parallel_keys(doc: Document) -> frozenset[str]:
+    """Sub-heading texts that recur at one level under different parents, if two or more do."""
+    places: dict[tuple[str, int], set[int]] = {}
+    parents: list[_Heading] = []
+    for heading in headings(doc):
+        while parents and parents[-1].level >= heading.level:
+            parents.pop()
+        if parents and heading.level > 2:
+            places.setdefault((_key(heading), heading.level), set()).add(parents[-1].line)
+        parents.append(heading)
+    keys = frozenset(key for (key, _), lines in places.items() if len(lines) > 1)
+    return keys if len(keys) > 1 else frozenset()
+
+
+def _key(heading: _Heading) -> str:
+    return comparable(HASHES.sub("", heading.span.text.strip()))
+
+
+def adjacent_duplicates(doc: Document) -> Iterator[tuple[_Heading, _Heading]]:
+    """Pairs of headings with the same text, the second right after the first."""
+    blocks = doc.top_blocks()
+    previous: _Heading | None = None
+    for heading in headings(doc):
+        if (
+            previous is not None
+            and _next_block(blocks, previous.opener) == heading.opener
+            and _key(heading)
+            and _key(heading) == _key(previous)
+        ):
+            yield previous, heading
+            continue  # a third one in a row pairs with the first, which stays
         previous = heading
 
 
@@ -105,20 +177,26 @@ _LEAD_SPANS = 5
 
 def h1_repeats_title(doc: Document) -> Iterator[Hit]:
     """An H1, or a line before the first prose paragraph, that says the title again."""
+    message = "repeats the post title, which the page already shows as its heading"
+    for span in repeated_titles(doc):
+        yield doc.span_hit("h1-repeats-title", span, 0, message)
+
+
+def repeated_titles(doc: Document) -> Iterator[Span]:
+    """The H1s, and lines before the first prose paragraph, that are the title again."""
     title = comparable(doc.post.title)
     if not title:
         return
-    message = "repeats the post title, which the page already shows as its heading"
     reported: set[int] = set()
-    for heading in _headings(doc):
+    for heading in headings(doc):
         if heading.level == 1 and comparable(heading.span.text) == title:
             reported.add(heading.span.first)
-            yield doc.span_hit("h1-repeats-title", heading.span, 0, message)
+            yield heading.span
     for span in doc.spans[:_LEAD_SPANS]:
         if span.block == "cell" or doc.tokens[span.token_index].level > 1:
             continue
         if comparable(span.text) == title and span.first not in reported:
-            yield doc.span_hit("h1-repeats-title", span, 0, message)
+            yield span
         if span.block == "paragraph" and len(comparable(span.text).split()) > _LEAD_WORDS:
             return
 
@@ -128,11 +206,46 @@ _MAX_PSEUDO_HEADING_WORDS = 12
 
 
 _OPENS_BOLD = ("**", "__", "&")
+# A title opens with a word, a number or math ('$$k$$-Sparse'), not code or dashes.
+_TITLE_OPENING = re.compile(r"[^\W_]|\$")
 _CLOSES_BOLD = ("**", "__", ";")
 
 
 def bold_pseudo_heading(doc: Document) -> Iterator[Hit]:
     """A one-line paragraph that is all bold and reads like a title, not a sentence."""
+    for span, inner in _bold_lines(doc):
+        shown = inner if len(inner) <= 60 else inner[:59] + "…"
+        message = f"bold line '{shown}' poses as a heading; make it a Markdown heading (## …)"
+        yield doc.span_hit("bold-pseudo-heading", span, 0, message)
+
+
+def bold_heading_text(doc: Document) -> Iterator[tuple[Span, str]]:
+    """Bold pseudo-headings that are the bold text alone ('**Обзор**'), with that text."""
+    for span, inner in _bold_lines(doc):
+        text = span.text.strip()
+        if text[:2] == text[-2:] and text[2:-2].strip() == inner:
+            yield span, inner
+
+
+# An image paragraph, a figure shortcode or HTML showing a picture, a video or a frame.
+_MEDIA = re.compile(
+    r"^\s*(?:!\[|\[!\[|\{\{[<%]\s*(?:figure|img|image|youtube|vimeo)\b|<(?:img|figure|iframe|video|picture)\b)",
+    re.I,
+)
+
+
+def _follows_media(doc: Document, opener: int) -> bool:
+    blocks = doc.top_blocks()
+    position = bisect_left(blocks, opener)
+    if position == 0:
+        return False
+    before = doc.tokens[blocks[position - 1]]
+    if before.type == "paragraph_open":
+        before = doc.tokens[blocks[position - 1] + 1]
+    return bool(_MEDIA.match(before.content))
+
+
+def _bold_lines(doc: Document) -> Iterator[tuple[Span, str]]:
     for span in doc.spans:
         token = doc.tokens[span.token_index]
         if span.block != "paragraph" or token.level != 1 or "\n" in span.text:
@@ -153,17 +266,19 @@ def bold_pseudo_heading(doc: Document) -> Iterator[Hit]:
         if sum(c.type == "strong_open" for c in children) != 1:
             continue
         inner = span.text.strip()[2:-2].strip()
-        if not inner or len(inner.split()) > _MAX_PSEUDO_HEADING_WORDS or inner[-1] in ".;,…":
-            continue
-        shown = inner if len(inner) <= 60 else inner[:59] + "…"
-        message = f"bold line '{shown}' poses as a heading; make it a Markdown heading (## …)"
-        yield doc.span_hit("bold-pseudo-heading", span, 0, message)
+        if not inner or len(inner.split()) > _MAX_PSEUDO_HEADING_WORDS or inner[-1] in ".;,…!":
+            continue  # a sentence in bold: a warning, a credit, an exclamation
+        if "](" in inner or not _TITLE_OPENING.match(inner):
+            continue  # a link line (a sponsor, a source), code, or a decorated separator
+        if _follows_media(doc, span.token_index - 1):
+            continue  # a caption: the credit of the picture above ('Courbet, The Winnowers')
+        yield span, inner
 
 
 def heading_level_jump(doc: Document) -> Iterator[Hit]:
     """A heading more than one level deeper than the heading before it."""
     previous = None
-    for heading in _headings(doc):
+    for heading in headings(doc):
         if previous is not None and heading.level > previous.level + 1:
             message = f"h{heading.level} follows h{previous.level} on line {previous.line}"
             yield doc.span_hit("heading-level-jump", heading.span, 0, message)
@@ -173,7 +288,7 @@ def heading_level_jump(doc: Document) -> Iterator[Hit]:
 def empty_section(doc: Document) -> Iterator[Hit]:
     """A heading followed by a heading of the same or higher level, or by nothing."""
     blocks = doc.top_blocks()
-    for heading in _headings(doc):
+    for heading in headings(doc):
         following = _next_block(blocks, heading.opener)
         if following is None:
             yield doc.span_hit("empty-section", heading.span, 0, "the post ends at this heading")

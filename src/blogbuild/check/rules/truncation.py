@@ -12,7 +12,8 @@ from blogbuild.check.rules.scraped import find_debris
 
 # Closing quotes, brackets and ')' end a sentence that ends inside them; ':' leads into a
 # list or code that a Markdown writer may have put after it; '|' ends a table row.
-_TERMINAL = frozenset(".!?…:)»\"”’']>|")
+# Arrows end a footnote ("↑", "↩": back to the text).
+_TERMINAL = frozenset(".!?…:)»\"”’']>|↑↩⤴")
 _CLOSING_MARKUP = "*_~"
 _EMOTICON = re.compile(r"(?:^|\s)[:;xX8=]-?[DPpO03]$")
 # A bibliography lists sources, not sentences.
@@ -36,6 +37,59 @@ def ends_sentence(text: str, prose: str | None = None) -> bool:
     if _EMOTICON.search(bare, max(len(bare) - 4, 0)):
         return True
     return last in _TERMINAL or unicodedata.category(last) == "So"  # emoji close a line too
+
+
+# What a cut-off sentence ends on: a word that needs another after it, or a comma.
+_DANGLING_WORDS = (
+    "и а но или либо что чтобы как который которая которое которые если когда где в во на "
+    "с со к ко по о об от до из за для при без через под над между это не также "
+    "the a an and or but nor of to in on at for with by from into that which who whose "
+    "as is are was were be been its their our your this these those than then so if when"
+)
+_DANGLING = frozenset(_DANGLING_WORDS.split(" "))
+_OPEN_ENDING = tuple(",;-—–([{«“/+&")
+# A prose paragraph has this many words; fewer is a label, a tagline or a signature.
+_MIN_PROSE_WORDS = 8
+_MIN_CUT_WORDS = 3  # with its sentence left open ('Текст обрывается на')
+# "**Deadline:** Until filled", "Score: 7": a label and its value.
+_LABEL = re.compile(r"^[*_]*[^\W\d][\w .'-]{0,40}?[*_]*:[*_]*\s")
+# "— A. N. Whitehead", "Lutz, Mark", "Andrew Bruce, Peter Bruce": who said or wrote it.
+_ATTRIBUTION = re.compile(r"^\s*(?:[—–~]|--|-\s)")
+_NAMES_END = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*,?\s+(?:[A-ZА-ЯЁ]\.\s*)*[A-ZА-ЯЁ][\w.'’-]*\W*$")
+_SEPARATOR = re.compile(r"\s[•·|/]\s")
+# The last word of a text line is a web or e-mail address: it has a shape of its own.
+_ADDRESS_END = re.compile(r"(?:://|@|\bwww\.)\S*$|\w\.[A-Za-z]\w{0,3}$")  # or a file name
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """True when a paragraph's last word or mark leaves its sentence open ('… и', '…,')."""
+    bare = _strip_closing_markup(text)
+    if not bare:
+        return False
+    if bare.endswith(_OPEN_ENDING):
+        return True
+    last = bare.rsplit(None, 1)[-1].casefold()
+    return last in _DANGLING
+
+
+def is_prose(text: str, min_words: int = _MIN_PROSE_WORDS) -> bool:
+    """True for running prose: enough words, mostly in lower case, no label or signature.
+
+    Labels, titles, credits and attributions capitalise their words or lead with a dash.
+    """
+    if _ATTRIBUTION.match(text) or _LABEL.match(text) or _NAMES_END.search(text):
+        return False
+    if len(_SEPARATOR.findall(text)) >= 2:
+        return False  # 'аудио • лог чата • wiki': a row of links or labels
+    words = [word for word in text.split() if word[:1].isalpha()]
+    if len(words) < min_words:
+        return False
+    return sum(word[0].islower() for word in words) * 2 > len(words)
+
+
+def _ends_in_emphasis(text: str) -> bool:
+    """True when the last words are bold or italic: a term, a credit or a tagline."""
+    return text.rstrip().endswith(tuple(_CLOSING_MARKUP))
 
 
 def _strip_closing_markup(text: str) -> str:
@@ -75,8 +129,13 @@ def truncated_ending(doc: Document) -> Iterator[Hit]:
         # Only the last paragraph of the article or of a section can be reported.
         if following is not None and not doc.is_heading(following):
             continue
-        if ends_sentence(span.text, span.prose):
+        if ends_sentence(span.text, span.prose) or _ends_in_emphasis(span.text):
             continue
+        cut = ends_mid_sentence(span.prose)
+        if not is_prose(span.prose, _MIN_CUT_WORDS if cut else _MIN_PROSE_WORDS):
+            continue
+        if following is not None and not cut:
+            continue  # a section may end on a sentence without its period; not cut off
         if following is None:
             message = f"the article ends without final punctuation: '…{_tail_words(span.text)}'"
         else:
@@ -93,6 +152,11 @@ def _at_end(doc: Document, rule: str, span: Span, message: str) -> Hit:
     return doc.span_hit(rule, span, max(len(span.text.rstrip()) - 1, 0), message)
 
 
+# Lines of a text post that are list items, or code (copied with the article's text).
+_LIST_LINE = re.compile(r"^\s*(?:[•·▪‣◦●*+–-]|\d{1,3}[.)])\s")
+_CODE_LINE = re.compile(r"^(?:\s{4}|\t)|[{};]\s*$|^\s*[#/]{1,2}\s|\w\(.*\)\s*$|[=<>]=")
+
+
 def _text_ending(doc: Document) -> Iterator[Hit]:
     # A plain-text post's article ends where the page's chrome begins; its lines are read
     # as written, since the Markdown made of them may turn a last label into a heading.
@@ -103,6 +167,10 @@ def _text_ending(doc: Document) -> Iterator[Hit]:
         return
     last = filled[-1]
     text = lines[last].rstrip()
+    if _LIST_LINE.match(text) or _CODE_LINE.search(text) or _ADDRESS_END.search(text):
+        return  # a list item, a line of code or an address is no sentence to cut off
+    if not is_prose(text):
+        return  # a label, a tagline or a credit
     if not ends_sentence(text):
         message = f"the article ends without final punctuation: '…{_tail_words(text)}'"
         yield doc.text_hit("truncated-ending", last, len(text) - 1, message)
