@@ -8,9 +8,10 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from blogbuild.budget import POST_SECONDS, OverBudget, time_limit
 from blogbuild.build.cache import BuildCache, code_version
 from blogbuild.content.config import Config
-from blogbuild.content.loader import load_post
+from blogbuild.content.loader import load_post, relative_path
 from blogbuild.content.text import find_words
 from blogbuild.errors import Problem, Problems
 from blogbuild.hashing import digest
@@ -45,6 +46,7 @@ class PostOutcome:
 class _WorkerState:
     config: Config
     cache: BuildCache
+    seconds: float | None = POST_SECONDS  # what one post may cost
     renderer: object | None = None
 
 
@@ -66,14 +68,39 @@ def post_key(rel: str, data: bytes, config: Config) -> str:
     return digest.hexdigest()[:32]
 
 
-def prepare_workers(config: Config, cache: BuildCache) -> None:
-    """Set what forked workers read; call before starting them."""
+def prepare_workers(
+    config: Config, cache: BuildCache, seconds: float | None = POST_SECONDS
+) -> None:
+    """Set what forked workers read; call before starting them. `seconds`: what one post
+    may take before it is stopped and reported (None: no limit)."""
     global _STATE
-    _STATE = _WorkerState(config, cache)
+    _STATE = _WorkerState(config, cache, seconds)
 
 
 def process_post(task: PostTask) -> PostOutcome:
-    """Load, render and check one post, store its body in the cache and return its summary."""
+    """Load, render and check one post, store its body in the cache and return its summary;
+    a post that takes longer than its time limit is stopped and reported as a problem."""
+    assert _STATE is not None, "prepare_workers() was not called"
+    try:
+        with time_limit(_STATE.seconds):
+            return work_on_post(task)
+    except OverBudget as over:
+        rel = relative_path(Path(task.path), _STATE.config.root)
+        return PostOutcome(None, (over_budget_problem(rel, over),))
+
+
+def over_budget_problem(rel: str, over: OverBudget) -> Problem:
+    """The error for a post stopped at its time limit."""
+    message = (
+        f"stopped after {over.seconds:g} s while {over.stage()}: this post is too slow to "
+        "build (look for a very long line, deep nesting or thousands of unclosed brackets)"
+    )
+    return Problem(rel, None, message)
+
+
+def work_on_post(task: PostTask) -> PostOutcome:
+    """What process_post does, without the time limit (the fuzz tests call it to see
+    exceptions as they are)."""
     from blogbuild.check import check_post  # imported here: only workers with work need it
     from blogbuild.check.document import document_for
     from blogbuild.check.rules.links import locate_links

@@ -6,18 +6,15 @@ import hashlib
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
-from markdown_it.parser_core import RuleFuncCoreType
-from markdown_it.ruler import Ruler
-from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.tasklists import tasklists_plugin
 
 from blogbuild.content.text import collapse_whitespace, count_words
 from blogbuild.markup.elements import elements_plugin
 from blogbuild.markup.headings import heading_ids_plugin
 from blogbuild.markup.highlight import highlight_css, highlight_plugin
 from blogbuild.markup.kramdown import kramdown_cleanup_plugin
+from blogbuild.markup.linklabels import link_labels_plugin
 from blogbuild.markup.math import math_plugin
 from blogbuild.markup.normalize import fast_normalize_plugin
 from blogbuild.markup.sanitize import sanitize_html
@@ -28,6 +25,7 @@ from blogbuild.markup.state import (
     TrustedFragments,
     new_env,
 )
+from blogbuild.markup.tasklists import tasklists_plugin
 from blogbuild.markup.textextract import first_paragraph, more_marker_index, tokens_plain_text
 from blogbuild.model import CodeHtml, RenderedMarkdown
 
@@ -60,27 +58,16 @@ def build_markdown_it() -> MarkdownIt:
         {"html": True, "linkify": False, "typographer": False, "xhtmlOut": False},
     )
     md.enable(["table", "strikethrough"])
+    md.use(link_labels_plugin)
     md.use(fast_normalize_plugin)
     md.use(footnote_plugin)
     md.use(tasklists_plugin)
-    md.core.ruler.at("github-tasklists", _with_checkboxes(md.core.ruler, "github-tasklists"))
     md.use(math_plugin)
     md.use(kramdown_cleanup_plugin)
     md.use(heading_ids_plugin)
     md.use(highlight_plugin)
     md.use(elements_plugin)
     return md
-
-
-def _with_checkboxes(ruler: Ruler[RuleFuncCoreType], name: str) -> RuleFuncCoreType:
-    """The task list rule, run only on sources that can hold a task item ('[ ] ', '[x] ')."""
-    rule = next(rule.fn for rule in ruler.__rules__ if rule.name == name)
-
-    def run(state: StateCore) -> None:
-        if any(box in state.src for box in ("[ ]", "[x]", "[X]")):
-            rule(state)
-
-    return run
 
 
 class MarkdownRenderer:
