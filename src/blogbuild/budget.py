@@ -50,9 +50,10 @@ def can_limit() -> bool:
 
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise OverBudget in the body once `seconds` of wall time have passed.
+    """Raise OverBudget in the body once it has used `seconds` of processor time.
 
-    Python code is stopped wherever it is; a native call is stopped when it returns, so
+    Processor time, not wall time: a post is not to blame for a machine busy with other
+    work. Python code is stopped wherever it is; a native call is stopped when it returns, so
     native libraries must get inputs bounded before they are called (see markup/limits).
     Without a main thread or POSIX timers (serve's builder thread, Windows) there is no
     limit.
@@ -64,10 +65,10 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     def expired(signum: int, frame: FrameType | None) -> None:
         raise OverBudget(seconds, traceback.extract_stack(frame))
 
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)

@@ -3,7 +3,7 @@
 Each input is written as the only post of a temporary site and handed to the worker
 function of the build (`postwork.work_on_post`), under a time limit. The outcome is one of:
 `error` (the project's own problems, each naming the post), `built`, `crash` (any other
-exception, or a problem that does not name the post) or `hang` (over the time limit).
+exception, or a problem that does not name the post) or `hang` (over the limit of processor time).
 """
 
 from __future__ import annotations
@@ -55,25 +55,26 @@ class FuzzSite:
         path.write_bytes(item.data)
         rel = (POSTS / item.name).as_posix()
         task = postwork.PostTask(str(path), f"fuzz{item.index}")
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             with time_limit(seconds):
                 outcome = postwork.work_on_post(task)
         except OverBudget as over:
-            return Outcome("hang", time.perf_counter() - started, _where(over.stack), over.stage())
+            return Outcome("hang", time.process_time() - started, _where(over.stack), over.stage())
         except RecursionError as error:  # its traceback is a thousand frames of one function
             stack = traceback.extract_tb(error.__traceback__)
-            return Outcome("crash", time.perf_counter() - started, _crash(error, stack), "")
+            return Outcome("crash", time.process_time() - started, _crash(error, stack), "")
         except Exception as error:
             stack = traceback.extract_tb(error.__traceback__)
             detail = "".join(traceback.format_exception(error)[-6:])
-            return Outcome("crash", time.perf_counter() - started, _crash(error, stack), detail)
-        elapsed = time.perf_counter() - started
+            return Outcome("crash", time.process_time() - started, _crash(error, stack), detail)
+        elapsed = time.process_time() - started
         stray = [p for p in outcome.problems if p.path != rel]
         if stray:
             return Outcome("crash", elapsed, f"problem naming {stray[0].path!r}", str(stray[0]))
-        if any(p.severity is Severity.ERROR for p in outcome.problems):
-            return Outcome("error", elapsed, detail=str(outcome.problems[0]))
+        errors = [p for p in outcome.problems if p.severity is Severity.ERROR]
+        if errors:
+            return Outcome("error", elapsed, detail=str(errors[0]))
         return Outcome("built", elapsed)
 
     def close(self) -> None:

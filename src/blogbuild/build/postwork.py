@@ -13,8 +13,8 @@ from blogbuild.build.cache import BuildCache, code_version
 from blogbuild.content.config import Config
 from blogbuild.content.loader import load_post, relative_path
 from blogbuild.content.text import find_words
-from blogbuild.errors import Problem, Problems
-from blogbuild.hashing import digest
+from blogbuild.errors import BlogbuildError, Problem, Problems
+from blogbuild.hashing import value_digest
 from blogbuild.model import PostSummary, RenderedPost
 from blogbuild.site.related import KEY_TERMS
 
@@ -116,7 +116,11 @@ def work_on_post(task: PostTask) -> PostOutcome:
         _STATE.renderer = MarkdownRenderer(trusted_html=_STATE.config.trusted_html)
     assert isinstance(_STATE.renderer, MarkdownRenderer)
     earlier = _STATE.cache.load_body(task.previous) if task.previous else None
-    rendered = render_post(post, _STATE.renderer, earlier.code_html if earlier else ())
+    try:
+        rendered = render_post(post, _STATE.renderer, earlier.code_html if earlier else ())
+    except BlogbuildError as error:
+        problems.add(error.problem)
+        return PostOutcome(None, tuple(problems.items))
     # The plain text is read only here, for key terms: the cache is spared its weight.
     _STATE.cache.store_body(task.key, replace(rendered, plain_text=""))
     # The checker reads the renderer's block tokens, when they are its own, not a new parse.
@@ -145,7 +149,7 @@ def summarize(
     )  # fmt: skip
     return PostSummary(
         key=key,
-        listing_key=digest(repr(shown_in_lists)),
+        listing_key=value_digest(shown_in_lists),
         post=post,
         excerpt_html=rendered.excerpt_html,
         excerpt_text=rendered.excerpt_text,

@@ -14,6 +14,7 @@ from blogbuild.markup.elements import elements_plugin
 from blogbuild.markup.headings import heading_ids_plugin
 from blogbuild.markup.highlight import highlight_css, highlight_plugin
 from blogbuild.markup.kramdown import kramdown_cleanup_plugin
+from blogbuild.markup.limits import check_html_depth
 from blogbuild.markup.linklabels import link_labels_plugin
 from blogbuild.markup.math import math_plugin
 from blogbuild.markup.normalize import fast_normalize_plugin
@@ -88,7 +89,8 @@ class MarkdownRenderer:
         self, source: str, *, first_line: int = 1, known_code: CodeHtml = ()
     ) -> RenderedMarkdown:
         """Render `source`; `first_line` is the file line where it starts, for headings;
-        `known_code` holds code blocks highlighted before, which are reused."""
+        `known_code` holds code blocks highlighted before, which are reused. Raises
+        limits.TooComplex for content beyond what can be rendered in reasonable time."""
         return self.render_with_math_errors(source, first_line=first_line, known_code=known_code)[0]
 
     def render_with_math_errors(
@@ -138,6 +140,7 @@ class MarkdownRenderer:
             return html
         # Sanitised as a whole, not token by token: an inline `<span>` and its `</span>`
         # are separate tokens, and cleaning each alone would break the pair.
+        check_html_depth(html)
         return doc.fragments.restore(sanitize_html(html))
 
 

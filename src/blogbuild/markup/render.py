@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from blogbuild.content.text import reading_minutes
+from blogbuild.errors import BlogbuildError
+from blogbuild.markup.limits import TooComplex
 from blogbuild.markup.markdown import MarkdownRenderer
 from blogbuild.model import CodeHtml, Post, RenderedPost
 
@@ -11,8 +13,12 @@ def render_post(post: Post, renderer: MarkdownRenderer, known_code: CodeHtml = (
     """Render a post's Markdown body to HTML with its headings, excerpt and reading time.
 
     `known_code`: code blocks highlighted before (by an earlier version of the post).
+    Raises BlogbuildError, naming the post, for content that cannot be rendered.
     """
-    result = renderer.render(post.body, first_line=post.body_line, known_code=known_code)
+    try:
+        result = renderer.render(post.body, first_line=post.body_line, known_code=known_code)
+    except TooComplex as error:
+        raise BlogbuildError(post.source_path, None, f"cannot render this post: {error}") from None
     return RenderedPost(
         post=post,
         html=result.html,
