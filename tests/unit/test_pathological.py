@@ -206,3 +206,21 @@ def test_time_limit_stops_only_work_over_it() -> None:
         while True:
             pass
     assert stopped.value.seconds == 0.2
+
+
+def test_an_unexpected_error_names_the_post(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    worker = Worker(tmp_path, seconds=30)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("month must be in 1..12")
+
+    monkeypatch.setattr("blogbuild.markup.markdown.MarkdownRenderer.render", broken)
+    outcome = worker.run(FRONT + "Текст\n")
+    assert outcome.summary is None
+    [problem] = outcome.problems
+    assert problem.path == "content/posts/post.md"
+    assert problem.message.startswith(
+        "unexpected error while processing this post: ValueError: month must be in 1..12 (at "
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import traceback
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -81,12 +82,14 @@ def process_post(task: PostTask) -> PostOutcome:
     """Load, render and check one post, store its body in the cache and return its summary;
     a post that takes longer than its time limit is stopped and reported as a problem."""
     assert _STATE is not None, "prepare_workers() was not called"
+    rel = relative_path(Path(task.path), _STATE.config.root)
     try:
         with time_limit(_STATE.seconds):
             return work_on_post(task)
     except OverBudget as over:
-        rel = relative_path(Path(task.path), _STATE.config.root)
         return PostOutcome(None, (over_budget_problem(rel, over),))
+    except Exception as error:  # a bug met on this post: name the post, lose no other
+        return PostOutcome(None, (unexpected_problem(rel, error),))
 
 
 def over_budget_problem(rel: str, over: OverBudget) -> Problem:
@@ -96,6 +99,18 @@ def over_budget_problem(rel: str, over: OverBudget) -> Problem:
         "build (look for a very long line, deep nesting or thousands of unclosed brackets)"
     )
     return Problem(rel, None, message)
+
+
+def unexpected_problem(rel: str, error: Exception) -> Problem:
+    """The error for a post whose processing raised what no stage expected."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return Problem(
+        rel,
+        None,
+        f"unexpected error while processing this post: {type(error).__name__}: "
+        f"{str(error)[:300]}{where}; this is a bug in blogbuild, please report it with the post",
+    )
 
 
 def work_on_post(task: PostTask) -> PostOutcome:
