@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import re
+import traceback
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from blogbuild.budget import POST_SECONDS, OverBudget, time_limit
 from blogbuild.build.cache import BuildCache, code_version
 from blogbuild.content.config import Config
-from blogbuild.content.loader import load_post
+from blogbuild.content.loader import load_post, relative_path
 from blogbuild.content.text import find_words
-from blogbuild.errors import Problem, Problems
-from blogbuild.hashing import digest
+from blogbuild.errors import BlogbuildError, Problem, Problems
+from blogbuild.hashing import value_digest
 from blogbuild.model import PostSummary, RenderedPost
 from blogbuild.site.related import KEY_TERMS
 
@@ -45,6 +47,7 @@ class PostOutcome:
 class _WorkerState:
     config: Config
     cache: BuildCache
+    seconds: float | None = POST_SECONDS  # what one post may cost
     renderer: object | None = None
 
 
@@ -66,14 +69,53 @@ def post_key(rel: str, data: bytes, config: Config) -> str:
     return digest.hexdigest()[:32]
 
 
-def prepare_workers(config: Config, cache: BuildCache) -> None:
-    """Set what forked workers read; call before starting them."""
+def prepare_workers(
+    config: Config, cache: BuildCache, seconds: float | None = POST_SECONDS
+) -> None:
+    """Set what forked workers read; call before starting them. `seconds`: what one post
+    may take before it is stopped and reported (None: no limit)."""
     global _STATE
-    _STATE = _WorkerState(config, cache)
+    _STATE = _WorkerState(config, cache, seconds)
 
 
 def process_post(task: PostTask) -> PostOutcome:
-    """Load, render and check one post, store its body in the cache and return its summary."""
+    """Load, render and check one post, store its body in the cache and return its summary;
+    a post that takes longer than its time limit is stopped and reported as a problem."""
+    assert _STATE is not None, "prepare_workers() was not called"
+    rel = relative_path(Path(task.path), _STATE.config.root)
+    try:
+        with time_limit(_STATE.seconds):
+            return work_on_post(task)
+    except OverBudget as over:
+        return PostOutcome(None, (over_budget_problem(rel, over),))
+    except Exception as error:  # a bug met on this post: name the post, lose no other
+        return PostOutcome(None, (unexpected_problem(rel, error),))
+
+
+def over_budget_problem(rel: str, over: OverBudget) -> Problem:
+    """The error for a post stopped at its time limit."""
+    message = (
+        f"stopped after {over.seconds:g} s while {over.stage()}: this post is too slow to "
+        "build (look for a very long line, deep nesting or thousands of unclosed brackets)"
+    )
+    return Problem(rel, None, message)
+
+
+def unexpected_problem(rel: str, error: Exception) -> Problem:
+    """The error for a post whose processing raised what no stage expected."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return Problem(
+        rel,
+        None,
+        f"unexpected error while processing this post: {type(error).__name__}: "
+        f"{str(error)[:300]}{where}; this is a bug in blogbuild, please report it with the post",
+    )
+
+
+def work_on_post(task: PostTask) -> PostOutcome:
+    """What process_post does, without the time limit (the fuzz tests call it to see
+    exceptions as they are)."""
     from blogbuild.check import check_post  # imported here: only workers with work need it
     from blogbuild.check.document import document_for
     from blogbuild.check.rules.links import locate_links
@@ -91,7 +133,13 @@ def process_post(task: PostTask) -> PostOutcome:
         )
     assert isinstance(_STATE.renderer, MarkdownRenderer)
     earlier = _STATE.cache.load_body(task.previous) if task.previous else None
-    rendered = render_post(post, _STATE.renderer, earlier.code_html if earlier else (), problems)
+    try:
+        rendered = render_post(
+            post, _STATE.renderer, earlier.code_html if earlier else (), problems
+        )
+    except BlogbuildError as error:
+        problems.add(error.problem)
+        return PostOutcome(None, tuple(problems.items))
     # The plain text is read only here, for key terms: the cache is spared its weight.
     _STATE.cache.store_body(task.key, replace(rendered, plain_text=""))
     # The checker reads the renderer's block tokens, when they are its own, not a new parse.
@@ -120,7 +168,7 @@ def summarize(
     )  # fmt: skip
     return PostSummary(
         key=key,
-        listing_key=digest(repr(shown_in_lists)),
+        listing_key=value_digest(shown_in_lists),
         post=post,
         excerpt_html=rendered.excerpt_html,
         excerpt_text=rendered.excerpt_text,

@@ -11,8 +11,11 @@ from markdown_it.token import Token
 from blogbuild.markup.kramdownblocks import TOC_TOKEN, kramdown_blocks_plugin
 
 # An inline attribute list: `{: .center}`, `{:class="x"}`, `{: style="w: 1%;" #id}`, `{:toc}`.
+# Each item is an atomic group: with the spaces between items optional, a run of letters
+# could otherwise be split into items in 2^n ways, tried one by one when no `}` follows
+# (`{: aaa…` of 25 letters took 10 s).
 _IAL_RE = re.compile(
-    r"""\{:\s*(?:(?:[.#][\w-]+|[\w-]+(?:=(?:"[^"]*"|'[^']*'|[^\s}"']+))?)\s*)*\}"""
+    r"""\{:\s*(?:(?>[.#][\w-]+|[\w-]+(?:=(?:"[^"]*"|'[^']*'|[^\s}"']+))?)\s*)*\}"""
 )
 _ITEM_RE = re.compile(r"""([.#])([\w-]+)|([\w-]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s}"']+)))?""")
 _LINE_IAL_RE = re.compile(rf"^\s*{_IAL_RE.pattern}\s*$")

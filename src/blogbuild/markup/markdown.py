@@ -7,12 +7,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from markdown_it import MarkdownIt
-from markdown_it.parser_core import RuleFuncCoreType
-from markdown_it.ruler import Ruler
-from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.tasklists import tasklists_plugin
 
 from blogbuild.content.text import collapse_whitespace, count_words
 from blogbuild.markup.callouts import callouts_plugin
@@ -20,6 +16,8 @@ from blogbuild.markup.elements import elements_plugin
 from blogbuild.markup.headings import heading_ids_plugin
 from blogbuild.markup.highlight import highlight_css, highlight_plugin
 from blogbuild.markup.kramdown import kramdown_cleanup_plugin
+from blogbuild.markup.limits import check_html_depth
+from blogbuild.markup.linklabels import link_labels_plugin
 from blogbuild.markup.math import math_plugin
 from blogbuild.markup.normalize import fast_normalize_plugin
 from blogbuild.markup.sanitize import sanitize_html
@@ -30,6 +28,7 @@ from blogbuild.markup.state import (
     TrustedFragments,
     new_env,
 )
+from blogbuild.markup.tasklists import tasklists_plugin
 from blogbuild.markup.textextract import first_paragraph, more_marker_index, tokens_plain_text
 from blogbuild.model import CodeHtml, RenderedMarkdown
 
@@ -64,10 +63,10 @@ def build_markdown_it() -> MarkdownIt:
         {"html": True, "linkify": False, "typographer": False, "xhtmlOut": False},
     )
     md.enable(["table", "strikethrough"])
+    md.use(link_labels_plugin)
     md.use(fast_normalize_plugin)
     md.use(footnote_plugin)
     md.use(tasklists_plugin)
-    md.core.ruler.at("github-tasklists", _with_checkboxes(md.core.ruler, "github-tasklists"))
     md.use(math_plugin)
     md.use(kramdown_cleanup_plugin)
     md.use(callouts_plugin)
@@ -75,17 +74,6 @@ def build_markdown_it() -> MarkdownIt:
     md.use(highlight_plugin)
     md.use(elements_plugin)
     return md
-
-
-def _with_checkboxes(ruler: Ruler[RuleFuncCoreType], name: str) -> RuleFuncCoreType:
-    """The task list rule, run only on sources that can hold a task item ('[ ] ', '[x] ')."""
-    rule = next(rule.fn for rule in ruler.__rules__ if rule.name == name)
-
-    def run(state: StateCore) -> None:
-        if any(box in state.src for box in ("[ ]", "[x]", "[X]")):
-            rule(state)
-
-    return run
 
 
 class MarkdownRenderer:
@@ -107,7 +95,8 @@ class MarkdownRenderer:
         self, source: str, *, first_line: int = 1, known_code: CodeHtml = ()
     ) -> RenderedMarkdown:
         """Render `source`; `first_line` is the file line where it starts, for headings;
-        `known_code` holds code blocks highlighted before, which are reused."""
+        `known_code` holds code blocks highlighted before, which are reused. Raises
+        limits.TooComplex for content beyond what can be rendered in reasonable time."""
         return self.render_with_math_errors(source, first_line=first_line, known_code=known_code)[0]
 
     def render_with_math_errors(
@@ -160,6 +149,7 @@ class MarkdownRenderer:
             return html
         # Sanitised as a whole, not token by token: an inline `<span>` and its `</span>`
         # are separate tokens, and cleaning each alone would break the pair.
+        check_html_depth(html)
         return doc.fragments.restore(sanitize_html(html))
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from blogbuild.content.relurls import resolve_relative
 from blogbuild.content.text import collapse_whitespace, reading_minutes
-from blogbuild.errors import Problems
+from blogbuild.errors import BlogbuildError, Problems
+from blogbuild.markup.limits import TooComplex
 from blogbuild.markup.markdown import MarkdownRenderer
 from blogbuild.markup.state import MathError
 from blogbuild.model import CodeHtml, Post, RenderedPost
@@ -23,14 +24,19 @@ def render_post(
     """Render a post's Markdown body to HTML with its headings, excerpt and reading time.
 
     `known_code`: code blocks highlighted before (by an earlier version of the post);
-    `problems` gets a warning for each formula that is shown as TeX.
+    `problems` gets a warning for each formula that is shown as TeX. Raises BlogbuildError,
+    naming the post, for content that cannot be rendered.
     """
-    result, math_errors = renderer.render_with_math_errors(
-        post.body, first_line=post.body_line, known_code=known_code
-    )
+    try:
+        result, math_errors = renderer.render_with_math_errors(
+            post.body, first_line=post.body_line, known_code=known_code
+        )
+    except TooComplex as too_complex:
+        message = f"cannot render this post: {too_complex}"
+        raise BlogbuildError(post.source_path, None, message) from None
     if problems is not None:
-        for error in math_errors:
-            problems.warning(post.source_path, error.line, math_warning(error))
+        for math_error in math_errors:
+            problems.warning(post.source_path, math_error.line, math_warning(math_error))
     source = post.source_path.removeprefix(_POSTS_FOLDER)
     return RenderedPost(
         post=post,

@@ -1,0 +1,182 @@
+"""Fuzz blogbuild's per-post path (load, render, check, summary) with many hostile posts.
+
+    python bench/fuzz.py --inputs 100000 [--seed 1] [--limit 5] [--save bench/work/fuzz]
+
+Inputs are random posts and real posts mutated (tests/fuzzing/inputs.py; the real ones come
+from ../shared/corpora and ../shared/seeds when present). They run in a forked child process,
+one after another, each under a time limit; the parent replaces a child that dies (a
+segmentation fault in a native library) or stops answering (a native call that ignores the
+limit). The report counts clean errors, built posts, crashes by signature and hangs by
+where they were stopped; with --save, the first input of every crash and hang kind is
+written there (as <index>-<kind>.<suffix>) for minimising into a regression test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import Counter
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "src"))
+
+from tests.fuzzing.inputs import make_input  # noqa: E402
+from tests.fuzzing.runner import FuzzSite, Outcome  # noqa: E402
+
+# A child that has used this many times the limit of processor time on one input without
+# answering is stuck in native code, which the limit (a signal) cannot interrupt.
+GRACE = 2.0
+
+
+def _cpu_seconds(pid: int) -> float:
+    """Processor time a process has used (Linux /proc), or -1 where that is not known."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return -1.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / ticks
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--inputs", type=int, default=1000, help="how many inputs to run")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--start", type=int, default=0, help="index of the first input")
+    parser.add_argument("--limit", type=float, default=5.0, help="seconds one input may take")
+    parser.add_argument("--save", type=Path, help="folder for the first input of each kind")
+    parser.add_argument("--only", type=int, nargs="*", help="run just these input indexes")
+    parser.add_argument("--quiet", action="store_true", help="no progress line")
+    return parser.parse_args(argv)
+
+
+def _child(seed: int, limit: float, pipe: Connection) -> None:
+    """Run the inputs the parent names, one at a time, answering with each outcome."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    site = FuzzSite()
+    try:
+        while True:
+            index = pipe.recv()
+            if index is None:
+                return
+            pipe.send(site.run(make_input(seed, index), limit))
+    finally:
+        site.close()
+
+
+class Supervisor:
+    """The child process and its pipe, restarted after a death or a stuck input."""
+
+    def __init__(self, seed: int, limit: float) -> None:
+        self.seed, self.limit = seed, limit
+        self._context = multiprocessing.get_context("fork")
+        self._start()
+
+    def _start(self) -> None:
+        self.pipe, child_end = self._context.Pipe()
+        self.process = self._context.Process(
+            target=_child, args=(self.seed, self.limit, child_end), daemon=True
+        )
+        self.process.start()
+        child_end.close()
+
+    def run(self, index: int) -> Outcome:
+        started = time.perf_counter()
+        cpu_before = _cpu_seconds(self.process.pid)
+        self.pipe.send(index)
+        # Waited for while the child keeps within its processor time (a busy machine
+        # stretches it in wall time); the first input also pays for imports.
+        while not self.pipe.poll(1.0):
+            used = _cpu_seconds(self.process.pid) - cpu_before
+            waited = time.perf_counter() - started
+            if not self.process.is_alive() or used > self.limit * GRACE + 2:
+                break
+            if cpu_before < 0 and waited > self.limit * GRACE * 4 + 10:  # no /proc
+                break
+        else:
+            try:
+                result: Outcome = self.pipe.recv()
+                return result
+            except EOFError:
+                pass
+        elapsed = time.perf_counter() - started
+        alive = self.process.is_alive()
+        self.process.kill()
+        self.process.join()
+        code = self.process.exitcode
+        self._start()
+        if alive:
+            return Outcome("hang", elapsed, "hang in native code (the limit did not stop it)")
+        name = signal.Signals(-code).name if code is not None and code < 0 else f"exit {code}"
+        return Outcome("crash", elapsed, f"worker died: {name}")
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.pipe.send(None)
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    indexes = args.only or range(args.start, args.start + args.inputs)
+    supervisor = Supervisor(args.seed, args.limit)
+    kinds: Counter[str] = Counter()
+    signatures: dict[str, Counter[str]] = {"crash": Counter(), "hang": Counter()}
+    first: dict[str, int] = {}
+    slowest = (0.0, -1)
+    started = time.perf_counter()
+    try:
+        for done, index in enumerate(indexes, 1):
+            outcome = supervisor.run(index)
+            kinds[outcome.kind] += 1
+            slowest = max(slowest, (outcome.seconds, index))
+            if outcome.kind in signatures:
+                signatures[outcome.kind][outcome.signature] += 1
+                if outcome.signature not in first:
+                    first[outcome.signature] = index
+                    _save(args, index, outcome)
+            if not args.quiet and (done % 100 == 0 or outcome.kind in signatures):
+                print(f"\r{done} inputs: {_counts(kinds)}", end="", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+    finally:
+        supervisor.close()
+    total = sum(kinds.values())
+    print(f"\n{total} inputs (seed {args.seed}, limit {args.limit:g} s) in "
+          f"{time.perf_counter() - started:.0f} s: {_counts(kinds)}")  # fmt: skip
+    print(f"slowest: input {slowest[1]}, {slowest[0]:.2f} s")
+    for kind, counter in signatures.items():
+        for signature, count in counter.most_common():
+            print(f"  {kind} x{count}: {signature} (first: input {first[signature]})")
+    return 1 if kinds["crash"] or kinds["hang"] else 0
+
+
+def _counts(kinds: Counter[str]) -> str:
+    return ", ".join(f"{kinds[k]} {k}" for k in ("error", "built", "crash", "hang"))
+
+
+def _save(args: argparse.Namespace, index: int, outcome: Outcome) -> None:
+    if args.save is None:
+        return
+    item = make_input(args.seed, index)
+    args.save.mkdir(parents=True, exist_ok=True)
+    suffix = item.name.rsplit(".", 1)[-1]
+    (args.save / f"{index}-{outcome.kind}.{suffix}").write_bytes(item.data)
+    (args.save / f"{index}-{outcome.kind}.txt.why").write_text(
+        f"{outcome.signature}\n{item.how}\n{outcome.detail}\n", encoding="utf-8"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

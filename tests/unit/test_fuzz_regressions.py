@@ -1,0 +1,88 @@
+"""The smallest posts found by fuzzing for each kind of crash or hang outside rendering.
+
+Each goes through the build's per-post path and must end in the project's own errors or a
+built post, within a limit of processor time. They are expected to fail until the stage
+named in the reason is fixed; strict, so a fix shows up as a pass to be unmarked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.fuzzing.inputs import FuzzInput
+from tests.fuzzing.runner import FuzzSite
+
+LIMIT = 3.0
+FRONT = "---\ntitle: Пост\ndate: 2024-01-01\n---\n"
+
+
+def _fails(stage: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=stage)
+
+
+LOAD = "crash in the front matter readers (content/)"
+CHECK = "hang in the checker (check/)"
+MATH = "hang in math (markup/math.py)"
+
+CASES = [
+    pytest.param("---\ntitle: x\ndate: 2024-99-99\n---\nb", id="yaml-date"),
+    pytest.param("---\ntitle: x\nn: 2024-13-01\n---\nb", id="yaml-month"),
+    pytest.param("---\ntitle: x\nn: !!int x\n---\nb", id="yaml-int"),
+    pytest.param("---\ntitle: x\nn: !!float x\n---\nb", id="yaml-float"),
+    pytest.param("---\ntitle: x\nd: !!bool maybe\n---\nb", id="yaml-bool"),
+    pytest.param("---\ntitle: x\nn: !!timestamp x\n---\nb", id="yaml-timestamp-tag"),
+    pytest.param(
+        "---\ntitle: x\nn: " + "[" * 500 + "]" * 500 + "\n---\nb",
+        id="yaml-deep",
+    ),
+    pytest.param(
+        "+++\ntitle = 'x'\nn = " + "[" * 1000 + "]" * 1000 + "\n+++\nb",
+        id="toml-deep",
+    ),
+    pytest.param("+++\ntitle = 'x'\nn = " + "9" * 5000 + "\n+++\nb", id="toml-int"),
+    pytest.param(FRONT + "\\[a" * 40_000, marks=_fails(MATH + " and " + CHECK), id="math-brackets"),
+    pytest.param(
+        FRONT
+        + "".join(f"x[^{i}]\n" for i in range(10_000))
+        + "\n"
+        + "".join(f"[^{i}]: d\n" for i in range(10_000)),
+        marks=_fails(CHECK + ": links._after"),
+        id="footnotes",
+    ),
+    pytest.param(FRONT + "![" * 20_000, id="images"),
+]
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[FuzzSite]:
+    made = FuzzSite()
+    yield made
+    made.close()
+
+
+def _assert_clean(site: FuzzSite, item: FuzzInput) -> None:
+    outcome = site.run(item, LIMIT)
+    assert outcome.kind in ("error", "built"), f"{outcome.signature}\n{outcome.detail}"
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_fuzzed_post(site: FuzzSite, text: str) -> None:
+    _assert_clean(site, FuzzInput(0, "post.md", text.encode("utf-8"), ""))
+
+
+# Long lines found by bench/fuzz.py (seed 1, inputs 2260, 2280, 2586, 2814), cut to their pattern.
+LINES = [
+    pytest.param("\\(" * 14_000, id="blank-all"),
+    pytest.param("{{% y %}}" * 50_000, id="locate"),
+    pytest.param("(" * 7_000 + "{" * 19_000, id="placeholder"),
+    # 300,000 took minutes inside one regex call, which no time limit can interrupt
+    pytest.param("{:" * 30_000, id="ial"),
+]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_fuzzed_long_line(site: FuzzSite, line: str) -> None:
+    text = FRONT + "Абзац.\n\n" + line + "\n\nАбзац.\n"
+    _assert_clean(site, FuzzInput(0, "post.md", text.encode("utf-8"), ""))
