@@ -9,12 +9,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from blogbuild.build.cache import BuildCache, code_version
+from blogbuild.build.sitemarkup import markup_site, template_inputs
 from blogbuild.content.config import Config
 from blogbuild.content.loader import load_post
 from blogbuild.content.text import find_words
 from blogbuild.errors import Problem, Problems
 from blogbuild.hashing import digest
-from blogbuild.model import PostSummary, RenderedPost
+from blogbuild.markup.sitedata import PostUrls, SiteData
+from blogbuild.model import PostSummary, References, RenderedPost
 from blogbuild.site.related import KEY_TERMS
 
 _MIN_WORD = 4
@@ -45,6 +47,7 @@ class PostOutcome:
 class _WorkerState:
     config: Config
     cache: BuildCache
+    site: SiteData
     renderer: object | None = None
 
 
@@ -52,24 +55,39 @@ _STATE: _WorkerState | None = None
 
 
 def key_settings(config: Config) -> str:
-    """The settings a rendered post depends on besides its file."""
-    return f"{config.timezone}|{config.trusted_html}"
+    """The settings a rendered post depends on besides its file (for a post with Liquid or
+    shortcodes, also what those read: `template_inputs`)."""
+    return f"{config.timezone}|{config.trusted_html}|{template_inputs(config)}"
 
 
 def post_key(rel: str, data: bytes, config: Config) -> str:
-    """What a rendered post depends on: its path and bytes, the render settings and our code."""
+    """What a rendered post depends on: its path and bytes, the render settings and our code.
+
+    Site values and shortcode templates count only for posts that can read them, so
+    changing the site's title or a shortcode re-renders those posts alone.
+    """
+    settings = f"{config.timezone}|{config.trusted_html}"
+    if b"{{" in data or b"{%" in data:
+        settings = key_settings(config)
     digest = hashlib.sha256()
-    for part in (code_version(), rel, key_settings(config)):
+    for part in (code_version(), rel, settings):
         digest.update(part.encode())
         digest.update(b"\0")
     digest.update(data)
     return digest.hexdigest()[:32]
 
 
-def prepare_workers(config: Config, cache: BuildCache) -> None:
-    """Set what forked workers read; call before starting them."""
+def relinked_key(key: str, references: References, urls: PostUrls) -> str:
+    """The key of a post rendered again because posts it links to have other URLs now."""
+    resolved = [(name, urls.find(name) or "") for name, _ in references]
+    return digest(f"{key}|{resolved!r}")[:32]
+
+
+def prepare_workers(config: Config, cache: BuildCache, post_urls: PostUrls) -> None:
+    """Set what forked workers read (`post_urls`: where the posts are, as far as known);
+    call before starting them."""
     global _STATE
-    _STATE = _WorkerState(config, cache)
+    _STATE = _WorkerState(config, cache, markup_site(config, post_urls))
 
 
 def process_post(task: PostTask) -> PostOutcome:
@@ -89,7 +107,8 @@ def process_post(task: PostTask) -> PostOutcome:
         _STATE.renderer = MarkdownRenderer(trusted_html=_STATE.config.trusted_html)
     assert isinstance(_STATE.renderer, MarkdownRenderer)
     earlier = _STATE.cache.load_body(task.previous) if task.previous else None
-    rendered = render_post(post, _STATE.renderer, earlier.code_html if earlier else ())
+    known_code = earlier.code_html if earlier else ()
+    rendered = render_post(post, _STATE.renderer, known_code, _STATE.site, problems)
     # The plain text is read only here, for key terms: the cache is spared its weight.
     _STATE.cache.store_body(task.key, replace(rendered, plain_text=""))
     # The checker reads the renderer's block tokens, when they are its own, not a new parse.
@@ -129,6 +148,7 @@ def summarize(
         findings=findings,
         links=links,
         warnings=warnings,
+        references=rendered.references,
     )
 
 

@@ -27,7 +27,8 @@ from blogbuild.build.output import (
     untouched_fingerprints,
 )
 from blogbuild.build.postkeys import PostKeys
-from blogbuild.build.postwork import PostTask, prepare_workers, process_post
+from blogbuild.build.postwork import PostTask, process_post
+from blogbuild.build.relink import prepare_first_pass, relink
 from blogbuild.build.results import BuildResult, SiteOutput
 from blogbuild.content.config import Config, load_config
 from blogbuild.content.loader import (
@@ -328,7 +329,7 @@ def _summaries(
         key, previous = keys.key(name)
         found.append(PostTask(name, key, previous))
     tasks = [task for task in found if not cache.has_summary(task.key)]
-    prepare_workers(config, cache)
+    prepare_first_pass(config, cache, [task.path for task in found])
     summaries: dict[str, PostSummary] = {}
     with started(process_post, tasks, workers) as outcomes:
         # Decoded while the workers render; a summary that no longer decodes is a miss.
@@ -349,6 +350,7 @@ def _summaries(
                 summaries[outcome.summary.key] = outcome.summary
             if progress:
                 progress("posts", done, total)
+    relink(config, cache, found, summaries, workers, problems)
     cache.keep_summaries(summaries)
     keys.keep()
     return [summaries[task.key] for task in found if task.key in summaries]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import partial
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.parser_core import RuleFuncCoreType
@@ -21,6 +23,8 @@ from blogbuild.markup.kramdown import kramdown_cleanup_plugin
 from blogbuild.markup.math import math_plugin
 from blogbuild.markup.normalize import fast_normalize_plugin
 from blogbuild.markup.sanitize import sanitize_html
+from blogbuild.markup.sitedata import SiteData
+from blogbuild.markup.sourcestate import Context
 from blogbuild.markup.state import (
     CommonMarkBlocks,
     DocumentState,
@@ -28,6 +32,7 @@ from blogbuild.markup.state import (
     TrustedFragments,
     new_env,
 )
+from blogbuild.markup.templating import expand, expanded_env, has_templates, templating_plugin
 from blogbuild.markup.textextract import first_paragraph, more_marker_index, tokens_plain_text
 from blogbuild.model import CodeHtml, RenderedMarkdown
 
@@ -36,8 +41,9 @@ __all__ = ["CommonMarkBlocks", "MarkdownRenderer", "MathError", "highlight_css"]
 # What makes the dialect's block tokens differ from plain CommonMark's: footnotes (their
 # definitions are blocks, and a footnote block is added at the end), task list items
 # (their text loses its "[ ] "), kramdown attribute lists (paragraphs and lists dropped).
-# The last plugin with blocks of its own, $$ display math, shows in the tokens.
-_NOT_COMMONMARK = ("[^", "^[", "[ ]", "[x]", "[X]", "{:")
+# The last plugin with blocks of its own, $$ display math, shows in the tokens. Liquid and
+# shortcodes change the source itself.
+_NOT_COMMONMARK = ("[^", "^[", "[ ]", "[x]", "[X]", "{:", "{{", "{%")
 _MATH_BLOCKS = frozenset({"math_block", "math_block_label"})
 # The rules that reasoning was made for. Core rules not named in it only set attributes,
 # meta or children (heading ids, MathML, lazy images). A parser with any other rule list
@@ -47,8 +53,9 @@ _COMMONMARK_BLOCK_RULES = (
     "reference", "html_block", "heading", "lheading", "paragraph",
 )  # fmt: skip
 _CORE_RULES = (
-    "normalize", "block", "inline", "github-tasklists", "footnote_tail",
-    "kramdown_attribute_lists", "text_join", "math_to_mathml", "heading_ids", "lazy_images",
+    "normalize", "block", "template_lines", "inline", "github-tasklists", "footnote_tail",
+    "kramdown_attribute_lists", "text_join", "template_fragments", "math_to_mathml",
+    "heading_ids", "lazy_images",
 )  # fmt: skip
 
 
@@ -69,6 +76,7 @@ def build_markdown_it() -> MarkdownIt:
     md.use(heading_ids_plugin)
     md.use(highlight_plugin)
     md.use(elements_plugin)
+    md.use(templating_plugin)
     return md
 
 
@@ -98,20 +106,42 @@ class MarkdownRenderer:
         )
 
     def render(
-        self, source: str, *, first_line: int = 1, known_code: CodeHtml = ()
+        self,
+        source: str,
+        *,
+        first_line: int = 1,
+        known_code: CodeHtml = (),
+        site: SiteData | None = None,
+        page: Mapping[str, Any] | None = None,
     ) -> RenderedMarkdown:
         """Render `source`; `first_line` is the file line where it starts, for headings;
-        `known_code` holds code blocks highlighted before, which are reused."""
-        return self.render_with_math_errors(source, first_line=first_line, known_code=known_code)[0]
+        `known_code` holds code blocks highlighted before, which are reused; `site` and
+        `page` are what its Liquid and shortcodes read."""
+        return self.render_with_math_errors(
+            source, first_line=first_line, known_code=known_code, site=site, page=page
+        )[0]
 
     def render_with_math_errors(
-        self, source: str, *, first_line: int = 1, known_code: CodeHtml = ()
+        self,
+        source: str,
+        *,
+        first_line: int = 1,
+        known_code: CodeHtml = (),
+        site: SiteData | None = None,
+        page: Mapping[str, Any] | None = None,
     ) -> tuple[RenderedMarkdown, tuple[MathError, ...]]:
         """Like `render`, also returning the formulas that were shown as TeX source."""
         doc = DocumentState(
             first_line, TrustedFragments(self._nonce(source)), known_code=dict(known_code)
         )
         env = new_env(doc)
+        templates = None
+        if has_templates(source):
+            templates = Context(site or SiteData(), page or {})
+            templates.render_markdown = partial(self._render_inner, templates)
+            expanded = expand(source, templates, self._md)
+            expanded_env(env, expanded)
+            source = expanded.source
         tokens = self._md.parse(source, env)
         self.last_blocks = _commonmark_blocks(source, tokens, env) if self._offers_blocks else None
 
@@ -137,8 +167,20 @@ class MarkdownRenderer:
             plain_text=plain_text,
             word_count=count_words(plain_text),
             code_html=tuple(sorted(doc.code_html.items())),
+            warnings=_template_warnings(templates, first_line),
+            references=tuple(sorted(templates.references.items())) if templates else (),
         )
         return rendered, tuple(doc.math_errors)
+
+    def _render_inner(self, context: Context, text: str, inline: bool, line: int) -> str:
+        """A shortcode's inner Markdown (from 0-based `line`) as HTML; its warnings are kept."""
+        rendered = self.render(text, first_line=line + 1, site=context.site, page=context.page)
+        context.warnings += [(number - 1, message) for number, message in rendered.warnings]
+        context.references.update(rendered.references)
+        html = rendered.html.strip()
+        if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return html
 
     def _nonce(self, source: str) -> str | None:
         if self.trusted_html:
@@ -152,6 +194,12 @@ class MarkdownRenderer:
         # Sanitised as a whole, not token by token: an inline `<span>` and its `</span>`
         # are separate tokens, and cleaning each alone would break the pair.
         return doc.fragments.restore(sanitize_html(html))
+
+
+def _template_warnings(context: Context | None, first_line: int) -> tuple[tuple[int, str], ...]:
+    if context is None:
+        return ()
+    return tuple((first_line + line, message) for line, message in context.warnings)
 
 
 def _commonmark_blocks(
