@@ -30,6 +30,22 @@ def _closing(name: str) -> re.Pattern[str]:
 _CLOSING = {name: _closing(end) for name, end in _CLOSERS.items()}
 
 
+_RENDERED_TAGS = frozenset(
+    {"post_url", "link", "include", *_CLOSERS, *_CLOSERS.values()}
+)  # fmt: skip
+
+
+def is_rendered(liquid: str) -> bool:
+    """Whether blogbuild renders this Liquid tag or output (else it is left out or kept as
+    text): `{% post_url x %}` and `{{ site.title }}` are, `{% assign x = 1 %}` is not."""
+    tag = _TAG.match(liquid)
+    if tag:
+        return tag.group(1) in _RENDERED_TAGS
+    output = _OUTPUT.match(liquid)
+    pieces = _split(output.group(1).strip()) if output else []
+    return bool(pieces) and bool(_PATH.match(pieces[0].strip()) or _STRING.match(pieces[0].strip()))
+
+
 def expand_tag(ctx: Context, out: Output, start: int) -> int | None:
     """Expand the Liquid tag at `start` into `out`; where it ends, or None if there is none."""
     source = out.source
@@ -56,7 +72,8 @@ def expand_tag(ctx: Context, out: Output, start: int) -> int | None:
     if name == "include":
         _include(ctx, out, start, end, args, line)
         return end
-    ctx.warn(line, f"Liquid tag '{{% {name} %}}' is not supported; it is left out")
+    if not name.startswith("end"):  # the opening tag was named already
+        ctx.warn(line, f"Liquid tag '{{% {name} %}}' is not supported; it is left out")
     return end
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from functools import partial
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from markdown_it import MarkdownIt
 from markdown_it.parser_core import RuleFuncCoreType
@@ -91,6 +91,17 @@ def _with_checkboxes(ruler: Ruler[RuleFuncCoreType], name: str) -> RuleFuncCoreT
     return run
 
 
+class RenderOptions(TypedDict, total=False):
+    """How to render one source: `first_line` is the file line where it starts (for
+    headings and warnings); `known_code` holds code blocks highlighted before, which are
+    reused; `site` and `page` are what its Liquid and shortcodes read."""
+
+    first_line: int
+    known_code: CodeHtml
+    site: SiteData | None
+    page: Mapping[str, Any] | None
+
+
 class MarkdownRenderer:
     """Renders post bodies; make one and reuse it, building the parser is the slow part."""
 
@@ -105,23 +116,17 @@ class MarkdownRenderer:
             and tuple(self._md.core.ruler.get_active_rules()) == _CORE_RULES
         )
 
-    def render(
-        self,
-        source: str,
-        *,
-        first_line: int = 1,
-        known_code: CodeHtml = (),
-        site: SiteData | None = None,
-        page: Mapping[str, Any] | None = None,
-    ) -> RenderedMarkdown:
-        """Render `source`; `first_line` is the file line where it starts, for headings;
-        `known_code` holds code blocks highlighted before, which are reused; `site` and
-        `page` are what its Liquid and shortcodes read."""
-        return self.render_with_math_errors(
-            source, first_line=first_line, known_code=known_code, site=site, page=page
-        )[0]
+    def render(self, source: str, **options: Unpack[RenderOptions]) -> RenderedMarkdown:
+        """Render `source` (see RenderOptions)."""
+        return self.render_with_math_errors(source, **options)[0]
 
     def render_with_math_errors(
+        self, source: str, **options: Unpack[RenderOptions]
+    ) -> tuple[RenderedMarkdown, tuple[MathError, ...]]:
+        """Like `render`, also returning the formulas that were shown as TeX source."""
+        return self._render(source, **options)
+
+    def _render(
         self,
         source: str,
         *,
@@ -130,7 +135,6 @@ class MarkdownRenderer:
         site: SiteData | None = None,
         page: Mapping[str, Any] | None = None,
     ) -> tuple[RenderedMarkdown, tuple[MathError, ...]]:
-        """Like `render`, also returning the formulas that were shown as TeX source."""
         doc = DocumentState(
             first_line, TrustedFragments(self._nonce(source)), known_code=dict(known_code)
         )

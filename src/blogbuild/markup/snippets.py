@@ -96,8 +96,8 @@ def render_include(ctx: Context, name: str, params: dict[str, Any], line: int) -
     """`{% include name key=value %}` from the site's include folders; missing, a warning."""
     html = _render(ctx, ctx.site.include_dirs, name, {"include": params}, line, "include")
     if html is None:
-        folders = ", ".join(ctx.site.include_dirs) or "templates/includes/ or _includes/"
-        ctx.warn(line, f"{{% include {name} %}}: no such file in {folders}; left out")
+        where = "templates/includes/ or _includes/"
+        ctx.warn(line, f"{{% include {name} %}}: no such file in {where}; left out")
     return html
 
 
