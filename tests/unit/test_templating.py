@@ -99,3 +99,11 @@ def test_a_broken_site_template_is_a_warning_not_a_crash(
 def test_posts_without_templates_render_as_before(renderer: MarkdownRenderer) -> None:
     source = "# Заголовок\n\nТекст с `кодом` и {одной скобкой}.\n"
     assert render(renderer, source) == renderer.render(source)
+
+
+def test_jekyll_gist_tag_is_a_link_card(renderer: MarkdownRenderer) -> None:
+    html = renderer.render("{% gist parkr/931c1c8d465a04042403 post.md %}\n").html
+    assert html.strip() == (
+        '<p class="embed-card embed-gist"><a href="https://gist.github.com/parkr/'
+        '931c1c8d465a04042403#file-post-md">Gist parkr/931c1c8d465a04042403: post.md</a></p>'
+    )

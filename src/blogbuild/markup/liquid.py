@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 from blogbuild.markup.liquidfilters import apply, show, site_filters
-from blogbuild.markup.snippets import render_include
+from blogbuild.markup.shortcodes import parse_arguments
+from blogbuild.markup.snippets import builtin_shortcodes, render_include, render_shortcode
 from blogbuild.markup.sourcestate import Context, Output
 
 _TAG = re.compile(r"\{%-?\s*([A-Za-z_]\w*)(.*?)-?%\}", re.S)
@@ -40,7 +41,8 @@ def is_rendered(liquid: str) -> bool:
     text): `{% post_url x %}` and `{{ site.title }}` are, `{% assign x = 1 %}` is not."""
     tag = _TAG.match(liquid)
     if tag:
-        return tag.group(1) in _RENDERED_TAGS
+        name = tag.group(1)
+        return name in _RENDERED_TAGS or (builtin_shortcodes() / f"{name}.html").is_file()
     output = _OUTPUT.match(liquid)
     pieces = _split(output.group(1).strip()) if output else []
     return bool(pieces) and bool(_PATH.match(pieces[0].strip()) or _STRING.match(pieces[0].strip()))
@@ -72,8 +74,15 @@ def expand_tag(ctx: Context, out: Output, start: int) -> int | None:
     if name == "include":
         _include(ctx, out, start, end, args, line)
         return end
-    if not name.startswith("end"):  # the opening tag was named already
+    if name.startswith("end"):  # the opening tag was named already
+        return end
+    # Jekyll plugins' embeds ({% gist user/id %}, {% youtube id %}) are our shortcodes.
+    positional, named = parse_arguments(args)
+    html = render_shortcode(ctx, name, positional, named, None, line)
+    if html is None:
         ctx.warn(line, f"Liquid tag '{{% {name} %}}' is not supported; it is left out")
+    else:
+        out.fragment(html, start, out.alone(start, end))
     return end
 
 

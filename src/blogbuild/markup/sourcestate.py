@@ -52,7 +52,7 @@ class Output:
         self.source = source
         self.marker = marker  # a character absent from the source: fragments are marked by it
         self._parts: list[str] = []
-        self._newlines = [i for i, ch in enumerate(source) if ch == "\n"]
+        self._newlines = [found.start() for found in re.finditer("\n", source)]
         self.line_of: list[int] = [0]
         self.fragments: list[Fragment] = []
 
