@@ -68,8 +68,9 @@ def expand_tag(ctx: Context, out: Output, start: int) -> int | None:
         if name == "raw":
             out.verbatim(end, inner_end)
         elif name == "highlight":
-            language = args.split()[0] if args else ""
-            out.fence(language, start, end, inner_end, after)
+            language, _, options = args.partition(" ")
+            info = f"{language} {{{options.strip()}}}" if options.strip() else language
+            out.fence(info, start, end, inner_end, after)
         return after
     if name == "include":
         _include(ctx, out, start, end, args, line)

@@ -54,10 +54,12 @@ def expand_shortcode(ctx: Context, out: Output, start: int) -> int | None:
     name = _ALIASES.get(name, name) if name in _ALIASES else name
     if name == "highlight":
         language = args[0] if args else kwargs.get("lang", "")
+        options = " ".join([*args[1:], *(f"{k}={v}" for k, v in kwargs.items() if k != "lang")])
+        info = f"{language} {{{options}}}" if options else language
         if inner is None:
             ctx.warn(line, "shortcode 'highlight' has no {{< /highlight >}}; left out")
         else:
-            out.fence(language, start, match.end(), inner_span[0], end)  # type: ignore[index]
+            out.fence(info, start, match.end(), inner_span[0], end)  # type: ignore[index]
         return end
     text = _text_shortcode(ctx, name, args, kwargs, line)
     if text is not None:
