@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import time
 from pathlib import Path
 from typing import Any
 
@@ -107,3 +109,42 @@ def test_jekyll_gist_tag_is_a_link_card(renderer: MarkdownRenderer) -> None:
         '<p class="embed-card embed-gist"><a href="https://gist.github.com/parkr/'
         '931c1c8d465a04042403#file-post-md">Gist parkr/931c1c8d465a04042403: post.md</a></p>'
     )
+
+
+_PIECES = [
+    "{{<", "{{%", ">}}", "%}}", "{{", "}}", "{%", "%}", " figure ", " /details ", " details ",
+    " highlight go ", " /highlight ", "raw", "endraw", "comment", " endcomment ", "post_url x",
+    'src="a"', '"', "`", "```", "\n", "\n\n", "    ", "site.title", "page.title", " | ", "-",
+    "$$", "*", "[a](", ")", "<div>", "</div>", "/*", "*/", "include a.html", "{{< /x >}}",
+]  # fmt: skip
+
+
+def test_random_template_soup_never_crashes_or_hangs(renderer: MarkdownRenderer) -> None:
+    rng = random.Random(13)
+    for _ in range(300):
+        source = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 60)))
+        result = render(renderer, source)
+        assert isinstance(result.html, str)
+        assert all(isinstance(line, int) and line >= 1 for line, _ in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{< x " * 5000,
+        "{% x " * 5000,
+        "{{ site.title " * 5000,
+        '{{< x "' * 3000,
+        "{{< details >}}" * 3000,
+        "{{< details >}}" * 400 + "x" + "{{< /details >}}" * 400,
+        "{% raw %}" * 3000,
+    ],
+    ids=["shortcode", "tag", "output", "quote", "openings", "nested", "raw"],
+)
+def test_unclosed_and_deep_constructs_take_bounded_time(
+    renderer: MarkdownRenderer, source: str
+) -> None:
+    started = time.perf_counter()
+    result = render(renderer, source)
+    assert time.perf_counter() - started < 30  # a hang guard, far above the ~0.5 s it takes
+    assert isinstance(result.html, str)

@@ -51,7 +51,7 @@ def is_rendered(liquid: str) -> bool:
 def expand_tag(ctx: Context, out: Output, start: int) -> int | None:
     """Expand the Liquid tag at `start` into `out`; where it ends, or None if there is none."""
     source = out.source
-    match = _TAG.match(source, start)
+    match = _TAG.match(source, start, out.tag_limit(start, "%}"))
     if match is None:
         return None
     name, args = match.group(1), match.group(2).strip()
@@ -98,7 +98,7 @@ def _include(ctx: Context, out: Output, start: int, end: int, args: str, line: i
 
 def expand_output(ctx: Context, out: Output, start: int) -> int | None:
     """Expand `{{ site.x | filter }}` at `start`; None if it is not Liquid (left as text)."""
-    match = _OUTPUT.match(out.source, start)
+    match = _OUTPUT.match(out.source, start, out.tag_limit(start, "}}"))
     if match is None:
         return None
     pieces = _split(match.group(1).strip())

@@ -8,6 +8,7 @@ from functools import partial
 from typing import Any, TypedDict, Unpack
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.parser_core import RuleFuncCoreType
 from markdown_it.ruler import Ruler
 from markdown_it.rules_core import StateCore
@@ -91,6 +92,9 @@ def _with_checkboxes(ruler: Ruler[RuleFuncCoreType], name: str) -> RuleFuncCoreT
     return run
 
 
+_DEEPEST = 16  # shortcodes within shortcodes; deeper is a mistake, not a design
+
+
 class RenderOptions(TypedDict, total=False):
     """How to render one source: `first_line` is the file line where it starts (for
     headings and warnings); `known_code` holds code blocks highlighted before, which are
@@ -111,6 +115,7 @@ class MarkdownRenderer:
         # The block tokens of the last source rendered, when they are CommonMark's: the
         # checker reads them instead of parsing the same source again.
         self.last_blocks: CommonMarkBlocks | None = None
+        self._depth = 0  # of shortcodes rendering their content (see _render_inner)
         self._offers_blocks = (
             tuple(self._md.block.ruler.get_active_rules()) == _COMMONMARK_BLOCK_RULES
             and tuple(self._md.core.ruler.get_active_rules()) == _CORE_RULES
@@ -178,7 +183,14 @@ class MarkdownRenderer:
 
     def _render_inner(self, context: Context, text: str, inline: bool, line: int) -> str:
         """A shortcode's inner Markdown (from 0-based `line`) as HTML; its warnings are kept."""
-        rendered = self.render(text, first_line=line + 1, site=context.site, page=context.page)
+        if self._depth >= _DEEPEST:
+            context.warn(line, f"shortcodes nested more than {_DEEPEST} deep; shown as text")
+            return escapeHtml(text)
+        self._depth += 1
+        try:
+            rendered = self.render(text, first_line=line + 1, site=context.site, page=context.page)
+        finally:
+            self._depth -= 1
         context.warnings += [(number - 1, message) for number, message in rendered.warnings]
         context.references.update(rendered.references)
         html = rendered.html.strip()

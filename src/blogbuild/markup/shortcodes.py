@@ -33,12 +33,13 @@ _ALIASES = {"twitter": "tweet", "x": "tweet"}
 def expand_shortcode(ctx: Context, out: Output, start: int) -> int | None:
     """Expand the shortcode at `start` into `out`; where it ends, or None if there is none."""
     source = out.source
-    comment = _COMMENT.match(source, start)
+    limit = out.tag_limit(start, ">}}", "%}}")
+    comment = _COMMENT.match(source, start, limit)
     if comment:  # `{{</* name */>}}`: Hugo's way to show a shortcode as written
         open_, body, close = comment.groups()
         out.insert(f"{{{{{open_}{body}{close}}}}}", start)
         return comment.end()
-    match = _SHORTCODE.match(source, start)
+    match = _SHORTCODE.match(source, start, limit)
     if match is None:
         return None
     _, closing, name, raw_args, self_closed = match.groups()
@@ -48,7 +49,7 @@ def expand_shortcode(ctx: Context, out: Output, start: int) -> int | None:
     args, kwargs = parse_arguments(raw_args)
     inner_span = None
     if not self_closed and name not in _NO_INNER:
-        inner_span = _closing_tag(source, name, match.end())
+        inner_span = _pairs(out, name).get(start)
     end = inner_span[1] if inner_span else match.end()
     inner = source[match.end() : inner_span[0]] if inner_span else None
     name = _ALIASES.get(name, name) if name in _ALIASES else name
@@ -89,21 +90,27 @@ def parse_arguments(raw: str) -> tuple[list[str], dict[str, str]]:
     return args, kwargs
 
 
-def _closing_tag(source: str, name: str, start: int) -> tuple[int, int] | None:
-    """The span of the tag that closes `name` opened before `start`, nested pairs skipped."""
-    depth = 1
-    pattern = re.compile(rf"\{{\{{[<%]\s*(/?)\s*{re.escape(name)}(?=[\s/>%])")
-    for found in pattern.finditer(source, start):
-        tag = _SHORTCODE.match(source, found.start())
-        if tag is None:
+def _pairs(out: Output, name: str) -> dict[int, tuple[int, int]]:
+    """For each `name` shortcode of the source that has a closing tag, where that tag is
+    (start, end), by the opening's start: found in one pass, nested pairs matched inside out."""
+    if name in out.pairs:
+        return out.pairs[name]
+    source = out.source
+    pairs: dict[int, tuple[int, int]] = {}
+    opened: list[int] = []
+    pattern = re.compile(rf"\{{\{{[<%]\s*/?\s*{re.escape(name)}(?=[\s/>%])")
+    for found in pattern.finditer(source):
+        limit = out.tag_limit(found.start(), ">}}", "%}}")
+        tag = _SHORTCODE.match(source, found.start(), limit)
+        if tag is None or tag.group(3) != name:
             continue
         if tag.group(2):
-            depth -= 1
-            if depth == 0:
-                return found.start(), tag.end()
+            if opened:
+                pairs[opened.pop()] = (found.start(), tag.end())
         elif not tag.group(5):
-            depth += 1
-    return None
+            opened.append(found.start())
+    out.pairs[name] = pairs
+    return pairs
 
 
 def _text_shortcode(

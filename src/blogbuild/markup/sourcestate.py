@@ -44,6 +44,9 @@ class Context:
         self.warnings.append((line, message))
 
 
+_LONGEST_TAG = 2000
+
+
 class Output:
     """The new source, built from pieces of the old one and replacements, with the line of
     the old source each new line starts on (so that token maps can be put right)."""
@@ -55,6 +58,20 @@ class Output:
         self._newlines = [found.start() for found in re.finditer("\n", source)]
         self.line_of: list[int] = [0]
         self.fragments: list[Fragment] = []
+        self.pairs: dict[str, dict[int, tuple[int, int]]] = {}  # see shortcodes._pairs
+
+    def tag_limit(self, start: int, *closers: str) -> int:
+        """Where a tag starting at `start` must have ended: tags are short and stay within
+        their paragraph (so an unclosed `{{` costs a bounded look, not the rest of the post).
+        With `closers`, the end of the last one found within that reach (`start`: none)."""
+        end = min(len(self.source), start + _LONGEST_TAG)
+        blank = self.source.find("\n\n", start, end)
+        end = blank if blank >= 0 else end
+        if not closers:
+            return end
+        found = [self.source.rfind(closer, start, end) for closer in closers]
+        last = max(found)
+        return last + len(closers[found.index(last)]) if last >= 0 else start
 
     def line_at(self, offset: int) -> int:
         """The 0-based line of the old source that `offset` is on."""
