@@ -72,7 +72,9 @@ def _render(
     except jinja2.TemplateNotFound:
         return None
     except jinja2.TemplateSyntaxError as error:
-        ctx.warn(line, f"{what}: {error.filename}:{error.lineno}: {error.message}; left out")
+        ctx.warn(
+            line, f"{what}: {_shown(error.filename)}:{error.lineno}: {error.message}; left out"
+        )
         return ""
 
     def markdownify(text: Any) -> Markup:
@@ -87,9 +89,19 @@ def _render(
             **values,
         )
     except Exception as error:  # a template's own mistake: named, the rest of the post built
-        ctx.warn(line, f"{what}: {template.filename}: {type(error).__name__}: {error}; left out")
+        shown = _shown(template.filename)
+        ctx.warn(line, f"{what}: {shown}: {type(error).__name__}: {error}; left out")
         return ""
     return html.strip()
+
+
+def _shown(path: str | None) -> str:
+    """A template's path as a writer knows it: from `templates/` or `_includes/` on."""
+    parts = Path(path or "?").parts
+    for anchor in ("templates", "_includes"):
+        if anchor in parts:
+            return "/".join(parts[len(parts) - 1 - parts[::-1].index(anchor) :])
+    return parts[-1]
 
 
 def render_include(ctx: Context, name: str, params: dict[str, Any], line: int) -> str | None:
