@@ -11,6 +11,8 @@ from blogbuild.pickling import pickled_by_fields
 SourceFormat = Literal["markdown", "text"]
 # Each highlighted code block's HTML, by a digest of its language and code.
 CodeHtml = tuple[tuple[str, str], ...]
+# (name of another post as a post links to it, the URL it got), sorted by name
+References = tuple[tuple[str, str], ...]
 DateSource = Literal["front_matter", "file_name", "git", "mtime"]
 
 
@@ -77,6 +79,9 @@ class RenderedMarkdown:
     plain_text: str  # the whole body as text, for word counts and key terms
     word_count: int
     code_html: CodeHtml = ()
+    warnings: tuple[tuple[int, str], ...] = ()  # (file line, message) from Liquid, shortcodes
+    # Other posts named by post_url, link or ref, with the URL each was given ("": none)
+    references: References = ()
 
 
 @pickled_by_fields
@@ -98,6 +103,7 @@ class PostSummary:
     findings: tuple[Any, ...] = ()  # `blogbuild check` findings from the source alone
     links: tuple[Any, ...] = ()  # every link and image with its position, checked per build
     warnings: tuple[Any, ...] = ()  # problems to repeat on every build (date fallbacks, ...)
+    references: References = ()  # other posts linked to by name, with the URLs they got
 
 
 @pickled_by_fields
@@ -114,3 +120,4 @@ class RenderedPost:
     word_count: int
     reading_minutes: int
     code_html: CodeHtml = ()  # kept so the next version of the post need not highlight again
+    references: References = ()

@@ -20,6 +20,7 @@ from blogbuild.build import postwork
 from blogbuild.build.cache import BuildCache
 from blogbuild.content.config import load_config
 from blogbuild.errors import Severity
+from blogbuild.markup.sitedata import PostUrls
 
 from .inputs import FuzzInput
 
@@ -45,7 +46,7 @@ class FuzzSite:
         (self.root / POSTS).mkdir(parents=True)
         self.config = load_config(self.root)
         self.cache = BuildCache(self.root / ".cache", persistent=False)
-        postwork.prepare_workers(self.config, self.cache, seconds=None)
+        postwork.prepare_workers(self.config, self.cache, PostUrls(), seconds=None)
 
     def run(self, item: FuzzInput, seconds: float) -> Outcome:
         """Process `item` as the site's only post, stopping it after `seconds`."""

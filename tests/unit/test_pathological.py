@@ -22,6 +22,7 @@ from blogbuild.content.config import load_config
 from blogbuild.hashing import value_digest
 from blogbuild.markup.linklabels import link_labels_plugin
 from blogbuild.markup.markdown import MarkdownRenderer, build_markdown_it
+from blogbuild.markup.sitedata import PostUrls
 from blogbuild.markup.tasklists import tasklists_plugin
 
 FRONT = "---\ntitle: Пост\ndate: 2024-01-01\n---\n"
@@ -39,7 +40,7 @@ class Worker:
         self.root = root
         (root / "content" / "posts").mkdir(parents=True)
         postwork.prepare_workers(
-            load_config(root), BuildCache(root / ".cache", persistent=False), seconds
+            load_config(root), BuildCache(root / ".cache", persistent=False), PostUrls(), seconds
         )
 
     def run(self, text: str, name: str = "post.md") -> postwork.PostOutcome:

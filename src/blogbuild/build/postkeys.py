@@ -8,6 +8,7 @@ from pathlib import Path
 
 from blogbuild.build.cache import BuildCache
 from blogbuild.build.postwork import key_settings, post_key
+from blogbuild.build.sitemarkup import forget_template_inputs
 from blogbuild.build.unchanged import RACY_SECONDS
 from blogbuild.content.config import Config
 
@@ -19,6 +20,7 @@ class PostKeys:
 
     def __init__(self, config: Config, cache: BuildCache) -> None:
         self._config, self._cache = config, cache
+        forget_template_inputs()  # shortcode and include templates are read once per build
         self._settings = key_settings(config)
         self._known = cache.file_stamps(self._settings)
         self._stamps: dict[str, tuple[int, int, str]] = {}

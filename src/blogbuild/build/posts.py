@@ -9,7 +9,8 @@ from pathlib import Path
 
 from blogbuild.build.cache import BuildCache
 from blogbuild.build.postkeys import PostKeys
-from blogbuild.build.postwork import PostTask, prepare_workers, process_post
+from blogbuild.build.postwork import PostTask, process_post
+from blogbuild.build.relink import prepare_first_pass, relink
 from blogbuild.build.results import Progress
 from blogbuild.content.config import Config
 from blogbuild.content.loader import fallback_date, post_file_names
@@ -32,7 +33,7 @@ def post_summaries(
         key, previous = keys.key(name)
         found.append(PostTask(name, key, previous))
     tasks = [task for task in found if not cache.has_summary(task.key)]
-    prepare_workers(config, cache)
+    prepare_first_pass(config, cache, [task.path for task in found])
     paths = {task.key: task.path for task in found}
     cache.remake = lambda key: _remake_body(paths, key)
     summaries: dict[str, PostSummary] = {}
@@ -55,6 +56,7 @@ def post_summaries(
                 summaries[outcome.summary.key] = outcome.summary
             if progress:
                 progress("posts", done, total)
+    relink(config, cache, found, summaries, workers, problems)
     cache.keep_summaries(summaries)
     keys.keep()
     return [summaries[task.key] for task in found if task.key in summaries], total

@@ -11,12 +11,14 @@ from pathlib import Path
 
 from blogbuild.budget import POST_SECONDS, OverBudget, time_limit
 from blogbuild.build.cache import BuildCache, code_version
+from blogbuild.build.sitemarkup import markup_site, template_inputs
 from blogbuild.content.config import Config
 from blogbuild.content.loader import load_post, relative_path
 from blogbuild.content.text import find_words
 from blogbuild.errors import BlogbuildError, Problem, Problems
-from blogbuild.hashing import value_digest
-from blogbuild.model import PostSummary, RenderedPost
+from blogbuild.hashing import digest, value_digest
+from blogbuild.markup.sitedata import PostUrls, SiteData
+from blogbuild.model import PostSummary, References, RenderedPost
 from blogbuild.site.related import KEY_TERMS
 
 _MIN_WORD = 4
@@ -47,6 +49,7 @@ class PostOutcome:
 class _WorkerState:
     config: Config
     cache: BuildCache
+    site: SiteData
     seconds: float | None = POST_SECONDS  # what one post may cost
     renderer: object | None = None
 
@@ -55,27 +58,47 @@ _STATE: _WorkerState | None = None
 
 
 def key_settings(config: Config) -> str:
-    """The settings a rendered post depends on besides its file."""
+    """The settings a rendered post depends on besides its file (for a post with Liquid or
+    shortcodes, also what those read: `template_inputs`)."""
+    return f"{_base_settings(config)}|{template_inputs(config)}"
+
+
+def _base_settings(config: Config) -> str:
+    """The settings every rendered post depends on (callout titles follow the language)."""
     return f"{config.timezone}|{config.trusted_html}|{config.language}"
 
 
 def post_key(rel: str, data: bytes, config: Config) -> str:
-    """What a rendered post depends on: its path and bytes, the render settings and our code."""
+    """What a rendered post depends on: its path and bytes, the render settings and our code.
+
+    Site values and shortcode templates count only for posts that can read them, so
+    changing the site's title or a shortcode re-renders those posts alone.
+    """
+    settings = _base_settings(config)
+    if b"{{" in data or b"{%" in data:
+        settings = key_settings(config)
     digest = hashlib.sha256()
-    for part in (code_version(), rel, key_settings(config)):
+    for part in (code_version(), rel, settings):
         digest.update(part.encode())
         digest.update(b"\0")
     digest.update(data)
     return digest.hexdigest()[:32]
 
 
+def relinked_key(key: str, references: References, urls: PostUrls) -> str:
+    """The key of a post rendered again because posts it links to have other URLs now."""
+    resolved = [(name, urls.find(name) or "") for name, _ in references]
+    return digest(f"{key}|{resolved!r}")[:32]
+
+
 def prepare_workers(
-    config: Config, cache: BuildCache, seconds: float | None = POST_SECONDS
+    config: Config, cache: BuildCache, post_urls: PostUrls, seconds: float | None = POST_SECONDS
 ) -> None:
-    """Set what forked workers read; call before starting them. `seconds`: what one post
-    may take before it is stopped and reported (None: no limit)."""
+    """Set what forked workers read (`post_urls`: where the posts are, as far as known);
+    call before starting them. `seconds`: what one post may take before it is stopped and
+    reported (None: no limit)."""
     global _STATE
-    _STATE = _WorkerState(config, cache, seconds)
+    _STATE = _WorkerState(config, cache, markup_site(config, post_urls), seconds)
 
 
 def process_post(task: PostTask) -> PostOutcome:
@@ -133,10 +156,9 @@ def work_on_post(task: PostTask) -> PostOutcome:
         )
     assert isinstance(_STATE.renderer, MarkdownRenderer)
     earlier = _STATE.cache.load_body(task.previous) if task.previous else None
+    known_code = earlier.code_html if earlier else ()
     try:
-        rendered = render_post(
-            post, _STATE.renderer, earlier.code_html if earlier else (), problems
-        )
+        rendered = render_post(post, _STATE.renderer, known_code, _STATE.site, problems)
     except BlogbuildError as error:
         problems.add(error.problem)
         return PostOutcome(None, tuple(problems.items))
@@ -179,6 +201,7 @@ def summarize(
         findings=findings,
         links=links,
         warnings=warnings,
+        references=rendered.references,
     )
 
 

@@ -1,7 +1,7 @@
 """Recognising a rebuild in which no input changed, before any heavy work or import.
 
 A record of the last successful build holds a digest of every input's name, size and mtime
-(posts, templates, assets, config, blogbuild's own code, the options) and of the output it
+(posts, templates, includes, assets, config, blogbuild's own code, the options) and of the output it
 wrote. When both still match, the build has nothing to do. Any doubt means a normal build,
 which is always correct: this only ever skips work that would change nothing.
 """
@@ -73,6 +73,7 @@ def scan_inputs(options: BuildOptions) -> InputScan:
     source = options.source
     roots = [source / "content", source / "templates", source / "assets", source / "blogbuild.yaml"]
     roots += [theme_dir() / "templates", theme_dir() / "assets"]
+    roots.append(source / "_includes")  # Jekyll's include templates, read by posts
     newest = 0
     for root in roots:
         for path, stat in _walk(root):

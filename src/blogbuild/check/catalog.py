@@ -20,7 +20,7 @@ _ALL = (
         "liquid-tag",
         "warning",
         "leftovers",
-        "Jekyll Liquid tag ({% … %}, {{ site.baseurl }}) outside code: it shows as text",
+        "Jekyll Liquid tag outside code that blogbuild does not render ({% assign %}, {% if %})",
     ),
     # scripts
     Rule(

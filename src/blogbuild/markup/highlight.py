@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import MutableMapping, Sequence
 from functools import lru_cache
 from typing import Any, cast
@@ -25,6 +26,28 @@ DARK_STYLE = "github-dark"
 # nowrap: we write the <div><pre><code> wrapper ourselves, identical for highlighted and
 # plain blocks, so the theme styles one shape.
 _FORMATTER = HtmlFormatter(nowrap=True)
+# Lines to mark, in a fence's info string as Hugo writes them (```go {hl_lines=[2,"4-5"]}),
+# or Jekyll's `mark_lines="2 4"`.
+_MARKED = re.compile(r"""(?:hl_lines|mark_lines)\s*=\s*(\[[^\]]*\]|"[^"]*"|'[^']*'|[\d\s-]+)""")
+_RANGE = re.compile(r"(\d+)(?:\s*-\s*(\d+))?")
+
+
+def marked_lines(info: str) -> tuple[int, ...]:
+    """The lines a fence's info string asks to mark: `{hl_lines="2 4-5"}` -> (2, 4, 5)."""
+    found = _MARKED.search(info)
+    if found is None:
+        return ()
+    lines: set[int] = set()
+    for match in _RANGE.finditer(found.group(1)):
+        first = int(match.group(1))
+        last = int(match.group(2) or first)
+        lines.update(range(first, min(last, first + 10_000) + 1))
+    return tuple(sorted(lines))
+
+
+@lru_cache(maxsize=64)
+def _formatter(marked: tuple[int, ...]) -> HtmlFormatter:
+    return HtmlFormatter(nowrap=True, hl_lines=list(marked)) if marked else _FORMATTER
 
 
 def fence_language(info: str) -> str:
@@ -46,33 +69,38 @@ def _lexer_for(language: str) -> Lexer | None:
     return cast(Lexer, accelerate(lexer))
 
 
-def highlight_code(code: str, language: str) -> str:
-    """HTML for a code block; unknown or missing languages give escaped plain text."""
+def highlight_code(code: str, language: str, marked: tuple[int, ...] = ()) -> str:
+    """HTML for a code block; unknown or missing languages give escaped plain text.
+    `marked` lines (1-based) are marked in highlighted code."""
     lexer = _lexer_for(language) if language else None
-    body = highlight(code, lexer, _FORMATTER) if lexer else escapeHtml(code)
+    body = highlight(code, lexer, _formatter(marked)) if lexer else escapeHtml(code)
     css_class = f' class="language-{escapeHtml(language)}"' if language else ""
     return f'<div class="highlight"><pre><code{css_class}>{body}</code></pre></div>\n'
 
 
 def _render_fence(tokens: Sequence[Token], idx: int, env: MutableMapping[str, Any]) -> str:
     token = tokens[idx]
-    return keep_fragment(env, _highlighted(token.content, fence_language(token.info), env))
+    language, marked = fence_language(token.info), marked_lines(token.info)
+    return keep_fragment(env, _highlighted(token.content, language, env, marked))
 
 
 def _render_code_block(tokens: Sequence[Token], idx: int, env: MutableMapping[str, Any]) -> str:
     return keep_fragment(env, _highlighted(tokens[idx].content, "", env))
 
 
-def _highlighted(code: str, language: str, env: MutableMapping[str, Any]) -> str:
+def _highlighted(
+    code: str, language: str, env: MutableMapping[str, Any], marked: tuple[int, ...] = ()
+) -> str:
     """`highlight_code`, or the block as highlighted in the post's previous version: the
     first block in a new process costs loading and compiling its lexer."""
     state = document_state(env)
     if state is None:
-        return highlight_code(code, language)
+        return highlight_code(code, language, marked)
+    kind = f"{language}\0{marked}" if marked else language
     key = hashlib.blake2b(
-        f"{language}\0{code}".encode("utf-8", "surrogatepass"), digest_size=16
+        f"{kind}\0{code}".encode("utf-8", "surrogatepass"), digest_size=16
     ).hexdigest()
-    html = state.known_code.get(key) or highlight_code(code, language)
+    html = state.known_code.get(key) or highlight_code(code, language, marked)
     state.code_html[key] = html
     return html
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import partial
 from itertools import pairwise
+from typing import Any, TypedDict, Unpack
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -21,6 +24,8 @@ from blogbuild.markup.linklabels import link_labels_plugin
 from blogbuild.markup.math import math_plugin
 from blogbuild.markup.normalize import fast_normalize_plugin
 from blogbuild.markup.sanitize import sanitize_html
+from blogbuild.markup.sitedata import SiteData
+from blogbuild.markup.sourcestate import Context
 from blogbuild.markup.state import (
     CommonMarkBlocks,
     DocumentState,
@@ -29,6 +34,7 @@ from blogbuild.markup.state import (
     new_env,
 )
 from blogbuild.markup.tasklists import tasklists_plugin
+from blogbuild.markup.templating import expand, expanded_env, has_templates, templating_plugin
 from blogbuild.markup.textextract import first_paragraph, more_marker_index, tokens_plain_text
 from blogbuild.model import CodeHtml, RenderedMarkdown
 
@@ -37,8 +43,9 @@ __all__ = ["CommonMarkBlocks", "MarkdownRenderer", "MathError", "highlight_css"]
 # What makes the dialect's block tokens differ from plain CommonMark's: footnotes (their
 # definitions are blocks, and a footnote block is added at the end), task list items
 # (their text loses its "[ ] "), kramdown attribute lists (paragraphs and lists dropped).
-# The last plugin with blocks of its own, $$ display math, shows in the tokens.
-_NOT_COMMONMARK = ("[^", "^[", "[ ]", "[x]", "[X]", "{:", "markdown=")
+# The last plugin with blocks of its own, $$ display math, shows in the tokens. Liquid and
+# shortcodes change the source itself.
+_NOT_COMMONMARK = ("[^", "^[", "[ ]", "[x]", "[X]", "{:", "markdown=", "{{", "{%")
 # Blocks of the dialect that CommonMark reads otherwise: math, callouts, kramdown's TOC.
 _DIALECT_BLOCKS = frozenset({"math_block", "math_block_label", "callout_open", "kramdown_toc"})
 # The rules that reasoning was made for. Core rules not named in it only set attributes,
@@ -50,8 +57,9 @@ _COMMONMARK_BLOCK_RULES = (
     "kramdown_markdown_html", "html_block", "heading", "lheading", "paragraph",
 )  # fmt: skip
 _CORE_RULES = (
-    "normalize", "block", "github_alerts", "inline", "github-tasklists", "footnote_tail",
-    "kramdown_attribute_lists", "text_join", "math_to_mathml", "heading_ids", "lazy_images",
+    "normalize", "block", "template_lines", "github_alerts", "inline", "github-tasklists",
+    "footnote_tail", "kramdown_attribute_lists", "text_join", "template_fragments",
+    "math_to_mathml", "heading_ids", "lazy_images",
 )  # fmt: skip
 
 
@@ -73,7 +81,22 @@ def build_markdown_it() -> MarkdownIt:
     md.use(heading_ids_plugin)
     md.use(highlight_plugin)
     md.use(elements_plugin)
+    md.use(templating_plugin)
     return md
+
+
+_DEEPEST = 16  # shortcodes within shortcodes; deeper is a mistake, not a design
+
+
+class RenderOptions(TypedDict, total=False):
+    """How to render one source: `first_line` is the file line where it starts (for
+    headings and warnings); `known_code` holds code blocks highlighted before, which are
+    reused; `site` and `page` are what its Liquid and shortcodes read."""
+
+    first_line: int
+    known_code: CodeHtml
+    site: SiteData | None
+    page: Mapping[str, Any] | None
 
 
 class MarkdownRenderer:
@@ -90,19 +113,28 @@ class MarkdownRenderer:
             tuple(self._md.block.ruler.get_active_rules()) == _COMMONMARK_BLOCK_RULES
             and tuple(self._md.core.ruler.get_active_rules()) == _CORE_RULES
         )
+        self._depth = 0  # of shortcodes rendering their content (see _render_inner)
 
-    def render(
-        self, source: str, *, first_line: int = 1, known_code: CodeHtml = ()
-    ) -> RenderedMarkdown:
-        """Render `source`; `first_line` is the file line where it starts, for headings;
-        `known_code` holds code blocks highlighted before, which are reused. Raises
-        limits.TooComplex for content beyond what can be rendered in reasonable time."""
-        return self.render_with_math_errors(source, first_line=first_line, known_code=known_code)[0]
+    def render(self, source: str, **options: Unpack[RenderOptions]) -> RenderedMarkdown:
+        """Render `source` (see RenderOptions). Raises limits.TooComplex for content beyond
+        what can be rendered in reasonable time."""
+        return self.render_with_math_errors(source, **options)[0]
 
     def render_with_math_errors(
-        self, source: str, *, first_line: int = 1, known_code: CodeHtml = ()
+        self, source: str, **options: Unpack[RenderOptions]
     ) -> tuple[RenderedMarkdown, tuple[MathError, ...]]:
         """Like `render`, also returning the formulas that were shown as TeX source."""
+        return self._render(source, **options)
+
+    def _render(
+        self,
+        source: str,
+        *,
+        first_line: int = 1,
+        known_code: CodeHtml = (),
+        site: SiteData | None = None,
+        page: Mapping[str, Any] | None = None,
+    ) -> tuple[RenderedMarkdown, tuple[MathError, ...]]:
         doc = DocumentState(
             first_line,
             TrustedFragments(self._nonce(source)),
@@ -110,6 +142,13 @@ class MarkdownRenderer:
             known_code=dict(known_code),
         )
         env = new_env(doc)
+        templates = None
+        if has_templates(source):
+            templates = Context(site or SiteData(), page or {})
+            templates.render_markdown = partial(self._render_inner, templates)
+            expanded = expand(source, templates, self._md)
+            expanded_env(env, expanded)
+            source = expanded.source
         tokens = self._md.parse(source, env)
         self.last_blocks = _commonmark_blocks(source, tokens, env) if self._offers_blocks else None
 
@@ -135,8 +174,27 @@ class MarkdownRenderer:
             plain_text=plain_text,
             word_count=count_words(plain_text),
             code_html=tuple(sorted(doc.code_html.items())),
+            warnings=_template_warnings(templates, first_line),
+            references=tuple(sorted(templates.references.items())) if templates else (),
         )
         return rendered, tuple(doc.math_errors)
+
+    def _render_inner(self, context: Context, text: str, inline: bool, line: int) -> str:
+        """A shortcode's inner Markdown (from 0-based `line`) as HTML; its warnings are kept."""
+        if self._depth >= _DEEPEST:
+            context.warn(line, f"shortcodes nested more than {_DEEPEST} deep; shown as text")
+            return escapeHtml(text)
+        self._depth += 1
+        try:
+            rendered = self.render(text, first_line=line + 1, site=context.site, page=context.page)
+        finally:
+            self._depth -= 1
+        context.warnings += [(number - 1, message) for number, message in rendered.warnings]
+        context.references.update(rendered.references)
+        html = rendered.html.strip()
+        if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return html
 
     def _nonce(self, source: str) -> str | None:
         if self.trusted_html:
@@ -165,3 +223,9 @@ def _commonmark_blocks(
         return None
     references = env.get("references")
     return CommonMarkBlocks(source, tokens, references if isinstance(references, dict) else {})
+
+
+def _template_warnings(context: Context | None, first_line: int) -> tuple[tuple[int, str], ...]:
+    if context is None:
+        return ()
+    return tuple((first_line + line, message) for line, message in context.warnings)

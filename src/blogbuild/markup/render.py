@@ -7,6 +7,7 @@ from blogbuild.content.text import collapse_whitespace, reading_minutes
 from blogbuild.errors import BlogbuildError, Problems
 from blogbuild.markup.limits import TooComplex
 from blogbuild.markup.markdown import MarkdownRenderer
+from blogbuild.markup.sitedata import SiteData, page_variables
 from blogbuild.markup.state import MathError
 from blogbuild.model import CodeHtml, Post, RenderedPost
 
@@ -19,22 +20,30 @@ def render_post(
     post: Post,
     renderer: MarkdownRenderer,
     known_code: CodeHtml = (),
+    site: SiteData | None = None,
     problems: Problems | None = None,
 ) -> RenderedPost:
     """Render a post's Markdown body to HTML with its headings, excerpt and reading time.
 
     `known_code`: code blocks highlighted before (by an earlier version of the post);
-    `problems` gets a warning for each formula that is shown as TeX. Raises BlogbuildError,
-    naming the post, for content that cannot be rendered.
+    `site`: what its Liquid and shortcodes read of the site (other posts' URLs among it);
+    `problems` receives their warnings and one for each formula that is shown as TeX.
+    Raises BlogbuildError, naming the post, for content that cannot be rendered.
     """
     try:
         result, math_errors = renderer.render_with_math_errors(
-            post.body, first_line=post.body_line, known_code=known_code
+            post.body,
+            first_line=post.body_line,
+            known_code=known_code,
+            site=site,
+            page=page_variables(post),
         )
     except TooComplex as too_complex:
         message = f"cannot render this post: {too_complex}"
         raise BlogbuildError(post.source_path, None, message) from None
     if problems is not None:
+        for line, message in result.warnings:
+            problems.warning(post.source_path, line, message)
         for math_error in math_errors:
             problems.warning(post.source_path, math_error.line, math_warning(math_error))
     source = post.source_path.removeprefix(_POSTS_FOLDER)
@@ -48,6 +57,7 @@ def render_post(
         word_count=result.word_count,
         reading_minutes=reading_minutes(result.word_count),
         code_html=result.code_html,
+        references=result.references,
     )
 
 

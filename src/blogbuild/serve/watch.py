@@ -13,7 +13,7 @@ import watchfiles
 
 from blogbuild.content.config import CONFIG_NAME
 
-SOURCE_DIRS = ("content", "templates", "assets")
+SOURCE_DIRS = ("content", "templates", "assets", "_includes")  # _includes: Jekyll's, for posts
 # Short enough that a save reaches the browser quickly, long enough that an editor's
 # write-then-rename lands in one batch.
 DEBOUNCE_MS = 50

@@ -46,13 +46,15 @@ def test_placeholder_position_is_the_file_line_and_column(found) -> None:
     assert found(body, RULE, body_line=5) == [(8, 7)]
 
 
-def test_liquid_tags_outside_code_are_reported(found) -> None:
+def test_liquid_tags_that_are_not_rendered_are_reported(found) -> None:
     body = (
+        "{% assign n = 1 %}\n\n"
         "См. [пост]({% post_url 2020-01-01-x %}).\n\n"
         "![img]({{ site.baseurl }}/a.png)\n\n"
-        "{% highlight python %}\nx = 1\n{% endhighlight %}\n"
+        "{% highlight python %}\nx = 1\n{% endhighlight %}\n\n"
+        "{% if page.x %}да{% endif %}\n"
     )
-    assert [line for line, _ in found(body, "liquid-tag")] == [1, 3, 5, 7]
+    assert [line for line, _ in found(body, "liquid-tag")] == [1, 11, 11]
 
 
 def test_liquid_in_code_is_not_reported(found) -> None:

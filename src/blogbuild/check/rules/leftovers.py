@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from blogbuild.check.document import Document, Span
 from blogbuild.check.findings import Hit
 from blogbuild.check.prose import LIQUID, delimited
+from blogbuild.markup.liquid import is_rendered
 
 # Lower-case patterns, each starting with a literal so that `re` can skip ahead fast;
 # the word boundary before a match is checked in code for the same reason. Each is the
@@ -173,34 +174,31 @@ def _discussed(doc: Document, slot: str) -> bool:
 
 
 def liquid_tag(doc: Document) -> Iterator[Hit]:
-    """Jekyll Liquid tags and outputs outside code."""
+    """Jekyll Liquid tags outside code that blogbuild does not render (it renders post_url,
+    link, highlight, raw, comment, include and site/page values)."""
     rule = "liquid-tag"
     for span in doc.spans:
         if "{" not in span.markup:
             continue
         for start, end in delimited(span.markup, LIQUID):
             tag = span.markup[start:end]
-            if _is_liquid(tag):
+            if _is_liquid(tag) and not is_rendered(tag):
                 yield doc.span_hit(rule, span, start, _liquid_message(tag))
     for token in doc.tokens:
         if token.type != "html_block" or not token.map or "{" not in token.content:
             continue
         for row, line in enumerate(token.content.split("\n")):
             for start, end in delimited(line, LIQUID):
-                if _is_liquid(line[start:end]):
+                if _is_liquid(line[start:end]) and not is_rendered(line[start:end]):
                     index = token.map[0] + row
                     yield doc.hit(rule, index, start, _liquid_message(line[start:end]))
 
 
 def _liquid_message(tag: str) -> str:
     shown = _short(tag)
-    if "post_url" in tag or tag.startswith("{% link"):
-        return f"Liquid tag '{shown}' shows as text; link to the post's URL instead"
-    if "highlight" in tag:
-        return f"Liquid tag '{shown}' shows as text; fence the code with ``` instead"
-    if "baseurl" in tag or "relative_url" in tag:
-        return f"Liquid '{shown}' shows as text; write a root-relative URL instead"
-    return f"Liquid '{shown}' is not processed and shows as text"
+    if tag.startswith("{%"):
+        return f"Liquid tag '{shown}' is not supported: it is left out of the page"
+    return f"Liquid '{shown}' is not supported and shows as text"
 
 
 CHECKS = {"placeholder-text": placeholder_text, "liquid-tag": liquid_tag}

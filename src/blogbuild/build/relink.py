@@ -1,0 +1,66 @@
+"""Links between posts (`post_url`, `link`, `ref`): rendered with the URLs the posts have.
+
+A post is rendered before the others are read, with their URLs as last known (or as their
+file names make them); each summary records the URL every named post got. Once all posts
+are read, a post whose links were given a URL that is not (or no longer) right is rendered
+again, under a key that covers those URLs, so the next build takes it from the cache.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from blogbuild.build.cache import BuildCache
+from blogbuild.build.postwork import PostTask, prepare_workers, process_post, relinked_key
+from blogbuild.build.sitemarkup import POST_URLS_MEMO, actual_post_urls, guessed_post_urls
+from blogbuild.content.config import Config
+from blogbuild.errors import Problems
+from blogbuild.markup.sitedata import PostUrls
+from blogbuild.model import PostSummary
+from blogbuild.parallel import run_all
+
+
+def prepare_first_pass(config: Config, cache: BuildCache, names: Sequence[str]) -> None:
+    """Prepare the post workers with the post URLs as well as they are known before reading."""
+    root = os.path.join(config.root, "")
+    rels = [
+        name[len(root) :].replace(os.sep, "/") if name.startswith(root) else name for name in names
+    ]
+    prepare_workers(config, cache, guessed_post_urls(rels, cache.memo.get(POST_URLS_MEMO)))
+
+
+def relink(
+    config: Config,
+    cache: BuildCache,
+    tasks: Sequence[PostTask],
+    summaries: dict[str, PostSummary],
+    workers: int,
+    problems: Problems,
+) -> None:
+    """Render again the posts (in `summaries`, by file key) whose links to other posts were
+    given URLs those posts do not have."""
+    actual = actual_post_urls(summaries.values())
+    if cache.memo.get(POST_URLS_MEMO) != actual.by_path:
+        cache.memo[POST_URLS_MEMO] = dict(actual.by_path)
+    stale = [
+        (task.key, PostTask(task.path, relinked_key(task.key, found.references, actual), task.key))
+        for task in tasks
+        if (found := summaries.get(task.key)) is not None and _outdated(found, actual)
+    ]
+    if not stale:
+        return
+    prepare_workers(config, cache, actual)
+    again = [task for _, task in stale]
+    for (key, task), outcome in zip(stale, run_all(process_post, again, workers), strict=True):
+        rel = summaries[key].post.source_path
+        # The post's warnings of its first rendering are replaced by those of this one.
+        problems.items[:] = [p for p in problems.items if p.path != rel]
+        problems.extend(list(outcome.problems))
+        if outcome.summary is not None:
+            summaries[key] = outcome.summary
+            cache.new_keys.update((key, task.key))
+
+
+def _outdated(summary: PostSummary, urls: PostUrls) -> bool:
+    return any((urls.find(name) or "") != url for name, url in summary.references)

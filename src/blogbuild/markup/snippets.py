@@ -1,0 +1,141 @@
+"""Jinja templates called from inside posts: shortcodes and Jekyll includes."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.runtime
+from markupsafe import Markup
+
+from blogbuild.markup.liquidfilters import FILTERS, absolute_url, relative_url
+from blogbuild.markup.sourcestate import Context
+from blogbuild.site.theme import theme_dir
+
+_SAFE_URL = re.compile(r"^(?:https?://|//|/|\.|#|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
+_DIGITS = re.compile(r"^\s*(\d+)\s*(?:px)?\s*$")
+
+
+@cache
+def builtin_shortcodes() -> Path:
+    """The theme's folder of built-in shortcodes (asked once per shortcode of a post)."""
+    return theme_dir() / "templates" / "shortcodes"
+
+
+def _safe_url(value: Any) -> str:
+    """A URL a page may load or link to: web and relative URLs; anything else is dropped."""
+    text = str(value or "").strip()
+    return text if _SAFE_URL.match(text) else ""
+
+
+def _pixels(value: Any) -> str:
+    """`600px`/`600` -> `600` (an HTML width); other lengths (`50%`) -> ''."""
+    match = _DIGITS.match(str(value or ""))
+    return match.group(1) if match else ""
+
+
+@jinja2.pass_context
+def _relative_url(context: jinja2.runtime.Context, value: Any) -> str:
+    return relative_url(context["_site"], value)
+
+
+@jinja2.pass_context
+def _absolute_url(context: jinja2.runtime.Context, value: Any) -> str:
+    return absolute_url(context["_site"], value)
+
+
+@lru_cache(maxsize=16)
+def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([f for f in folders if Path(f).is_dir()]),
+        autoescape=True,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    env.filters.update(
+        safe_url=_safe_url, pixels=_pixels, relative_url=_relative_url, absolute_url=_absolute_url
+    )
+    return env
+
+
+def _render(
+    ctx: Context, folders: tuple[str, ...], name: str, values: dict[str, Any], line: int, what: str
+) -> str | None:
+    """Template `name` from `folders` rendered with `values`; None when it does not exist."""
+    if (folders, name) in ctx.missing:
+        return None
+    env = _environment(folders)
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateNotFound:
+        ctx.missing.add((folders, name))
+        return None
+    except jinja2.TemplateSyntaxError as error:
+        ctx.warn(
+            line, f"{what}: {_shown(error.filename)}:{error.lineno}: {error.message}; left out"
+        )
+        return ""
+
+    def markdownify(text: Any) -> Markup:
+        return Markup(ctx.render_markdown(str(text or ""), True, line))
+
+    try:
+        html = template.render(
+            site=ctx.site.variables(),
+            page=ctx.page,
+            markdownify=markdownify,
+            _site=ctx.site,
+            **values,
+        )
+    except Exception as error:  # a template's own mistake: named, the rest of the post built
+        shown = _shown(template.filename)
+        ctx.warn(line, f"{what}: {shown}: {type(error).__name__}: {error}; left out")
+        return ""
+    return html.strip()
+
+
+def _shown(path: str | None) -> str:
+    """A template's path as a writer knows it: from `templates/` or `_includes/` on."""
+    parts = Path(path or "?").parts
+    for anchor in ("templates", "_includes"):
+        if anchor in parts:
+            return "/".join(parts[len(parts) - 1 - parts[::-1].index(anchor) :])
+    return parts[-1]
+
+
+def render_include(ctx: Context, name: str, params: dict[str, Any], line: int) -> str | None:
+    """`{% include name key=value %}` from the site's include folders; missing, a warning."""
+    html = _render(ctx, ctx.site.include_dirs, name, {"include": params}, line, "include")
+    if html is None:
+        where = "templates/includes/ or _includes/"
+        ctx.warn(line, f"{{% include {name} %}}: no such file in {where}; left out")
+    return html
+
+
+def render_shortcode(
+    ctx: Context,
+    name: str,
+    args: list[str],
+    kwargs: dict[str, str],
+    inner: str | None,
+    line: int,
+) -> str | None:
+    """A shortcode from the site's `templates/shortcodes/`, else a built-in; None if neither.
+
+    `inner` is the Markdown between the opening and closing tags (None without them): the
+    template gets it as `inner`, rendered and sanitised.
+    """
+    folders = (*ctx.site.shortcode_dirs, str(builtin_shortcodes()))
+    values = {
+        "args": args,
+        "kwargs": kwargs,
+        "name": name,
+        "inner": Markup(ctx.render_markdown(inner, False, line)) if inner else Markup(""),
+        "inner_text": inner or "",
+    }
+    return _render(ctx, folders, f"{name}.html", values, line, f"shortcode '{name}'")

@@ -1,0 +1,150 @@
+"""Liquid and shortcodes in posts: fixtures for exact HTML, direct tests for lines and warnings."""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from markdown_it.utils import read_fixture_file
+
+from blogbuild.markup.markdown import MarkdownRenderer
+from blogbuild.markup.sitedata import PostUrls, SiteData
+
+FIXTURES = Path(__file__).parent / "fixtures" / "templating"
+SITE = SiteData(
+    title="Блог & co",
+    base_url="https://example.org/blog/",
+    params={"mood": "сайт"},
+    post_urls=PostUrls(
+        {
+            "content/posts/2019-05-01-name.md": "/posts/name/",
+            "content/posts/2020/other-post.md": "/posts/custom/",
+        }
+    ),
+    shortcode_dirs=(str(FIXTURES / "shortcodes"),),
+    include_dirs=(str(FIXTURES / "includes"),),
+)
+PAGE: dict[str, Any] = {"title": "Заголовок", "image": "/img/cover.png", "mood": "ясно"}
+
+
+@pytest.fixture(scope="module")
+def renderer() -> MarkdownRenderer:
+    return MarkdownRenderer()
+
+
+def render(renderer: MarkdownRenderer, source: str, first_line: int = 1) -> Any:
+    return renderer.render(source, first_line=first_line, site=SITE, page=PAGE)
+
+
+# One file per dialect: liquid.md (Jekyll), shortcodes.md (Hugo and blogbuild's own).
+CASES = [
+    pytest.param(source, expected, id=f"{path.stem}:{line}:{title}")
+    for path in sorted(FIXTURES.glob("*.md"))
+    for line, title, source, expected in read_fixture_file(path)
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_fixture(renderer: MarkdownRenderer, source: str, expected: str) -> None:
+    assert render(renderer, source).html.strip() == expected.strip()
+
+
+def test_warnings_and_headings_keep_the_lines_of_the_file(renderer: MarkdownRenderer) -> None:
+    source = (
+        "{% comment %}\nстрока\nстрока\n{% endcomment %}\n"  # lines 10-13 of the file
+        "{% highlight python %}\nx = 1\n{% endhighlight %}\n\n"
+        "## Раздел {{ page.nothing }}\n\n"  # line 18
+        '{{< figure src="/a.png" >}}\n\n'
+        "[x]({% post_url 1999-01-01-gone %})\n"  # line 22
+    )
+    result = render(renderer, source, first_line=10)
+    assert [(h.text, h.line) for h in result.headings] == [("Раздел", 18)]
+    assert [line for line, _ in result.warnings] == [18, 22]
+    assert "page.nothing has no value" in result.warnings[0][1]
+    assert "no post named '1999-01-01-gone'" in result.warnings[1][1]
+
+
+def test_links_to_posts_are_recorded_with_their_urls(renderer: MarkdownRenderer) -> None:
+    source = '[a]({% post_url 2019-05-01-name %}) [b]({{< ref "gone" >}})\n'
+    assert render(renderer, source).references == (
+        ("2019-05-01-name", "/posts/name/"),
+        ("gone", ""),
+    )
+
+
+def test_shortcode_arguments_and_content_cannot_inject_markup(renderer: MarkdownRenderer) -> None:
+    source = (
+        '{{< figure src="javascript:alert(1)" caption="<script>x()</script>" >}}\n\n'
+        '{{% details summary="s" %}}\n<script>y()</script><b onclick="z()">b</b>\n'
+        "{{% /details %}}\n"
+    )
+    html = render(renderer, source).html
+    assert "javascript:" not in html and "<script" not in html and "onclick" not in html
+    assert "<b>b</b>" in html and 'src=""' in html
+
+
+def test_a_broken_site_template_is_a_warning_not_a_crash(
+    renderer: MarkdownRenderer, tmp_path: Path
+) -> None:
+    (tmp_path / "bad.html").write_text("{% if %}", encoding="utf-8")
+    (tmp_path / "boom.html").write_text("{{ args[5].x.y() }}", encoding="utf-8")
+    site = SiteData(shortcode_dirs=(str(tmp_path),))
+    result = renderer.render("{{< bad >}}\n\n{{< boom >}}\n", site=site)
+    assert [line for line, _ in result.warnings] == [1, 3]
+    assert all(message.startswith("shortcode '") for _, message in result.warnings)
+    assert "{{" not in result.html
+
+
+def test_posts_without_templates_render_as_before(renderer: MarkdownRenderer) -> None:
+    source = "# Заголовок\n\nТекст с `кодом` и {одной скобкой}.\n"
+    assert render(renderer, source) == renderer.render(source)
+
+
+def test_jekyll_gist_tag_is_a_link_card(renderer: MarkdownRenderer) -> None:
+    html = renderer.render("{% gist parkr/931c1c8d465a04042403 post.md %}\n").html
+    assert html.strip() == (
+        '<p class="embed-card embed-gist"><a href="https://gist.github.com/parkr/'
+        '931c1c8d465a04042403#file-post-md">Gist parkr/931c1c8d465a04042403: post.md</a></p>'
+    )
+
+
+_PIECES = [
+    "{{<", "{{%", ">}}", "%}}", "{{", "}}", "{%", "%}", " figure ", " /details ", " details ",
+    " highlight go ", " /highlight ", "raw", "endraw", "comment", " endcomment ", "post_url x",
+    'src="a"', '"', "`", "```", "\n", "\n\n", "    ", "site.title", "page.title", " | ", "-",
+    "$$", "*", "[a](", ")", "<div>", "</div>", "/*", "*/", "include a.html", "{{< /x >}}",
+]  # fmt: skip
+
+
+def test_random_template_soup_never_crashes_or_hangs(renderer: MarkdownRenderer) -> None:
+    rng = random.Random(13)
+    for _ in range(300):
+        source = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 60)))
+        result = render(renderer, source)
+        assert isinstance(result.html, str)
+        assert all(isinstance(line, int) and line >= 1 for line, _ in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{< x " * 5000,
+        "{% x " * 5000,
+        "{{ site.title " * 5000,
+        '{{< x "' * 3000,
+        "{{< details >}}" * 3000,
+        "{{< details >}}" * 400 + "x" + "{{< /details >}}" * 400,
+        "{% raw %}" * 3000,
+    ],
+    ids=["shortcode", "tag", "output", "quote", "openings", "nested", "raw"],
+)
+def test_unclosed_and_deep_constructs_take_bounded_time(
+    renderer: MarkdownRenderer, source: str
+) -> None:
+    started = time.perf_counter()
+    result = render(renderer, source)
+    assert time.perf_counter() - started < 30  # a hang guard, far above the ~0.5 s it takes
+    assert isinstance(result.html, str)
