@@ -84,8 +84,18 @@ def _bracket_math(state: StateInline, silent: bool) -> bool:
     if src[pos] != "\\" or pos + 1 >= state.posMax or src[pos + 1] not in _BRACKETS:
         return False
     opener = src[pos + 1]
+    # Past the last closer, no opener can find one: remembered, so that thousands of
+    # unclosed `\[` cost one search, not one each (which grew with their square).
+    closer_free = getattr(state, "math_closer_free", {})
+    reach = (opener, state.posMax)  # link labels are parsed with a nearer end
+    if pos >= closer_free.get(reach, state.posMax):
+        return False
     end = src.find("\\" + _BRACKETS[opener], pos + 2, state.posMax)
-    if end < 0 or not src[pos + 2 : end].strip():
+    if end < 0:
+        closer_free[reach] = pos
+        state.math_closer_free = closer_free  # type: ignore[attr-defined]
+        return False
+    if not src[pos + 2 : end].strip():
         return False
     # `\[1\]` is also Markdown's escape for literal brackets, as in citations, so display
     # math is only taken where it stands alone: `\[` opens a line and `\]` closes one.
