@@ -36,9 +36,9 @@ CASES = [
     pytest.param(FRONT + "\\[a" * 40_000, id="math-brackets"),
     pytest.param(
         FRONT
-        + "".join(f"x[^{i}]\n" for i in range(10_000))
+        + "".join(f"x[^{i}]\n" for i in range(5_000))
         + "\n"
-        + "".join(f"[^{i}]: d\n" for i in range(10_000)),
+        + "".join(f"[^{i}]: d\n" for i in range(5_000)),
         id="footnotes",
     ),
     pytest.param(FRONT + "![" * 20_000, id="images"),

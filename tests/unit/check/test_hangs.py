@@ -85,3 +85,11 @@ def test_comparable_and_masking_are_linear(unit: str) -> None:
     text = unit * (SIZE // len(unit))
     assert _timed(comparable, text) < BUDGET
     assert _timed(mask_markup, text + " x:// y@z.q") < BUDGET
+
+
+def test_links_not_written_in_the_source_are_placed_in_linear_time(make_post) -> None:
+    # A footnote plugin's back-links are in the HTML but nowhere in the source: each would
+    # be searched for in the whole text, 20,000 times 200 KB.
+    post = make_post(_repeat("слово "))
+    html = "".join(f'<a href="#fnref{i}">↩</a>' for i in range(20_000))
+    assert _timed(check_links, post, html, frozenset(), {}, "/") < BUDGET

@@ -28,7 +28,8 @@ _URL_CHAR = re.compile(r"[\w/.~%+-]")
 # (Dot segments, which need resolving, are left to urllib too.)
 _PLAIN_SITE_URL = re.compile(r"((?:/(?!/)[\w\-./~]*)?)(?:#([\w\-.~]*))?\Z")
 _MAX_TRIES = 500
-_MAX_MISSES = 200  # whole-text searches for needles that are not there, per post
+# What finding a post's links may read of it: this many times its text, and a little more.
+_SEARCH_TIMES, _SEARCH_EXTRA = 64, 1 << 22
 _IGNORED_SCHEMES = ("mailto", "tel", "data", "javascript", "vbscript", "sms")
 
 
@@ -199,10 +200,11 @@ class SourceLocator:
             self._starts.append(self._starts[-1] + len(line) + 1)
         self._cursor = 0  # where the link found last ends, in `_text`
         self._missing: set[tuple[str, int, bool]] = set()
-        # Each needle not written anywhere costs a search of the whole text: thousands of
-        # them (a footnote's generated back-links) would cost the square of the post. Past
-        # this many misses, links not found ahead are placed at the body's first line.
-        self._misses_left = _MAX_MISSES
+        # A needle that is not written ahead costs a search to the end of the text:
+        # thousands of them (a footnote's generated back-links) would cost the square of
+        # the post. Past this many characters searched in all, links are placed at the
+        # body's first line without a search.
+        self._search_left = _SEARCH_TIMES * len(self._text) + _SEARCH_EXTRA
 
     def find(self, url: str) -> tuple[int, int]:
         """File line and 1-based column of the next occurrence of `url` (or its last part)."""
@@ -237,20 +239,20 @@ class SourceLocator:
         start = self._starts[last + 1]
         found = self._find(needle, self._cursor, bounded) if self._cursor > start else -1
         if found < 0:
-            if self._misses_left <= 0:
-                return None
             found = self._find(needle, start, bounded)
         if found < 0:
             self._missing.add((needle, last, bounded))
-            self._misses_left -= 1
             return None
         self._cursor = found + len(needle)
         index = bisect_right(self._starts, found) - 1
         return index, found - self._starts[index]
 
     def _find(self, needle: str, start: int, bounded: bool) -> int:
+        if self._search_left <= 0:
+            return -1
         text = self._text
         found = text.find(needle, start)
+        self._search_left -= (found if found >= 0 else len(text)) - start
         # '/posts/x/' must not match inside '/blog/posts/x/'. A line's first column is
         # preceded by '\n' (or nothing), which is no URL character. Past a few hundred
         # such places the needle is taken as not written: the caller falls back.
