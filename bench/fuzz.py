@@ -1,14 +1,15 @@
 """Fuzz blogbuild's per-post path (load, render, check, summary) with many hostile posts.
 
-    python bench/fuzz.py --inputs 100000 [--seed 1] [--limit 5] [--save bench/work/fuzz]
+    python bench/fuzz.py --inputs 100000 [--seed 1] [--limit 5] [--jobs 2] [--save DIR]
 
 Inputs are random posts and real posts mutated (tests/fuzzing/inputs.py; the real ones come
-from ../shared/corpora and ../shared/seeds when present). They run in a forked child process,
-one after another, each under a time limit; the parent replaces a child that dies (a
-segmentation fault in a native library) or stops answering (a native call that ignores the
-limit). The report counts clean errors, built posts, crashes by signature and hangs by
-where they were stopped; with --save, the first input of every crash and hang kind is
-written there (as <index>-<kind>.<suffix>) for minimising into a regression test.
+from ../shared/corpora and ../shared/seeds when present). They run in forked child processes
+(--jobs of them side by side), one after another, each under a time limit; the parent
+replaces a child that dies (a segmentation fault in a native library) or stops answering (a
+native call that ignores the limit). The report counts clean errors, built posts, crashes
+by signature and hangs by where they were stopped; with --save, the first input of every
+crash and hang kind is written there (as <index>-<kind>.<suffix>) for minimising into a
+regression test.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import Counter
 from multiprocessing.connection import Connection
@@ -54,6 +56,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--limit", type=float, default=5.0, help="seconds one input may take")
     parser.add_argument("--save", type=Path, help="folder for the first input of each kind")
     parser.add_argument("--only", type=int, nargs="*", help="run just these input indexes")
+    parser.add_argument("--jobs", type=int, default=1, help="child processes side by side")
     parser.add_argument("--quiet", action="store_true", help="no progress line")
     return parser.parse_args(argv)
 
@@ -75,18 +78,22 @@ def _child(seed: int, limit: float, pipe: Connection) -> None:
 class Supervisor:
     """The child process and its pipe, restarted after a death or a stuck input."""
 
+    # One fork at a time: a child forked while another thread forks could inherit its locks.
+    _forking = threading.Lock()
+
     def __init__(self, seed: int, limit: float) -> None:
         self.seed, self.limit = seed, limit
         self._context = multiprocessing.get_context("fork")
         self._start()
 
     def _start(self) -> None:
-        self.pipe, child_end = self._context.Pipe()
-        self.process = self._context.Process(
-            target=_child, args=(self.seed, self.limit, child_end), daemon=True
-        )
-        self.process.start()
-        child_end.close()
+        with self._forking:
+            self.pipe, child_end = self._context.Pipe()
+            self.process = self._context.Process(
+                target=_child, args=(self.seed, self.limit, child_end), daemon=True
+            )
+            self.process.start()
+            child_end.close()
 
     def run(self, index: int) -> Outcome:
         started = time.perf_counter()
@@ -129,32 +136,57 @@ class Supervisor:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    indexes = args.only or range(args.start, args.start + args.inputs)
-    supervisor = Supervisor(args.seed, args.limit)
+    indexes = iter(args.only or range(args.start, args.start + args.inputs))
+    supervisors = [Supervisor(args.seed, args.limit) for _ in range(max(1, args.jobs))]
     kinds: Counter[str] = Counter()
     signatures: dict[str, Counter[str]] = {"crash": Counter(), "hang": Counter()}
     first: dict[str, int] = {}
     slowest = (0.0, -1)
     started = time.perf_counter()
-    try:
-        for done, index in enumerate(indexes, 1):
+    lock = threading.Lock()  # over `indexes` and the counts
+    stop = threading.Event()
+
+    def record(index: int, outcome: Outcome) -> None:
+        nonlocal slowest
+        kinds[outcome.kind] += 1
+        slowest = max(slowest, (outcome.seconds, index))
+        if outcome.kind in signatures:
+            signatures[outcome.kind][outcome.signature] += 1
+            if outcome.signature not in first or index < first[outcome.signature]:
+                first[outcome.signature] = index
+                _save(args, index, outcome)
+        done = sum(kinds.values())
+        if not args.quiet and (done % 100 == 0 or outcome.kind in signatures):
+            print(f"\r{done} inputs: {_counts(kinds)}", end="", file=sys.stderr, flush=True)
+
+    def work(supervisor: Supervisor) -> None:
+        while not stop.is_set():
+            with lock:
+                index = next(indexes, None)
+            if index is None:
+                return
             outcome = supervisor.run(index)
-            kinds[outcome.kind] += 1
-            slowest = max(slowest, (outcome.seconds, index))
-            if outcome.kind in signatures:
-                signatures[outcome.kind][outcome.signature] += 1
-                if outcome.signature not in first:
-                    first[outcome.signature] = index
-                    _save(args, index, outcome)
-            if not args.quiet and (done % 100 == 0 or outcome.kind in signatures):
-                print(f"\r{done} inputs: {_counts(kinds)}", end="", file=sys.stderr, flush=True)
+            with lock:
+                record(index, outcome)
+
+    threads = [threading.Thread(target=work, args=(s,), daemon=True) for s in supervisors]
+    for thread in threads:
+        thread.start()
+    try:
+        for thread in threads:
+            while thread.is_alive():
+                thread.join(0.5)
     except KeyboardInterrupt:
+        stop.set()
         print("\ninterrupted", file=sys.stderr)
+        for thread in threads:
+            thread.join()
     finally:
-        supervisor.close()
+        for supervisor in supervisors:
+            supervisor.close()
     total = sum(kinds.values())
-    print(f"\n{total} inputs (seed {args.seed}, limit {args.limit:g} s) in "
-          f"{time.perf_counter() - started:.0f} s: {_counts(kinds)}")  # fmt: skip
+    print(f"\n{total} inputs (seed {args.seed}, limit {args.limit:g} s, {len(supervisors)} jobs) "
+          f"in {time.perf_counter() - started:.0f} s: {_counts(kinds)}")  # fmt: skip
     print(f"slowest: input {slowest[1]}, {slowest[0]:.2f} s")
     for kind, counter in signatures.items():
         for signature, count in counter.most_common():

@@ -69,10 +69,10 @@ def test_many_hostile_formulas_render_in_bounded_time() -> None:
 
     body = "\n\n".join(
         ["$$" + "\\frac{a}{b}" * 400 + "$$", "$" + "{" * 1000 + "$", "\\(" + "a^" * 2000 + "\\)"]
-        * 20
+        * 15  # within the markup characters one post may have parsed (inlinelimit)
     )
     started = time.monotonic()
     result, errors = MarkdownRenderer().render_with_math_errors(body)
     assert time.monotonic() - started < 30  # a generous budget: unbounded input took minutes
-    assert len(errors) >= 40
+    assert len(errors) >= 30
     assert "math-error" in result.html

@@ -104,6 +104,7 @@ def test_alias_bombs_and_deep_values_are_left_out_with_a_note() -> None:
         ("+++\nk = " + "[" * 3000 + "]" * 3000 + "\n+++\n", "nested too deeply"),
         ("+++\ntitle = 'x'\nbig = " + "9" * 5000 + "\n+++\n", "big: invalid TOML: a number"),
         ("---\na: 1\nb: x\x00y\n---\n", "invalid YAML"),
+        ("+++\ntitle = 'x'\n" + "a." * 500 + "b = 1\n+++\n", "a dotted key of 501 parts"),
     ],
 )
 def test_toml_and_yaml_that_python_cannot_read_are_errors(text: str, message: str) -> None:
@@ -111,3 +112,15 @@ def test_toml_and_yaml_that_python_cannot_read_are_errors(text: str, message: st
         split_front_matter(text)
     assert message in caught.value.message
     assert caught.value.line is not None
+
+
+def test_dotted_toml_keys_and_dots_in_values_are_read() -> None:
+    dots = "Раз. Два. " * 100
+    split = split_front_matter(f'+++\na.b.c = 1\n[x.y]\nz = "{dots}"\n+++\nТело\n')
+    assert split.meta == {"a": {"b": {"c": 1}}, "x": {"y": {"z": dots}}}
+
+
+def test_a_dotted_key_too_deep_names_its_line() -> None:
+    with pytest.raises(FrontMatterError) as caught:
+        split_front_matter("+++\ntitle = 'x'\n\n" + "a." * 200 + "b = 1\n+++\n")
+    assert caught.value.line == 4

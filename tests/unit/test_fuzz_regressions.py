@@ -42,6 +42,10 @@ CASES = [
         id="footnotes",
     ),
     pytest.param(FRONT + "![" * 20_000, id="images"),
+    # tomllib's dotted keys cost the square of their parts
+    pytest.param("+++\ntitle = 'x'\n" + "a." * 18_000 + "b = 1\n+++\nb", id="toml-dotted-key"),
+    # a paragraph of 333,000 lines: refused by its line count
+    pytest.param(FRONT + "a\n=" * 333_000, id="lines"),
 ]
 
 
@@ -69,6 +73,16 @@ LINES = [
     pytest.param("(" * 7_000 + "{" * 19_000, id="placeholder"),
     # 300,000 took minutes inside one regex call, which no time limit can interrupt
     pytest.param("{:" * 30_000, id="ial"),
+    # Found by bench/fuzz.py (seed 1, inputs 106, 114, 195, 482) and by growing each of its
+    # constructs to a megabyte: every later tag looked back over the line's earlier ones,
+    # each backtick of a table row over the rest of the row, each unclosed `<!--` to the end.
+    pytest.param("{{< x >}}" * 17_000, id="shortcodes"),
+    pytest.param("{% if x %}" * 100_000, id="liquid-tags"),
+    pytest.param("![" * 500_000, id="dense-paragraph"),
+    pytest.param("|" + "`a " * 300_000 + "|", id="table-backticks"),
+    pytest.param("|" * 1_000_000, id="table-columns"),
+    pytest.param("a&amp;" * 160_000, id="ampersands"),
+    pytest.param("<!--" * 250_000, id="comments"),
 ]
 
 

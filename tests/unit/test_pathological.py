@@ -227,3 +227,46 @@ def test_an_unexpected_error_names_the_post(
     assert problem.message.startswith(
         "unexpected error while processing this post: ValueError: month must be in 1..12 (at "
     )
+
+
+# Limits on what one post may make the parsers do: past them the text stays, as text,
+# and the author is told where.
+def test_a_paragraph_dense_with_markup_is_shown_as_text(renderer: MarkdownRenderer) -> None:
+    dense = "*a " * 30_000
+    rendered = renderer.render(f"Начало *курсив*.\n\n{dense}\n\nКонец *курсив*.", first_line=5)
+    assert rendered.html.count("<em>") == 2  # the paragraphs around it are parsed
+    assert "<p>*a *a" in rendered.html
+    assert [line for line, _ in rendered.warnings] == [7]
+    assert "30,000 markup characters" in rendered.warnings[0][1]
+
+
+def test_a_post_past_its_markup_budget_keeps_the_rest_as_text(renderer: MarkdownRenderer) -> None:
+    paragraphs = ["[a](/u) " * 3_000] * 30  # 15,000 marks each, 450,000 in all
+    rendered = renderer.render("\n\n".join(paragraphs))
+    assert 0 < rendered.html.count("<a href") < 30 * 3_000
+    assert len(rendered.warnings) == 1
+    assert "this paragraph and those after it" in rendered.warnings[0][1]
+
+
+def test_tags_past_the_limit_stay_as_written(renderer: MarkdownRenderer) -> None:
+    from blogbuild.markup.templating import MAX_TEMPLATE_TAGS
+
+    source = "{{ page.title }} " * (MAX_TEMPLATE_TAGS + 10)
+    rendered = renderer.render(source, page={"title": "Заголовок"})
+    assert rendered.html.count("Заголовок") == MAX_TEMPLATE_TAGS
+    assert rendered.html.count("{{ page.title }}") == 10
+    assert any("from here on they are shown as written" in m for _, m in rendered.warnings)
+
+
+def test_a_post_of_too_many_lines_is_an_error(worker: Worker) -> None:
+    outcome = worker.run(FRONT + "a\n" * 150_000)
+    assert outcome.summary is None
+    [problem] = [p for p in outcome.problems if p.severity == "error"]
+    assert "150,00" in problem.message and "lines" in problem.message
+
+
+def test_a_line_of_a_thousand_cells_is_a_table_and_more_is_text(
+    renderer: MarkdownRenderer,
+) -> None:
+    assert renderer.render("|" + " a |" * 1_000).html.count("<td>") == 1_000
+    assert "<td>" not in renderer.render("|" + " a |" * 1_001).html

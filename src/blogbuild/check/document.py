@@ -13,6 +13,7 @@ from markdown_it.token import Token
 
 from blogbuild.check.findings import Hit
 from blogbuild.check.prose import Masker, blank_spans
+from blogbuild.markup.inlinelimit import too_dense
 from blogbuild.markup.normalize import fast_normalize_plugin
 from blogbuild.markup.state import CommonMarkBlocks
 from blogbuild.model import Post
@@ -145,9 +146,13 @@ class Document:
     def inline_children(self, index: int) -> list[Token]:
         """The inline tokens of the inline token at `index`, as CommonMark parses them."""
         if index not in self._children:
-            env = {"references": dict(self._references)}
-            parsed = _PARSER.parseInline(self.tokens[index].content, env)
-            self._children[index] = parsed[0].children or []
+            content = self.tokens[index].content
+            if too_dense(_PARSER, content):  # the renderer shows it as text, and so do rules
+                self._children[index] = [Token("text", "", 0, content=content)]
+            else:
+                env = {"references": dict(self._references)}
+                parsed = _PARSER.parseInline(content, env)
+                self._children[index] = parsed[0].children or []
         return self._children[index]
 
     def top_blocks(self) -> list[int]:

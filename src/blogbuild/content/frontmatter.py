@@ -23,6 +23,13 @@ from blogbuild.content.yamlsource import (
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _TOML_KEY = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)\s*=", re.MULTILINE)
 _LONG_DIGITS = re.compile(r"\d{4000,}")
+# tomllib walks a dotted key's whole path for each of its parts: a key of n parts costs n²
+# (18,000 parts: over 5 s). Real keys have a handful; deeper ones are refused before it.
+MAX_TOML_KEY_PARTS = 100
+_TOML_KEY_PART = r"""[ \t]*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')[ \t]*"""
+_TOML_KEY_PATH = re.compile(
+    rf"^[ \t]*\[*({_TOML_KEY_PART}(?:\.{_TOML_KEY_PART})*)[=\]]", re.MULTILINE
+)
 _OPENING = {"---": "yaml", "+++": "toml"}
 _CLOSING = {"yaml": ("---", "..."), "toml": ("+++",)}
 
@@ -136,8 +143,12 @@ def _read_toml(
     import tomllib  # loaded only for the rare +++ front matter
 
     lines: dict[str, int] = {}
+    line, counted = 1 + offset, 0
     for match in _TOML_KEY.finditer(raw):
-        lines.setdefault(match.group(1), raw.count("\n", 0, match.start()) + 1 + offset)
+        line += raw.count("\n", counted, match.start())
+        counted = match.start()
+        lines.setdefault(match.group(1), line)
+    _refuse_deep_keys(raw, offset)
     try:
         meta = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as err:
@@ -154,3 +165,17 @@ def _read_toml(
         reason = "a number with too many digits" if digits else str(err)
         raise FrontMatterError(line, f"{key}invalid TOML: {reason}") from None
     return meta, lines, tuple(_unwieldy(meta, lines))
+
+
+def _refuse_deep_keys(raw: str, offset: int) -> None:
+    """Raise FrontMatterError for a key (or table header) of over MAX_TOML_KEY_PARTS parts."""
+    if raw.count(".") <= MAX_TOML_KEY_PARTS:
+        return
+    for match in _TOML_KEY_PATH.finditer(raw):
+        parts = match.group(1).count(".") + 1
+        if parts > MAX_TOML_KEY_PARTS:
+            line = raw.count("\n", 0, match.start()) + 1 + offset
+            limit = MAX_TOML_KEY_PARTS
+            raise FrontMatterError(
+                line, f"invalid TOML: a dotted key of {parts:,} parts (at most {limit})"
+            )

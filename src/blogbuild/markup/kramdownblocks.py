@@ -84,37 +84,35 @@ def _extension_inline(state: StateInline, silent: bool) -> bool:
     return True
 
 
+# More cells than any table a reader could scroll through: a line of a million `|` is
+# text, not a table of a million cells for every later stage to walk.
+MAX_TABLE_COLUMNS = 1_000
+
+
 def _is_row(text: str) -> bool:
-    return text.startswith("|") and text.count("|") >= 2
+    return text.startswith("|") and 2 <= text.count("|") <= MAX_TABLE_COLUMNS + 1
 
 
 def split_cells(row: str) -> list[str]:
     """The cells of `| a | b |`: a `|` escaped or inside a code span separates nothing."""
     cells: list[str] = []
-    current: list[str] = []
-    i, end, ticks = 1, len(row), 0
+    begin, end, ticks = 1, len(row), 0
     if row.endswith("|") and not row.endswith("\\|"):
         end -= 1
-    while i < end:
-        char = row[i]
-        if char == "\\" and i + 1 < end and row[i + 1] == "|":
-            current.append("\\|")  # the inline parser reads the escape
-            i += 2
-            continue
-        if char == "`":
-            run = len(row[i:end]) - len(row[i:end].lstrip("`"))
-            ticks = 0 if ticks == run else (ticks or run)
-            current.append("`" * run)
-            i += run
-            continue
-        if char == "|" and not ticks:
-            cells.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-        i += 1
-    cells.append("".join(current))
+    # One pass over the characters that matter, so a row of thousands of backticks costs
+    # its length, not its square.
+    for found in _CELL_MARKS.finditer(row, 1, end):
+        mark = found.group()
+        if mark.startswith("`"):
+            ticks = 0 if ticks == len(mark) else (ticks or len(mark))
+        elif mark == "|" and not ticks:
+            cells.append(row[begin : found.start()])
+            begin = found.end()
+    cells.append(row[begin:end])
     return cells
+
+
+_CELL_MARKS = re.compile(r"\\\||`+|\|")
 
 
 def _headerless_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:

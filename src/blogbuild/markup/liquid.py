@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from blogbuild.markup.liquidfilters import apply, show, site_filters
@@ -42,10 +43,15 @@ def is_rendered(liquid: str) -> bool:
     tag = _TAG.match(liquid)
     if tag:
         name = tag.group(1)
-        return name in _RENDERED_TAGS or (builtin_shortcodes() / f"{name}.html").is_file()
+        return name in _RENDERED_TAGS or _is_builtin_shortcode(name)
     output = _OUTPUT.match(liquid)
     pieces = _split(output.group(1).strip()) if output else []
     return bool(pieces) and bool(_PATH.match(pieces[0].strip()) or _STRING.match(pieces[0].strip()))
+
+
+@lru_cache(maxsize=256)  # the checker asks once for each of thousands of tags
+def _is_builtin_shortcode(name: str) -> bool:
+    return (builtin_shortcodes() / f"{name}.html").is_file()
 
 
 def expand_tag(ctx: Context, out: Output, start: int) -> int | None:

@@ -10,10 +10,10 @@ from typing import Any
 from urllib.parse import quote
 
 from blogbuild.content.slugs import slugify
+from blogbuild.markup.htmltext import strip_tags
 from blogbuild.markup.sitedata import SiteData
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
-_TAGS = re.compile(r"<[^>]*>")
 
 
 def relative_url(site: SiteData, value: Any) -> str:
@@ -88,7 +88,7 @@ FILTERS: dict[str, Filter] = {
     "strip": lambda v: show(v).strip(),
     "lstrip": lambda v: show(v).lstrip(),
     "rstrip": lambda v: show(v).rstrip(),
-    "strip_html": lambda v: _TAGS.sub("", show(v)),
+    "strip_html": lambda v: strip_tags(show(v)),
     "strip_newlines": lambda v: show(v).replace("\n", ""),
     "replace": lambda v, a="", b="": show(v).replace(show(a), show(b)),
     "remove": lambda v, a="": show(v).replace(show(a), ""),

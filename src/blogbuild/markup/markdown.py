@@ -18,8 +18,9 @@ from blogbuild.markup.callouts import callouts_plugin
 from blogbuild.markup.elements import elements_plugin
 from blogbuild.markup.headings import heading_ids_plugin
 from blogbuild.markup.highlight import highlight_css, highlight_plugin
+from blogbuild.markup.inlinelimit import inline_limit_plugin
 from blogbuild.markup.kramdown import kramdown_cleanup_plugin
-from blogbuild.markup.limits import check_html_depth
+from blogbuild.markup.limits import check_html_depth, check_line_count
 from blogbuild.markup.linklabels import link_labels_plugin
 from blogbuild.markup.math import math_plugin
 from blogbuild.markup.normalize import fast_normalize_plugin
@@ -71,6 +72,7 @@ def build_markdown_it() -> MarkdownIt:
         {"html": True, "linkify": False, "typographer": False, "xhtmlOut": False},
     )
     md.enable(["table", "strikethrough"])
+    md.use(inline_limit_plugin)
     md.use(link_labels_plugin)
     md.use(fast_normalize_plugin)
     md.use(footnote_plugin)
@@ -142,6 +144,7 @@ class MarkdownRenderer:
             known_code=dict(known_code),
         )
         env = new_env(doc)
+        check_line_count(source)
         templates = None
         if has_templates(source):
             templates = Context(site or SiteData(), page or {})
@@ -174,7 +177,7 @@ class MarkdownRenderer:
             plain_text=plain_text,
             word_count=count_words(plain_text),
             code_html=tuple(sorted(doc.code_html.items())),
-            warnings=_template_warnings(templates, first_line),
+            warnings=(*_template_warnings(templates, first_line), *doc.warnings),
             references=tuple(sorted(templates.references.items())) if templates else (),
         )
         return rendered, tuple(doc.math_errors)

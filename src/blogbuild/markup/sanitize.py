@@ -7,6 +7,7 @@ import re
 import nh3
 
 from blogbuild.content.safeurl import is_link_url, is_media_srcset, is_media_url
+from blogbuild.markup.limits import split_long_text
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CLASSED = ("span", "div", "p", "code", "pre", "sup", "sub", "kbd", "mark", "abbr", "em", "strong")
@@ -136,7 +137,7 @@ _CLEANER = nh3.Cleaner(
 
 def sanitize_html(html: str) -> str:
     """`html` with everything outside the allow-list removed (scripts with their content)."""
-    clean = str(_CLEANER.clean(html))
+    clean = str(_CLEANER.clean(split_long_text(html)))
     if "<iframe" not in clean:
         return clean
     # The cleaner's output quotes and escapes every attribute, so a tag ends at its first '>'.

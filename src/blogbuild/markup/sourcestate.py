@@ -58,6 +58,11 @@ class Output:
         self.source = source
         self.marker = marker  # a character absent from the source: fragments are marked by it
         self._parts: list[str] = []
+        # The index in _parts of the last part holding a line break (-1: none yet) and
+        # whether the line since is blank, kept as parts are added: a line of thousands of
+        # tags is never walked back over for each of them.
+        self._last_break = -1
+        self._line_blank = True
         self._newlines = [found.start() for found in re.finditer("\n", source)]
         self.line_of: list[int] = [0]
         self.fragments: list[Fragment] = []
@@ -85,7 +90,7 @@ class Output:
         text = self.source[start:end]
         if not text:
             return
-        self._parts.append(text)
+        self._add(text)
         count = text.count("\n")
         if count:
             first = self.line_at(start) + 1
@@ -94,7 +99,7 @@ class Output:
     def insert(self, text: str, at: int) -> None:
         """Add `text` in place of old source from `at` on; its lines start on `at`'s line."""
         if text:
-            self._parts.append(text)
+            self._add(text)
             self.line_of.extend([self.line_at(at)] * text.count("\n"))
 
     def fragment(self, html: str, at: int, block: bool) -> None:
@@ -120,8 +125,9 @@ class Output:
             code = code[: cut + 1]
         runs = [len(run) for run in re.findall(r"`{3,}|~{3,}", code)]
         ticks = "`" * max([3, *(n + 1 for n in runs)])
-        indent = self.current_line()
-        if indent.strip():
+        if self.line_is_blank():
+            indent = self.current_line()
+        else:
             self.insert("\n", start)
             indent = ""
         self.insert(f"{ticks}{info}\n", start)
@@ -134,18 +140,29 @@ class Output:
         """Whether the old source from `start` to `end` stands alone on its lines."""
         after = self.source.find("\n", end)
         rest = self.source[end : after if after >= 0 else len(self.source)]
-        return not self.current_line().strip() and not rest.strip()
+        return self.line_is_blank() and not rest.strip()
+
+    def _add(self, text: str) -> None:
+        cut = text.rfind("\n")
+        if cut >= 0:
+            self._last_break = len(self._parts)
+            self._line_blank = not text[cut + 1 :].strip()
+        else:
+            self._line_blank = self._line_blank and not text.strip()
+        self._parts.append(text)
+
+    def line_is_blank(self) -> bool:
+        """Whether the new source's last (unfinished) line holds only white space."""
+        return self._line_blank
 
     def current_line(self) -> str:
-        """The text of the new source's last (unfinished) line."""
-        tail: list[str] = []
-        for part in reversed(self._parts):
-            cut = part.rfind("\n")
-            if cut >= 0:
-                tail.append(part[cut + 1 :])
-                break
-            tail.append(part)
-        return "".join(reversed(tail))
+        """The text of the new source's last (unfinished) line (the indent of what comes
+        next, when the line is blank)."""
+        if self._last_break < 0:
+            return "".join(self._parts)
+        first = self._parts[self._last_break]
+        tail = self._parts[self._last_break + 1 :]
+        return first[first.rfind("\n") + 1 :] + "".join(tail)
 
     def text(self) -> str:
         return "".join(self._parts)

@@ -62,6 +62,7 @@ class DocumentState:
     math_errors: list[MathError] = field(default_factory=list)
     known_code: Mapping[str, str] = field(default_factory=dict)  # highlighted before
     code_html: dict[str, str] = field(default_factory=dict)  # highlighted blocks, by digest
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # (file line, message)
 
 
 def new_env(state: DocumentState) -> dict[str, Any]:

@@ -42,15 +42,24 @@ class Expanded:
     fragments: tuple[Fragment, ...]
 
 
+# Real posts hold up to a few hundred tags and shortcodes; each costs a template render,
+# and one of a hundred thousand `{{` would keep the build busy for a minute.
+MAX_TEMPLATE_TAGS = 5_000
+
+
 def expand(source: str, ctx: Context, md: MarkdownIt) -> Expanded:
-    """Expand every Liquid tag, output and shortcode of `source` outside code."""
+    """Expand every Liquid tag, output and shortcode of `source` outside code (the first
+    MAX_TEMPLATE_TAGS of them; the rest stay as written, with a warning)."""
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     marker = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in source)
     out = Output(source, marker)
     code = _code_spans(source, md)
-    index = position = copied = 0  # copied: how much of the old source is in `out`
+    index = position = copied = tried = 0  # copied: how much of the old source is in `out`
     while (found := _OPENING.search(source, position)) is not None:
         start = found.start()
+        if tried == MAX_TEMPLATE_TAGS:
+            ctx.warn(out.line_at(start), _TOO_MANY_TAGS)
+            break
         while index < len(code) and code[index][1] <= start:
             index += 1
         if index < len(code) and code[index][0] <= start:
@@ -58,6 +67,7 @@ def expand(source: str, ctx: Context, md: MarkdownIt) -> Expanded:
             continue
         out.verbatim(copied, start)
         copied = start
+        tried += 1
         if source.startswith(("{{<", "{{%"), start):
             end = expand_shortcode(ctx, out, start)
         elif source[start + 1] == "%":
@@ -71,6 +81,12 @@ def expand(source: str, ctx: Context, md: MarkdownIt) -> Expanded:
     out.verbatim(copied, len(source))
     line_of = (*out.line_of, out.line_at(len(source)) + 1)
     return Expanded(out.text(), line_of, marker, tuple(out.fragments))
+
+
+_TOO_MANY_TAGS = (
+    f"more than {MAX_TEMPLATE_TAGS:,} Liquid tags and shortcodes: from here on they are "
+    "shown as written"
+)
 
 
 def _code_spans(source: str, md: MarkdownIt) -> list[tuple[int, int]]:

@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from blogbuild.markup.headings import inline_plain_text
+from blogbuild.markup.htmltext import strip_hidden, strip_tags
 
-_HIDDEN_HTML_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
-_TAG_RE = re.compile(r"<[^>]*>")
 _HIDDEN_OPEN_RE = re.compile(r"<(script|style)\b", re.IGNORECASE)
 _HIDDEN_CLOSE_RE = re.compile(r"</(script|style)\b", re.IGNORECASE)
 _INLINE_MATH = frozenset({"math_inline", "math_inline_double", "math_bracket_inline"})
@@ -43,7 +42,7 @@ def _inline_text(children: list[Token] | None) -> str:
 
 def html_block_text(source: str) -> str:
     """Visible text of a raw HTML block (tags, comments, scripts and styles dropped)."""
-    text = _TAG_RE.sub(" ", _HIDDEN_HTML_RE.sub(" ", source))
+    text = strip_tags(strip_hidden(source), " ")
     return html.unescape(text)
 
 

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import nh3
 
 from blogbuild.check.findings import Hit
+from blogbuild.markup.limits import split_long_text
 
 if TYPE_CHECKING:
     from blogbuild.check.document import Document
@@ -64,7 +65,7 @@ def links_in_html(html: str, *, sanitized: bool = False) -> list[tuple[str, str]
     # Other HTML is brought to that shape by html5ever (through nh3), which reads any
     # input in linear time; html.parser rereads the rest of the text from each unclosed
     # quote, and stays only for what even that leaves in another shape.
-    found = _links_in_sanitized(_LINKS_ONLY.clean(html))
+    found = _links_in_sanitized(_LINKS_ONLY.clean(split_long_text(html)))
     if found is not None:
         return found
     collector = _LinkCollector()

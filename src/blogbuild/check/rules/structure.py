@@ -101,13 +101,16 @@ def duplicate_heading(doc: Document) -> Iterator[Hit]:
         # Sub-headings said again at their level under other parents, when the outline
         # does so for two of them or more, are its pattern ('Model Workflow' and 'Loss
         # Function' under each model); anything else said again repeats.
-        earlier = [
-            line
-            for level, above, line in seen.get(key, ())
-            if level != heading.level or above == parent or level <= 2 or key not in parallel
-        ]
-        if earlier:
-            message = f"repeats the heading on line {earlier[0]}"
+        earlier = next(
+            (
+                line
+                for level, above, line in seen.get(key, ())
+                if level != heading.level or above == parent or level <= 2 or key not in parallel
+            ),
+            None,
+        )
+        if earlier is not None:
+            message = f"repeats the heading on line {earlier}"
             yield doc.span_hit("duplicate-heading", heading.span, 0, message)
         elif (
             previous is not None
