@@ -4,19 +4,20 @@ are known, else loaded, rendered and checked in the workers (build/postwork.py).
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from itertools import chain
 from pathlib import Path
 
 from blogbuild.build.cache import BuildCache
 from blogbuild.build.postkeys import PostKeys
-from blogbuild.build.postwork import PostTask, process_post
+from blogbuild.build.postwork import PostTask, process_post, task_file
 from blogbuild.build.relink import prepare_first_pass, relink
 from blogbuild.build.results import Progress
 from blogbuild.content.config import Config
 from blogbuild.content.loader import fallback_date, post_file_names
 from blogbuild.errors import Problems
 from blogbuild.model import PostSummary
-from blogbuild.parallel import started
+from blogbuild.parallel import STUCK_AFTER, started
 
 
 def post_summaries(
@@ -37,7 +38,8 @@ def post_summaries(
     paths = {task.key: task.path for task in found}
     cache.remake = lambda key: _remake_body(paths, key)
     summaries: dict[str, PostSummary] = {}
-    with started(process_post, tasks, workers) as outcomes:
+    named = partial(task_file, config)
+    with started(process_post, tasks, workers, named, STUCK_AFTER) as outcomes:
         # Decoded while the workers render; a summary that no longer decodes is a miss.
         missing = {task.key for task in tasks}
         corrupt = [

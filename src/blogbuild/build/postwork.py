@@ -101,11 +101,16 @@ def prepare_workers(
     _STATE = _WorkerState(config, cache, markup_site(config, post_urls), seconds)
 
 
+def task_file(config: Config, task: PostTask) -> str:
+    """The post file of `task` as problems name it: relative to the site."""
+    return relative_path(Path(task.path), config.root)
+
+
 def process_post(task: PostTask) -> PostOutcome:
     """Load, render and check one post, store its body in the cache and return its summary;
     a post that takes longer than its time limit is stopped and reported as a problem."""
     assert _STATE is not None, "prepare_workers() was not called"
-    rel = relative_path(Path(task.path), _STATE.config.root)
+    rel = task_file(_STATE.config, task)
     try:
         with time_limit(_STATE.seconds):
             return work_on_post(task)

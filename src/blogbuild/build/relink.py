@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from functools import partial
 
 from blogbuild.build.cache import BuildCache
-from blogbuild.build.postwork import PostTask, prepare_workers, process_post, relinked_key
+from blogbuild.build.postwork import (
+    PostTask,
+    prepare_workers,
+    process_post,
+    relinked_key,
+    task_file,
+)
 from blogbuild.build.sitemarkup import POST_URLS_MEMO, actual_post_urls, guessed_post_urls
 from blogbuild.content.config import Config
 from blogbuild.errors import Problems
 from blogbuild.markup.sitedata import PostUrls
 from blogbuild.model import PostSummary
-from blogbuild.parallel import run_all
+from blogbuild.parallel import STUCK_AFTER, run_all
 
 
 def prepare_first_pass(config: Config, cache: BuildCache, names: Sequence[str]) -> None:
@@ -52,7 +59,11 @@ def relink(
         return
     prepare_workers(config, cache, actual)
     again = [task for _, task in stale]
-    for (key, task), outcome in zip(stale, run_all(process_post, again, workers), strict=True):
+    for (key, task), outcome in zip(
+        stale,
+        run_all(process_post, again, workers, partial(task_file, config), STUCK_AFTER),
+        strict=True,
+    ):
         rel = summaries[key].post.source_path
         # The post's warnings of its first rendering are replaced by those of this one.
         problems.items[:] = [p for p in problems.items if p.path != rel]
