@@ -90,3 +90,17 @@ LINES = [
 def test_fuzzed_long_line(site: FuzzSite, line: str) -> None:
     text = FRONT + "Абзац.\n\n" + line + "\n\nАбзац.\n"
     _assert_clean(site, FuzzInput(0, "post.md", text.encode("utf-8"), ""))
+
+
+# Plain-text posts: their last line is read for a cut-off ending (bench/fuzz.py seed 1,
+# input 1234: each `://` of a line of addresses read on to its end).
+TEXT_ENDINGS = [
+    pytest.param("http://" * 40_000 + " и так далее", id="addresses"),
+    pytest.param("f(x) " * 60_000 + "g(", id="calls"),
+]
+
+
+@pytest.mark.parametrize("line", TEXT_ENDINGS)
+def test_fuzzed_text_post_ending(site: FuzzSite, line: str) -> None:
+    text = "Заголовок\n\nАбзац текста о моделях.\n\n" + line + "\n"
+    _assert_clean(site, FuzzInput(0, "post.txt", text.encode("utf-8"), ""))

@@ -25,6 +25,9 @@ _ENV_KEY = "blogbuild_templating"
 _OPENING = re.compile(r"\{[{%]")
 _CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
 _CODE_BLOCKS = frozenset({"fence", "code_block", "math_block", "math_block_label"})
+# What each of those blocks needs in its source: without any, the block parse (as costly
+# as the post's own) is not needed to know that there are none.
+_CODE_BLOCK_MARK = re.compile(r"```|~~~| {4}|\t|\$\$|^[ >]*\\(?:\[|begin)", re.MULTILINE)
 
 
 def has_templates(source: str) -> bool:
@@ -96,7 +99,8 @@ def _code_spans(source: str, md: MarkdownIt) -> list[tuple[int, int]]:
     for line in source.split("\n"):
         starts.append(starts[-1] + len(line) + 1)
     blocks: list[tuple[int, int]] = []
-    for token in md.block.parse(source, md, {}, []) or []:
+    parsed = _CODE_BLOCK_MARK.search(source) is not None
+    for token in (md.block.parse(source, md, {}, []) if parsed else None) or []:
         if token.type in _CODE_BLOCKS and token.map:
             begin, finish = token.map
             blocks.append((starts[begin], starts[min(finish, len(starts) - 1)]))

@@ -154,7 +154,22 @@ def _at_end(doc: Document, rule: str, span: Span, message: str) -> Hit:
 
 # Lines of a text post that are list items, or code (copied with the article's text).
 _LIST_LINE = re.compile(r"^\s*(?:[•·▪‣◦●*+–-]|\d{1,3}[.)])\s")
-_CODE_LINE = re.compile(r"^(?:\s{4}|\t)|[{};]\s*$|^\s*[#/]{1,2}\s|\w\(.*\)\s*$|[=<>]=")
+_CODE_START = re.compile(r"(?:\s{4}|\t)|\s*[#/]{1,2}\s")
+_CODE_END = re.compile(r"[{};]\s*$|\w\(.*\)\s*$")
+_CODE_ANYWHERE = re.compile(r"[=<>]=")
+# Patterns that end at the end of the line are tried on its tail: tried from every `(` or
+# `@` of a line of 300,000 characters, each would read on to its end.
+_TAIL = 300
+
+
+def _is_code_or_address(text: str) -> bool:
+    tail = text[-_TAIL:]
+    return bool(
+        _CODE_START.match(text)
+        or _CODE_ANYWHERE.search(text)
+        or _CODE_END.search(tail)
+        or _ADDRESS_END.search(tail)
+    )
 
 
 def _text_ending(doc: Document) -> Iterator[Hit]:
@@ -167,7 +182,7 @@ def _text_ending(doc: Document) -> Iterator[Hit]:
         return
     last = filled[-1]
     text = lines[last].rstrip()
-    if _LIST_LINE.match(text) or _CODE_LINE.search(text) or _ADDRESS_END.search(text):
+    if _LIST_LINE.match(text) or _is_code_or_address(text):
         return  # a list item, a line of code or an address is no sentence to cut off
     if not is_prose(text):
         return  # a label, a tagline or a credit
