@@ -63,7 +63,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def _child(seed: int, limit: float, pipe: Connection) -> None:
     """Run the inputs the parent names, one at a time, answering with each outcome."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    # The parent handles Ctrl-C and SIGTERM (and ends its children when it stops).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     site = FuzzSite()
     try:
         while True:
@@ -134,8 +136,16 @@ class Supervisor:
             self.process.join()
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    # A run started in the background (`&`) ignores Ctrl-C; SIGINT or SIGTERM end it with
+    # its figures all the same.
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     indexes = iter(args.only or range(args.start, args.start + args.inputs))
     supervisors = [Supervisor(args.seed, args.limit) for _ in range(max(1, args.jobs))]
     kinds: Counter[str] = Counter()
