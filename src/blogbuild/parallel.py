@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
+from contextlib import contextmanager, suppress
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from blogbuild.budget import POST_SECONDS
 from blogbuild.errors import BlogbuildError
@@ -19,7 +19,6 @@ from blogbuild.signals import become_worker
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
-    from multiprocessing.pool import Pool
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -30,6 +29,7 @@ MIN_ITEMS_FOR_POOL = 24
 # worker is taken to be stuck where the limit cannot reach it. How often the watchdog looks.
 STUCK_AFTER = POST_SECONDS + 30.0
 _WATCH_EVERY = 1.0
+_DIED = "the worker processing it died (a crash in native code)"
 
 
 def default_workers() -> int:
@@ -131,35 +131,14 @@ def _send_result(func: Callable[[T], R], argument: T, sender: Connection, parent
     sender.send(outcome)
 
 
-class _Slots:
-    """Per worker, in memory shared with the parent: its pid, the index of the item it is
-    on (-1: none) and the processor time it had used when the item began."""
-
-    def __init__(self, context: Any, workers: int) -> None:
-        self.pids = context.RawArray("q", workers)
-        self.current = context.RawArray("q", [-1] * workers)
-        self.began = context.RawArray("d", workers)
-        self.taken = context.Value("i", 0)
-
-    def take(self) -> int | None:
-        """A slot for the worker calling this, or None for one that replaces a dead one."""
-        with self.taken.get_lock():
-            slot: int = self.taken.value
-            self.taken.value += 1
-        if slot >= len(self.pids):
-            return None
-        self.pids[slot] = os.getpid()
-        return slot
-
-
-# The slots of the pool being forked and this worker's own, inherited by the workers (shared
-# memory cannot be pickled with the tasks).
-_SLOTS: _Slots | None = None
-_MY_SLOT: int | None = None
-
-
 class _WatchedPool:
-    """A pool whose parent, while it waits for results, looks at what each worker is on."""
+    """Forked workers, each with a pipe, handed chunks of the items one at a time.
+
+    Not multiprocessing.Pool: it replaces a dead worker without answering its task, and
+    its terminate() then waits forever on a queue lock the replacement holds. Here each
+    worker notes, in memory shared with the parent, the item it is on and the processor
+    time it had used when the item began; the parent looks at them while it waits.
+    """
 
     def __init__(
         self,
@@ -171,82 +150,121 @@ class _WatchedPool:
     ) -> None:
         import multiprocessing  # here: a build that starts no worker does not need it
 
-        global _SLOTS
         context = multiprocessing.get_context("fork")
         self._items, self._describe, self._stuck_after = items, describe, stuck_after
-        self._slots = _SLOTS = _Slots(context, workers)
-        self._pool: Pool = context.Pool(workers, initializer=_start_worker, initargs=(os.getpid(),))
-        # Chunks made here, one task each: imap's own chunking gives an iterator that cannot
-        # wait with a timeout, and the watchdog looks while it waits.
         size = _chunk(items, workers)
-        chunks = [(start, items[start : start + size]) for start in range(0, len(items), size)]
-        self._results = self._pool.imap(_Tracked(func), chunks)
+        self._chunks = [(at, items[at : at + size]) for at in range(0, len(items), size)]
+        workers = min(workers, len(self._chunks))
+        self._current = context.RawArray("q", [-1] * workers)  # item index, -1: none
+        self._began = context.RawArray("d", workers)  # its processor time at the start
+        self._pipes: list[Connection] = []
+        self._processes = []
+        for slot in range(workers):
+            ours, theirs = context.Pipe()
+            process = context.Process(
+                target=_work,
+                args=(func, theirs, os.getpid(), slot, self._current, self._began),
+                daemon=True,
+            )
+            process.start()
+            theirs.close()
+            self._pipes.append(ours)
+            self._processes.append(process)
+        # Each worker gets its first chunk now, so that it works while the caller does too.
+        # One chunk at a time: a second sent to a busy worker could fill the pipe while the
+        # worker fills the other way with its answer, each waiting for the other.
+        self._waiting = iter(enumerate(self._chunks))
+        self._given = {pipe: self._give(pipe) for pipe in self._pipes}
 
     def __enter__(self) -> _WatchedPool:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._pool.terminate()
-        self._pool.join()
+        for pipe in self._pipes:
+            with suppress(OSError):
+                pipe.send(None)  # stop when done; a worker in the middle is killed below
+            pipe.close()
+        for process in self._processes:
+            process.join(0.5 if exc[0] is None else 0)
+            if process.is_alive():
+                process.kill()
+                process.join()
 
     def results(self) -> Iterator[Any]:
-        import multiprocessing
+        """The results in the items' order, as the chunks come back."""
+        from multiprocessing.connection import wait
 
-        while True:
+        given = self._given  # pipe -> number of the chunk its worker is on (-1: none)
+        done: dict[int, list[Any]] = {}
+        for number in range(len(self._chunks)):
+            while number not in done:
+                ready = wait([pipe for pipe, chunk in given.items() if chunk >= 0], _WATCH_EVERY)
+                if not ready:
+                    self._watch()
+                for pipe in cast("list[Connection]", ready):
+                    try:
+                        ok, value = pipe.recv()
+                    except EOFError:  # its worker died
+                        self._lost(self._pipes.index(pipe), _DIED)
+                        raise
+                    if not ok:
+                        raise value
+                    done[given[pipe]] = value
+                    given[pipe] = self._give(pipe)
+            yield from done.pop(number)
+
+    def _give(self, pipe: Connection) -> int:
+        """Send `pipe`'s worker the next chunk; its number, or -1 when none is left."""
+        number, chunk = next(self._waiting, (-1, None))
+        if chunk is not None:
             try:
-                yield from self._results.next(timeout=_WATCH_EVERY)
-            except StopIteration:
-                return
-            except multiprocessing.TimeoutError:
-                self._watch()
+                pipe.send(chunk)
+            except OSError:  # its worker died between two chunks
+                self._lost(self._pipes.index(pipe), _DIED)
+        return number
 
     def _watch(self) -> None:
         """Raise BlogbuildError for an item whose worker died or is stuck."""
-        slots = self._slots
-        for slot, pid in enumerate(slots.pids):
-            index = slots.current[slot]
-            if not pid or index < 0:
+        for slot, process in enumerate(self._processes):
+            index = self._current[slot]
+            if index < 0:
                 continue
-            used = _cpu_seconds(pid)
+            assert process.pid is not None
+            used = _cpu_seconds(process.pid) if process.is_alive() else None
             if used is None:
-                why = "the worker processing it died (a crash in native code)"
-            elif self._stuck_after and used - slots.began[slot] > self._stuck_after:
-                why = (
+                self._lost(slot, _DIED)
+            elif self._stuck_after and used - self._began[slot] > self._stuck_after:
+                self._lost(
+                    slot,
                     f"the worker processing it used over {self._stuck_after:g} s of "
-                    "processor time inside native code, where the time limit cannot stop it"
+                    "processor time inside native code, where the time limit cannot stop it",
                 )
-            else:
-                continue
-            name = self._describe(self._items[index])
-            raise BlogbuildError(name, None, f"{why}; the build stopped")
+
+    def _lost(self, slot: int, why: str) -> None:
+        """Raise BlogbuildError naming the item the worker in `slot` was on."""
+        index = self._current[slot]
+        name = self._describe(self._items[index]) if index >= 0 else "a worker process"
+        raise BlogbuildError(name, None, f"{why}; the build stopped")
 
 
-class _Tracked:
-    """func of each item of a chunk, with this worker's slot saying which item it is on."""
-
-    def __init__(self, func: Callable[[Any], Any]) -> None:
-        self.func = func
-
-    def __call__(self, chunk: tuple[int, Sequence[Any]]) -> list[Any]:
-        start, items = chunk
-        slots, slot = _SLOTS, _MY_SLOT
-        if slots is None or slot is None:
-            return [self.func(item) for item in items]
-        results = []
-        try:
-            for index, item in enumerate(items, start):
-                slots.began[slot] = _own_cpu_seconds()
-                slots.current[slot] = index
-                results.append(self.func(item))
-        finally:
-            slots.current[slot] = -1
-        return results
-
-
-def _start_worker(parent: int) -> None:
-    global _MY_SLOT
+def _work(
+    func: Callable[[Any], Any], pipe: Connection, parent: int, slot: int, current: Any, began: Any
+) -> None:
+    """A worker: run func over each chunk the parent sends, answering with the results."""
     become_worker(parent)
-    _MY_SLOT = _SLOTS.take() if _SLOTS is not None else None
+    while (chunk := pipe.recv()) is not None:
+        start, items = chunk
+        try:
+            results = []
+            for index, item in enumerate(items, start):
+                began[slot] = _own_cpu_seconds()
+                current[slot] = index
+                results.append(func(item))
+            answer: tuple[bool, object] = (True, results)
+        except BaseException as error:  # handed to the parent, which raises it
+            answer = (False, error)
+        current[slot] = -1
+        pipe.send(answer)
 
 
 def _own_cpu_seconds() -> float:
