@@ -270,3 +270,14 @@ def test_a_line_of_a_thousand_cells_is_a_table_and_more_is_text(
 ) -> None:
     assert renderer.render("|" + " a |" * 1_000).html.count("<td>") == 1_000
     assert "<td>" not in renderer.render("|" + " a |" * 1_001).html
+
+
+def test_a_code_block_too_long_to_colour_is_shown_plain(renderer: MarkdownRenderer) -> None:
+    """bench/fuzz.py seed 1, input 2547: a megabyte of C took Pygments seconds."""
+    from blogbuild.markup.highlight import LONGEST_HIGHLIGHTED
+
+    short = renderer.render("```c\nint x = 1;\n```\n").html
+    code = "int x = 1; " * (LONGEST_HIGHLIGHTED // 10)
+    long = renderer.render(f"```c\n{code}\n```\n").html
+    assert "<span" in short
+    assert "<span" not in long and code in long and 'class="language-c"' in long

@@ -148,3 +148,22 @@ def test_unclosed_and_deep_constructs_take_bounded_time(
     result = render(renderer, source)
     assert time.perf_counter() - started < 30  # a hang guard, far above the ~0.5 s it takes
     assert isinstance(result.html, str)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "- пункт\n\n      {{ page.title }}\n",  # indented code inside a list item
+        "> ```\n> {{ page.title }}\n> ```\n",
+        "Текст\n\n\t{{ page.title }}\n",
+        "$$\n{{ page.title }}\n$$\n",
+        "\\[\n{{ page.title }}\n\\]\n",
+    ],
+)
+def test_liquid_in_any_code_block_stays_as_written(renderer: MarkdownRenderer, source: str) -> None:
+    assert "Заголовок" not in render(renderer, source).html
+
+
+def test_liquid_between_spaced_words_is_expanded(renderer: MarkdownRenderer) -> None:
+    html = render(renderer, "Слово    слово\t{{ page.title }} и `{{ page.title }}`\n").html
+    assert html.count("Заголовок") == 1 and "<code>{{ page.title }}</code>" in html

@@ -40,3 +40,12 @@ def test_bundle_titles_come_from_the_folder_and_text_posts_from_the_first_line()
     assert title_from_file_name("index", "cover_story") == "Cover Story"
     found = find_title("Заголовок <b>статьи</b>\n\nТекст", 1, True, "x", "posts")
     assert (found.title, found.source) == ("Заголовок статьи", "first line")
+
+
+def test_a_first_line_too_long_to_be_a_title_stays_in_the_body() -> None:
+    """bench/fuzz.py seed 1, input 4362: a 58,000-character first line of brackets, which
+    the markup patterns read to its end from each `[`."""
+    line = "![a " * 15_000
+    found = find_title(line + "\n\nТекст", 1, True, "2024-01-01-dlinnyj-post", "posts")
+    assert (found.title, found.source) == ("Dlinnyj Post", "file name")
+    assert found.body.startswith(line)

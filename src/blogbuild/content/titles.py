@@ -19,6 +19,9 @@ _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S*$")
 _BRACKETED = re.compile(r"^\[.*\]$")  # `[youtube http://…]`: a WordPress shortcode, no title
 _NAME_SEPARATORS = re.compile(r"[-_\s]+")
+# A heading or first line longer than this is a paragraph, not a title (and the patterns
+# that strip a title's markup read on from each of its brackets and asterisks).
+LONGEST_TITLE = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +65,8 @@ def title_from_file_name(stem: str, folder: str) -> str:
 
 def find_title(body: str, body_line: int, is_text: bool, stem: str, folder: str) -> FoundTitle:
     """The first heading (Markdown) or first line (text) as the title, removed from the
-    body; when that says nothing a reader could use, the file name."""
+    body; when that says nothing a reader could use, or is too long to be a title, the
+    file name."""
     lines = body.split("\n")
     for index, line in enumerate(lines):
         if not line.strip():
@@ -76,6 +80,8 @@ def find_title(body: str, body_line: int, is_text: bool, stem: str, folder: str)
         elif is_text:
             text = line
         else:
+            break
+        if len(text) > LONGEST_TITLE:
             break
         title = plain_title(text)
         if not usable(title):

@@ -69,10 +69,16 @@ def _lexer_for(language: str) -> Lexer | None:
     return cast(Lexer, accelerate(lexer))
 
 
+# Pygments takes about five seconds a megabyte; a block longer than this (a data dump,
+# minified code) is shown as plain text, which no reader would tell from colours anyway.
+LONGEST_HIGHLIGHTED = 100_000
+
+
 def highlight_code(code: str, language: str, marked: tuple[int, ...] = ()) -> str:
-    """HTML for a code block; unknown or missing languages give escaped plain text.
-    `marked` lines (1-based) are marked in highlighted code."""
-    lexer = _lexer_for(language) if language else None
+    """HTML for a code block; unknown or missing languages, and blocks over
+    LONGEST_HIGHLIGHTED characters, give escaped plain text. `marked` lines (1-based) are
+    marked in highlighted code."""
+    lexer = _lexer_for(language) if language and len(code) <= LONGEST_HIGHLIGHTED else None
     body = highlight(code, lexer, _formatter(marked)) if lexer else escapeHtml(code)
     css_class = f' class="language-{escapeHtml(language)}"' if language else ""
     return f'<div class="highlight"><pre><code{css_class}>{body}</code></pre></div>\n'

@@ -42,11 +42,11 @@ from blogbuild.model import CodeHtml, RenderedMarkdown
 __all__ = ["CommonMarkBlocks", "MarkdownRenderer", "MathError", "highlight_css"]
 
 # What makes the dialect's block tokens differ from plain CommonMark's: footnotes (their
-# definitions are blocks, and a footnote block is added at the end), task list items
-# (their text loses its "[ ] "), kramdown attribute lists (paragraphs and lists dropped).
+# definitions are blocks, and a footnote block is added at the end), kramdown attribute
+# lists (paragraphs and lists dropped). Task list items differ only in a class attribute.
 # The last plugin with blocks of its own, $$ display math, shows in the tokens. Liquid and
 # shortcodes change the source itself.
-_NOT_COMMONMARK = ("[^", "^[", "[ ]", "[x]", "[X]", "{:", "markdown=", "{{", "{%")
+_NOT_COMMONMARK = ("[^", "^[", "{:", "markdown=", "{{", "{%")
 # Blocks of the dialect that CommonMark reads otherwise: math, callouts, kramdown's TOC.
 _DIALECT_BLOCKS = frozenset({"math_block", "math_block_label", "callout_open", "kramdown_toc"})
 # The rules that reasoning was made for. Core rules not named in it only set attributes,

@@ -25,9 +25,13 @@ _ENV_KEY = "blogbuild_templating"
 _OPENING = re.compile(r"\{[{%]")
 _CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
 _CODE_BLOCKS = frozenset({"fence", "code_block", "math_block", "math_block_label"})
-# What each of those blocks needs in its source: without any, the block parse (as costly
-# as the post's own) is not needed to know that there are none.
-_CODE_BLOCK_MARK = re.compile(r"```|~~~| {4}|\t|\$\$|^[ >]*\\(?:\[|begin)", re.MULTILINE)
+# What each of those blocks needs in its source (a fence, an indent after any quote or list
+# markers, display math): without any, the block parse (as costly as the post's own) is
+# not needed to know that there are none. Plain-text posts, made of stripped lines, never
+# need it.
+_CODE_BLOCK_MARK = re.compile(
+    r"```|~~~|\$\$|^[ \t>*+\-\d.)]*(?: {4}|\t)|^[ >]*\\(?:\[|begin)", re.MULTILINE
+)
 
 
 def has_templates(source: str) -> bool:

@@ -29,3 +29,25 @@ def test_findings_are_the_same_with_shared_tokens(path: Path) -> None:
     shared = check_post(post)
     own = check_post(replace(post))  # a new object: the checker parses it itself
     assert shared == own
+
+
+TASK_POSTS = [
+    "- [ ] Собрать данные\n- [x] **Обучить** модель\n- [X] GPT-4o\n\n## План\n\nТекст.\n",
+    "1. [ ] один\n2. [x] два\n\n> - [ ] в цитате\n\n- a\n  - [ ] вложенный\n  - [x]\n",
+    "# Заголовок\n\n- [ ] lorem ipsum\n- [ ]\tтаб\n- [ ]без пробела\n\n**Итоги**\n\nКонец\n",
+]
+
+
+@pytest.mark.parametrize("body", TASK_POSTS)
+def test_task_lists_share_tokens_with_the_same_findings(tmp_path: Path, body: str) -> None:
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    path = posts / "2024-01-01-zadachi.md"
+    path.write_text("---\ntitle: Задачи\ndate: 2024-01-01\n---\n" + body, encoding="utf-8")
+    post = load_post(path, load_config(tmp_path), Problems())
+    assert post is not None
+    renderer = MarkdownRenderer()
+    renderer.render(post.body, first_line=post.body_line)
+    assert renderer.last_blocks is not None  # task lists no longer keep the checker out
+    document_for(post, renderer.last_blocks)
+    assert check_post(post) == check_post(replace(post))
