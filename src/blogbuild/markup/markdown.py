@@ -45,8 +45,8 @@ __all__ = ["CommonMarkBlocks", "MarkdownRenderer", "MathError", "highlight_css"]
 # definitions are blocks, and a footnote block is added at the end), kramdown attribute
 # lists (paragraphs and lists dropped). Task list items differ only in a class attribute.
 # The last plugin with blocks of its own, $$ display math, shows in the tokens. Liquid and
-# shortcodes change the source itself.
-_NOT_COMMONMARK = ("[^", "^[", "{:", "markdown=", "{{", "{%")
+# shortcodes change the source itself: a source they changed is not the post's.
+_NOT_COMMONMARK = ("[^", "^[", "{:", "markdown=")
 # Blocks of the dialect that CommonMark reads otherwise: math, callouts, kramdown's TOC.
 _DIALECT_BLOCKS = frozenset({"math_block", "math_block_label", "callout_open", "kramdown_toc"})
 # The rules that reasoning was made for. Core rules not named in it only set attributes,
@@ -146,6 +146,7 @@ class MarkdownRenderer:
         env = new_env(doc)
         check_line_count(source)
         templates = None
+        written = source
         if has_templates(source):
             templates = Context(site or SiteData(), page or {})
             templates.render_markdown = partial(self._render_inner, templates)
@@ -153,7 +154,9 @@ class MarkdownRenderer:
             expanded_env(env, expanded)
             source = expanded.source
         tokens = self._md.parse(source, env)
-        self.last_blocks = _commonmark_blocks(source, tokens, env) if self._offers_blocks else None
+        self.last_blocks = None
+        if self._offers_blocks and source == written:  # no Liquid or shortcode changed it
+            self.last_blocks = _commonmark_blocks(source, tokens, env)
 
         more = more_marker_index(tokens)
         if more is not None:
@@ -217,7 +220,7 @@ class MarkdownRenderer:
 def _commonmark_blocks(
     source: str, tokens: list[Token], env: dict[str, object]
 ) -> CommonMarkBlocks | None:
-    if any(marker in source for marker in _NOT_COMMONMARK):
+    if any(_unescaped(source, marker) for marker in _NOT_COMMONMARK):
         return None
     if any(token.type in _DIALECT_BLOCKS for token in tokens):
         return None
@@ -226,6 +229,24 @@ def _commonmark_blocks(
         return None
     references = env.get("references")
     return CommonMarkBlocks(source, tokens, references if isinstance(references, dict) else {})
+
+
+def _unescaped(source: str, marker: str) -> bool:
+    """Whether `marker` occurs in `source` other than after a backslash (which makes its
+    first character literal: a plain-text post escapes every `[` and `{:`). A run of
+    backslashes too long to count is taken to leave it unescaped."""
+    at = source.find(marker)
+    while at >= 0:
+        run = 0
+        while run < _COUNTED and at > run and source[at - run - 1] == "\\":
+            run += 1
+        if run % 2 == 0 or run == _COUNTED:
+            return True
+        at = source.find(marker, at + 1)
+    return False
+
+
+_COUNTED = 64
 
 
 def _template_warnings(context: Context | None, first_line: int) -> tuple[tuple[int, str], ...]:
