@@ -105,6 +105,8 @@ def test_alias_bombs_and_deep_values_are_left_out_with_a_note() -> None:
         ("+++\ntitle = 'x'\nbig = " + "9" * 5000 + "\n+++\n", "big: invalid TOML: a number"),
         ("---\na: 1\nb: x\x00y\n---\n", "invalid YAML"),
         ("+++\ntitle = 'x'\n" + "a." * 500 + "b = 1\n+++\n", "a dotted key of 501 parts"),
+        # bench/fuzz.py seed 1, input 47343: no `=` after it, and still n² in tomllib
+        ("+++\ntitle = 'x'\n" + "www." * 500 + "\n+++\n", "a dotted key of 500 parts"),
     ],
 )
 def test_toml_and_yaml_that_python_cannot_read_are_errors(text: str, message: str) -> None:

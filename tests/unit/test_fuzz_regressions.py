@@ -83,6 +83,10 @@ LINES = [
     pytest.param("|" * 1_000_000, id="table-columns"),
     pytest.param("a&amp;" * 160_000, id="ampersands"),
     pytest.param("<!--" * 250_000, id="comments"),
+    # seed 1, inputs 42458 and 49996: a far `{{` searched for again after each `{%…%}`; a
+    # link address of a megabyte of Cyrillic encoded once for each `[` before it
+    pytest.param("{% a %}" * 90_000 + "{{ x }}", id="far-opener"),
+    pytest.param("[" * 8 + "a](" + "ё" * 1_000_000 + ")", id="long-address"),
 ]
 
 

@@ -281,3 +281,13 @@ def test_a_code_block_too_long_to_colour_is_shown_plain(renderer: MarkdownRender
     long = renderer.render(f"```c\n{code}\n```\n").html
     assert "<span" in short
     assert "<span" not in long and code in long and 'class="language-c"' in long
+
+
+def test_long_addresses_outside_ascii_are_not_links(renderer: MarkdownRenderer) -> None:
+    from blogbuild.markup.inlinelimit import LONGEST_URL
+
+    image = "data:image/png;base64," + "QUJD" * (LONGEST_URL // 2)  # ASCII: still an image
+    assert "<img" in renderer.render(f"![схема]({image})").html
+    cyrillic = "https://пример.рф/" + "ё" * LONGEST_URL
+    assert "<a " not in renderer.render(f"[ссылка]({cyrillic})").html
+    assert "<a " in renderer.render("[ссылка](https://пример.рф/путь)").html

@@ -41,17 +41,24 @@ def delimited(text: str, pairs: tuple[tuple[str, str, int], ...]) -> list[tuple[
     """
     found: list[tuple[int, int]] = []
     live = [pair for pair in pairs if pair[0] in text]
+    # Each pair's next span, kept until the search passes its start: a pair whose next
+    # opener is far ahead is not searched for again after each span of another pair.
+    ahead: dict[tuple[str, str, int], tuple[int, int]] = {}
     position = 0
     while live:
         best: tuple[int, int] | None = None
         for pair in list(live):
-            opener, closer, inner = pair
-            start = text.find(opener, position)
-            end = text.find(closer, start + len(opener) + inner) if start >= 0 else -1
-            if end < 0:
-                live.remove(pair)
-            elif best is None or start < best[0]:
-                best = (start, end + len(closer))
+            span = ahead.get(pair)
+            if span is None or span[0] < position:
+                opener, closer, inner = pair
+                start = text.find(opener, position)
+                end = text.find(closer, start + len(opener) + inner) if start >= 0 else -1
+                if end < 0:
+                    live.remove(pair)
+                    continue
+                span = ahead[pair] = (start, end + len(closer))
+            if best is None or span[0] < best[0]:
+                best = span
         if best is None:
             break
         found.append(best)

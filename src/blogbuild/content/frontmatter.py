@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from blogbuild.content.yamlsource import (
@@ -30,6 +31,9 @@ _TOML_KEY_PART = r"""[ \t]*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')[ \t]*"""
 _TOML_KEY_PATH = re.compile(
     rf"^[ \t]*\[*({_TOML_KEY_PART}(?:\.{_TOML_KEY_PART})*)[=\]]", re.MULTILINE
 )
+# tomllib reads the parts before it finds that no `=` follows: a line of dotted words with
+# no space between them (`www.www.…`) costs as much. Prose in a multi-line string has spaces.
+_TOML_DENSE_PATH = re.compile(r"^[ \t]*\[*([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)", re.MULTILINE)
 _OPENING = {"---": "yaml", "+++": "toml"}
 _CLOSING = {"yaml": ("---", "..."), "toml": ("+++",)}
 
@@ -171,7 +175,7 @@ def _refuse_deep_keys(raw: str, offset: int) -> None:
     """Raise FrontMatterError for a key (or table header) of over MAX_TOML_KEY_PARTS parts."""
     if raw.count(".") <= MAX_TOML_KEY_PARTS:
         return
-    for match in _TOML_KEY_PATH.finditer(raw):
+    for match in chain(_TOML_KEY_PATH.finditer(raw), _TOML_DENSE_PATH.finditer(raw)):
         parts = match.group(1).count(".") + 1
         if parts > MAX_TOML_KEY_PARTS:
             line = raw.count("\n", 0, match.start()) + 1 + offset

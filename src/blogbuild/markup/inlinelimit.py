@@ -22,9 +22,30 @@ MAX_INLINE_MARKS = 20_000
 MAX_POST_MARKS = 60_000
 
 
+# mdurl encodes a link's address at about 1.5 µs a character outside ASCII, once for each
+# `[` whose link could end there: a "URL" of a megabyte of Cyrillic cost seconds. Real
+# addresses are short; long ones (data: images) are ASCII, which costs a sixth of that.
+LONGEST_URL = 100_000
+
+
 def inline_limit_plugin(md: MarkdownIt) -> None:
-    """Parse inline content as markdown-it does, except where it is too dense to."""
+    """Parse inline content as markdown-it does, except where it is too dense to, and
+    take no address over LONGEST_URL characters outside ASCII for a link."""
     md.core.ruler.at("inline", _bounded_inline)
+    normalize, validate = md.normalizeLink, md.validateLink
+
+    def normalize_link(url: str) -> str:
+        return url if _too_long(url) else normalize(url)
+
+    def validate_link(url: str) -> bool:
+        return not _too_long(url) and validate(url)
+
+    md.normalizeLink = normalize_link  # type: ignore[method-assign]
+    md.validateLink = validate_link  # type: ignore[method-assign]
+
+
+def _too_long(url: str) -> bool:
+    return len(url) > LONGEST_URL and not url.isascii()
 
 
 def too_dense(md: MarkdownIt, content: str) -> int:
