@@ -269,3 +269,21 @@ def test_a_write_never_goes_into_a_file_the_live_site_shares(tmp_path: Path) -> 
     staging.abort()
     assert (out / "a.html").read_bytes() == b"a"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "spare"]
+
+
+def test_an_interrupt_while_the_new_tree_is_made_leaves_nothing_beside_the_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C lands where a large site's folders are made: the sibling tree goes too."""
+    from blogbuild.build import newtree
+
+    out = tmp_path / "dist"
+
+    def interrupted(root: Path, folders: set[str]) -> None:
+        (root / "posts").mkdir()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(newtree, "make_folders", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        newtree.NewTree(out, None, {"posts", "tags"})
+    assert list(tmp_path.iterdir()) == []

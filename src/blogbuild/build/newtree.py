@@ -32,15 +32,19 @@ class NewTree:
         remove_tree(self.path)
         self.files: dict[str, int] = {}  # what the tree holds: relative path -> inode
         self.folders: set[str] = set()
-        if spare is not None and _is_folder(spare):
-            with suppress(OSError):
-                os.rename(spare, self.path)
-        if _is_folder(self.path):
-            self.files, self.folders = _contents(self.path)
-        else:
-            self.path.mkdir(parents=True)
-            make_folders(self.path, folders)
-            self.folders = set(folders)
+        try:
+            if spare is not None and _is_folder(spare):
+                with suppress(OSError):
+                    os.rename(spare, self.path)
+            if _is_folder(self.path):
+                self.files, self.folders = _contents(self.path)
+            else:
+                self.path.mkdir(parents=True)
+                make_folders(self.path, folders)
+                self.folders = set(folders)
+        except BaseException:  # Ctrl-C while a large site's folders are made: none stays
+            remove_tree(self.path)
+            raise
 
     def write(self, rel: str, data: bytes) -> Path:
         target = self._clear_way(rel)
