@@ -44,6 +44,11 @@ CASES = [
     pytest.param(FRONT + "![" * 20_000, id="images"),
     # tomllib's dotted keys cost the square of their parts
     pytest.param("+++\ntitle = 'x'\n" + "a." * 18_000 + "b = 1\n+++\nb", id="toml-dotted-key"),
+    # seed 1, input 91532: the dotted-key check itself tried every split of a line of tabs
+    pytest.param(
+        "+++\ntitle = 'x'\nd = '" + "." * 200 + "'\n" + "\t" * 300_000 + "\n+++\nb",
+        id="toml-tabs",
+    ),
     # a paragraph of 333,000 lines: refused by its line count
     pytest.param(FRONT + "a\n=" * 333_000, id="lines"),
 ]
@@ -101,6 +106,8 @@ def test_fuzzed_long_line(site: FuzzSite, line: str) -> None:
 TEXT_ENDINGS = [
     pytest.param("http://" * 40_000 + " и так далее", id="addresses"),
     pytest.param("f(x) " * 60_000 + "g(", id="calls"),
+    # input 67173: the label pattern split a run of underscores every way
+    pytest.param("_" * 20_000 + " конец", id="underscores"),
 ]
 
 

@@ -27,9 +27,12 @@ _LONG_DIGITS = re.compile(r"\d{4000,}")
 # tomllib walks a dotted key's whole path for each of its parts: a key of n parts costs n²
 # (18,000 parts: over 5 s). Real keys have a handful; deeper ones are refused before it.
 MAX_TOML_KEY_PARTS = 100
-_TOML_KEY_PART = r"""[ \t]*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')[ \t]*"""
+# Each run of blanks can be matched one way only: two `[ \t]*` side by side would try every
+# split of a line of 300,000 tabs.
+_TOML_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
 _TOML_KEY_PATH = re.compile(
-    rf"^[ \t]*\[*({_TOML_KEY_PART}(?:\.{_TOML_KEY_PART})*)[=\]]", re.MULTILINE
+    rf"^[ \t]*(?:\[+[ \t]*)?({_TOML_KEY_PART}(?:[ \t]*\.[ \t]*{_TOML_KEY_PART})*)[ \t]*[=\]]",
+    re.MULTILINE,
 )
 # tomllib reads the parts before it finds that no `=` follows: a line of dotted words with
 # no space between them (`www.www.…`) costs as much. Prose in a multi-line string has spaces.

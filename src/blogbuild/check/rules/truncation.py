@@ -52,7 +52,9 @@ _OPEN_ENDING = tuple(",;-—–([{«“/+&")
 _MIN_PROSE_WORDS = 8
 _MIN_CUT_WORDS = 3  # with its sentence left open ('Текст обрывается на')
 # "**Deadline:** Until filled", "Score: 7": a label and its value.
-_LABEL = re.compile(r"^[*_]*[^\W\d][\w .'-]{0,40}?[*_]*:[*_]*\s")
+# At most three emphasis markers around a label ("**Итог:**"): unbounded runs made a line
+# of 20,000 underscores try every split of them.
+_LABEL = re.compile(r"^[*_]{0,3}[^\W\d][\w .'-]{0,40}?[*_]{0,3}:[*_]{0,3}\s")
 # "— A. N. Whitehead", "Lutz, Mark", "Andrew Bruce, Peter Bruce": who said or wrote it.
 _ATTRIBUTION = re.compile(r"^\s*(?:[—–~]|--|-\s)")
 _NAMES_END = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*,?\s+(?:[A-ZА-ЯЁ]\.\s*)*[A-ZА-ЯЁ][\w.'’-]*\W*$")
