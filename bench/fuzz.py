@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import multiprocessing
-import os
 import signal
 import sys
 import threading
@@ -33,19 +32,12 @@ sys.path.insert(0, str(REPO / "src"))
 from tests.fuzzing.inputs import make_input  # noqa: E402
 from tests.fuzzing.runner import FuzzSite, Outcome  # noqa: E402
 
+from blogbuild.parallel import cpu_seconds  # noqa: E402
+
 # A child that has used this many times the limit of processor time on one input without
 # answering is stuck in native code, which the limit (a signal) cannot interrupt.
 GRACE = 2.0
-
-
-def _cpu_seconds(pid: int) -> float:
-    """Processor time a process has used (Linux /proc), or -1 where that is not known."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return -1.0
-    ticks = os.sysconf("SC_CLK_TCK")
-    return (int(fields[11]) + int(fields[12])) / ticks
+HAS_PROC = Path("/proc/self/stat").exists()  # where processor times of others are read
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -99,16 +91,17 @@ class Supervisor:
 
     def run(self, index: int) -> Outcome:
         started = time.perf_counter()
-        cpu_before = _cpu_seconds(self.process.pid)
+        assert self.process.pid is not None
+        cpu_before = cpu_seconds(self.process.pid) or 0.0
         self.pipe.send(index)
         # Waited for while the child keeps within its processor time (a busy machine
         # stretches it in wall time); the first input also pays for imports.
         while not self.pipe.poll(1.0):
-            used = _cpu_seconds(self.process.pid) - cpu_before
+            used = (cpu_seconds(self.process.pid) or 0.0) - cpu_before
             waited = time.perf_counter() - started
             if not self.process.is_alive() or used > self.limit * GRACE + 2:
                 break
-            if cpu_before < 0 and waited > self.limit * GRACE * 4 + 10:  # no /proc
+            if not HAS_PROC and waited > self.limit * GRACE * 4 + 10:  # no processor times
                 break
         else:
             try:

@@ -9,6 +9,7 @@ is raised. Either stops the build with an error naming the item, and the pool is
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -230,7 +231,7 @@ class _WatchedPool:
             if index < 0:
                 continue
             assert process.pid is not None
-            used = _cpu_seconds(process.pid) if process.is_alive() else None
+            used = cpu_seconds(process.pid) if process.is_alive() else None
             if used is None:
                 self._lost(slot, _DIED)
             elif self._stuck_after and used - self._began[slot] > self._stuck_after:
@@ -257,7 +258,7 @@ def _work(
         try:
             results = []
             for index, item in enumerate(items, start):
-                began[slot] = _own_cpu_seconds()
+                began[slot] = time.process_time()
                 current[slot] = index
                 results.append(func(item))
             answer: tuple[bool, object] = (True, results)
@@ -267,12 +268,7 @@ def _work(
         pipe.send(answer)
 
 
-def _own_cpu_seconds() -> float:
-    times = os.times()
-    return times.user + times.system
-
-
-def _cpu_seconds(pid: int) -> float | None:
+def cpu_seconds(pid: int) -> float | None:
     """Processor time process `pid` has used; None when it has died. Without /proc (not
     Linux) a live process reads as having used none: only deaths are seen there."""
     try:
