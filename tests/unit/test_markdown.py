@@ -11,9 +11,9 @@ from markdown_it.utils import read_fixture_file
 
 from blogbuild.markup.markdown import MarkdownRenderer, highlight_css
 from blogbuild.model import Heading
+from tests.conftest import CORPORA
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
-CORPORA = Path("/work/shared/corpora")
 
 
 @pytest.fixture(scope="module")
