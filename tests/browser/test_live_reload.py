@@ -11,6 +11,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tests.conftest import SiteMaker
 from tests.integration.servehelp import ServeProcess
 
+pytestmark = pytest.mark.slow
+
 POST = """\
 ---
 title: Живой пост

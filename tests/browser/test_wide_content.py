@@ -12,6 +12,8 @@ from playwright.sync_api import Browser
 
 from tests.integration.clirun import blogbuild
 
+pytestmark = pytest.mark.slow
+
 WIDE = " + ".join(f"\\frac{{a_{{{n}}}}}{{b_{{{n}}}}}" for n in range(40))
 POST = f"""---
 title: Широкие формулы

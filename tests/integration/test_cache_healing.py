@@ -13,6 +13,8 @@ from click.testing import CliRunner
 
 from blogbuild.cli import main
 
+pytestmark = pytest.mark.slow
+
 Corruption = Callable[[Path], None]
 
 

@@ -15,6 +15,8 @@ from lxml import html as lxml_html
 from tests.conftest import CORPORA
 from tests.integration.clirun import blogbuild
 
+pytestmark = pytest.mark.slow
+
 BLOGS = sorted(p.name for p in CORPORA.iterdir() if p.is_dir()) if CORPORA.is_dir() else []
 _DRAFT = re.compile(r"^(?:published\s*[:=]\s*false|draft\s*[:=]\s*true)\s*$", re.I | re.M)
 _LEFT_OUT = re.compile(r"(\d+) draft\(s\) left out")

@@ -20,7 +20,10 @@ _HIDDEN = {"code", "pre", "math", "script", "style", "kbd", "samp", "textarea"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
          "track", "wbr"}  # fmt: skip
 
-pytestmark = pytest.mark.skipif(not BLOGS, reason="the shared corpora are not available")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not BLOGS, reason="the shared corpora are not available"),
+]
 
 
 class _VisibleText(HTMLParser):

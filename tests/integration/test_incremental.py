@@ -17,6 +17,8 @@ from blogbuild.site.views import Page
 from tests.conftest import SiteMaker
 from tests.integration.clirun import blogbuild
 
+pytestmark = pytest.mark.slow
+
 
 def _tree(root: Path) -> dict[str, bytes]:
     return {

@@ -13,7 +13,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.integration.clirun import REPO
+
+pytestmark = pytest.mark.slow
 
 POSTS = 200
 TRIES = 20

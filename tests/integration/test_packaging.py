@@ -8,8 +8,12 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SiteMaker
 from tests.integration.clirun import REPO
+
+pytestmark = pytest.mark.slow
 
 
 def test_a_site_without_a_theme_builds_from_the_installed_wheel(

@@ -29,6 +29,8 @@ from tests.integration.actions import (
 )
 from tests.integration.clirun import REPO, blogbuild
 
+pytestmark = pytest.mark.slow
+
 OFFICIAL = {
     "actions/checkout": 5,
     "actions/setup-python": 6,

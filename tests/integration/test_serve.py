@@ -22,6 +22,8 @@ from tests.conftest import SiteMaker
 from tests.integration.clirun import blogbuild
 from tests.integration.servehelp import EventClient, ServeProcess, fetch, raw_request
 
+pytestmark = pytest.mark.slow
+
 POST = """\
 ---
 title: Живой пост

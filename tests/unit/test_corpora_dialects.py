@@ -22,7 +22,10 @@ _LEAK = re.compile(r"\{:\s*(?:[.#]|[\w-]+=|toc\b)|\{::|(?<!\$)\$\$(?!\$)")
 _PLAYER = re.compile(r"<(audio|video)\b", re.I)
 _HIDDEN = ("code", "pre", "math", "script", "style", "kbd", "samp")
 
-pytestmark = pytest.mark.skipif(not BLOGS, reason="corpora are not available")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not BLOGS, reason="corpora are not available"),
+]
 
 
 def _posts(blog: Path) -> list[Path]:

@@ -13,6 +13,8 @@ import pytest
 from tests.fuzzing.inputs import FuzzInput
 from tests.fuzzing.runner import FuzzSite
 
+pytestmark = pytest.mark.slow
+
 LIMIT = 5.0  # seconds of processor time: over it, one post is a hang
 FRONT = "---\ntitle: Пост\ndate: 2024-01-01\n---\n"
 

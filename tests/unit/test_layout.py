@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SRC = Path(__file__).resolve().parents[2] / "src"
 PACKAGE = SRC / "blogbuild"
 
@@ -93,6 +95,7 @@ def test_each_stage_package_says_what_it_owns() -> None:
         assert len(summary.splitlines()) <= 2, init
 
 
+@pytest.mark.slow  # a fresh interpreter per module
 def test_every_module_imports_on_its_own() -> None:
     # One interpreter per module, so an import that works only after another one fails here.
     env = {**os.environ, "PYTHONPATH": str(SRC)}

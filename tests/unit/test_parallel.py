@@ -78,7 +78,7 @@ def _workers_of(parent: int) -> set[int]:
     ("func", "stuck_after", "why"),
     [
         (_crash_on_seven, None, "died"),
-        (_stuck_on_seven, 1.0, "inside native code"),
+        pytest.param(_stuck_on_seven, 1.0, "inside native code", marks=pytest.mark.slow),
     ],
 )
 def test_a_lost_worker_stops_the_work_with_an_error_naming_its_item(

@@ -25,6 +25,8 @@ from blogbuild.markup.markdown import MarkdownRenderer, build_markdown_it
 from blogbuild.markup.sitedata import PostUrls
 from blogbuild.markup.tasklists import tasklists_plugin
 
+pytestmark = pytest.mark.slow
+
 FRONT = "---\ntitle: Пост\ndate: 2024-01-01\n---\n"
 
 

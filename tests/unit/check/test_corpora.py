@@ -29,7 +29,10 @@ UNSPACED_HEADINGS = sorted(
     + [("2015-08-26-how-nontechnical-teams-work.md", n) for n in (43, 64)]
 )
 
-pytestmark = pytest.mark.skipif(not POSTS, reason="corpora are not available")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not POSTS, reason="corpora are not available"),
+]
 
 _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 

@@ -16,6 +16,8 @@ from blogbuild.check import check_links, check_post
 from blogbuild.check.prose import comparable, mask_markup
 from blogbuild.check.rules.links import links_in_html
 
+pytestmark = pytest.mark.slow
+
 BUDGET = 5.0  # seconds, for about 200 KB
 SIZE = 200_000
 

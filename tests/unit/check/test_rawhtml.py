@@ -104,6 +104,7 @@ def _attributes(html: str) -> Counter[tuple[str, str | None, str]]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CORPUS_POSTS, reason="corpora are not available")
 def test_claims_match_what_the_sanitiser_really_removes() -> None:
     """On every raw HTML element of the corpora: what the check says is removed is what

@@ -15,6 +15,8 @@ from blogbuild.content.loader import load_post
 from blogbuild.errors import Problems
 from blogbuild.markup.markdown import MarkdownRenderer
 
+pytestmark = pytest.mark.slow
+
 POSTS = sorted((REPO / "content" / "posts").iterdir()) + sorted(CORPORA.glob("*/*.md"))
 
 
