@@ -7,6 +7,7 @@ from pathlib import Path
 
 from blogbuild.content.config import Config
 from blogbuild.content.loader import post_resources, relative_path
+from blogbuild.content.permalinks import post_url
 from blogbuild.content.sources import entries_under, unreadable_reason
 from blogbuild.errors import Problems
 from blogbuild.site.theme import theme_dir
@@ -51,5 +52,5 @@ def bundle_files(config: Config, posts: Iterable[PostView]) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for post in posts:
         for name, path in resources.get(post.source_path, ()):
-            found[f"posts/{post.slug}/{name}"] = path
+            found[post_url(post.slug).lstrip("/") + name] = path
     return found

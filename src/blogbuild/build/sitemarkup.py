@@ -8,9 +8,10 @@ from pathlib import Path
 
 from blogbuild.content.config import Config
 from blogbuild.content.dates import strip_date_prefix
+from blogbuild.content.permalinks import post_url
 from blogbuild.content.slugs import slugify
 from blogbuild.hashing import digest, files_digest
-from blogbuild.markup.sitedata import PostUrls, SiteData, post_url
+from blogbuild.markup.sitedata import PostUrls, SiteData
 from blogbuild.markup.snippets import builtin_shortcodes
 from blogbuild.model import PostSummary
 

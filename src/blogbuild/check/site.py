@@ -11,6 +11,7 @@ from blogbuild.check.config import CheckSettings, settings_from_config
 from blogbuild.check.engine import check_located_links
 from blogbuild.check.external import external_urls, fetch_all
 from blogbuild.check.findings import Finding, sort_findings
+from blogbuild.content.permalinks import post_url
 from blogbuild.model import PostSummary
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ def check_site(output: SiteOutput, external: bool = False) -> list[Finding]:
     shown = {view.key for view in output.site.posts}
     chosen = [s for s in output.summaries if s.key in shown]
     paths = frozenset(_site_paths(output.outputs))
-    ids = _ElementIds({f"/posts/{s.post.slug}/": s.element_ids for s in chosen})
+    ids = _ElementIds({post_url(s.post.slug): s.element_ids for s in chosen})
     statuses = None
     if external:
         statuses = fetch_all(external_urls(ref.url for s in chosen for ref in s.links))

@@ -20,6 +20,7 @@ from blogbuild.content.discover import (
     is_bundle_index,
 )
 from blogbuild.content.frontmatter import FrontMatterError, normalize_text, split_front_matter
+from blogbuild.content.permalinks import post_url
 from blogbuild.content.plaintext import text_to_markdown
 from blogbuild.content.postmeta import read_meta
 from blogbuild.content.relurls import resolve_url
@@ -263,7 +264,7 @@ def _report_duplicate_slugs(posts: list[Post], problems: Problems) -> None:
         problems.error(
             first.source_path,
             first.meta_lines.get("slug"),
-            f"{len(group)} posts want the URL /posts/{slug}/: {places}; "
+            f"{len(group)} posts want the URL {post_url(slug)}: {places}; "
             "give each its own `slug:` in its front matter",
         )
     posts[:] = [p for p in posts if len(by_slug[p.slug]) == 1]

@@ -7,17 +7,14 @@ import posixpath
 import re
 from collections.abc import Callable
 
+from blogbuild.content.permalinks import post_url
+
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # "https:", "mailto:": already absolute
 _SRCSET = re.compile(r"""(\ssrcset=)(["'])([^"']*)\2""")
 # href="x.png", src='img/a.png': relative, with no scheme, root, fragment or query first
 _RELATIVE_ATTR = re.compile(
     r"""(\s(?:href|src|poster|data-src)=)(["'])(?![/#?]|[a-zA-Z][a-zA-Z0-9+.-]*:)([^"'<>]+)\2"""
 )
-
-
-def post_folder_url(slug: str) -> str:
-    """The URL of the folder a post's page and its bundle's files live in."""
-    return f"/posts/{slug}/"
 
 
 def resolve_url(url: str, source: str, slug: str) -> str:
@@ -36,7 +33,7 @@ def resolve_url(url: str, source: str, slug: str) -> str:
     joined = posixpath.normpath(posixpath.join(directory, path))
     in_own = own and joined.startswith(own + "/")
     inside = joined[len(own) + 1 :] if in_own else path
-    target = posixpath.normpath(post_folder_url(slug) + inside)
+    target = posixpath.normpath(post_url(slug) + inside)
     if path.endswith("/") and not target.endswith("/"):
         target += "/"
     return target + mark + rest

@@ -8,17 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from blogbuild.content.permalinks import post_url
 from blogbuild.hashing import digest
 from blogbuild.model import Post
 
 # Folders that Jekyll and Hugo authors put before a post's name in post_url, link and ref.
 _POST_FOLDERS = ("_posts/", "content/posts/", "content/post/", "content/", "posts/", "post/")
 _EXTENSIONS = (".md", ".markdown", ".txt", ".html")
-
-
-def post_url(slug: str) -> str:
-    """The site-root URL of the post with `slug`."""
-    return f"/posts/{slug}/"
 
 
 def _name_key(name: str) -> str:

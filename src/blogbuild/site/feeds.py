@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from blogbuild import __version__
 from blogbuild.content.config import Config
+from blogbuild.content.permalinks import taxonomy_url
 from blogbuild.site.urls import place_under, public_url
 from blogbuild.site.views import PostView, TermView
 from blogbuild.site.xmlout import sub, to_bytes, w3c_datetime
@@ -107,7 +108,7 @@ def content_html(config: Config, post: PostView) -> str:
 
 def _category(entry: ET.Element, config: Config, term: TermView) -> None:
     # The scheme tells categories from tags of the same name; it must be an absolute IRI.
-    scheme = _url(config, f"/{term.kind}/")
+    scheme = _url(config, taxonomy_url(term.kind))
     if _is_absolute(scheme):
         sub(entry, "category", term=term.name, scheme=scheme, label=term.name)
     else:

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from blogbuild.content.config import Config
+from blogbuild.content.permalinks import ARCHIVE_URL, list_page_url, taxonomy_url
 from blogbuild.content.slugs import fitted_slug, term_slug
 from blogbuild.content.text import truncate_words
 from blogbuild.errors import Problems
@@ -94,9 +95,7 @@ def _taxonomy_pages(config: Config, taxonomy: Taxonomy) -> list[Page]:
     kind = taxonomy.kind
     overview = chunked(taxonomy.terms, TERMS_PER_PAGE)
     pages = []
-    urls = tuple(
-        f"/{kind}/" if n == 1 else f"/{kind}/page/{n}/" for n in range(1, len(overview) + 1)
-    )
+    urls = tuple(list_page_url(taxonomy_url(kind), n) for n in range(1, len(overview) + 1))
     for number, chunk in enumerate(overview, start=1):
         paginator = _paginator(number, urls)
         context = {"kind": kind, "terms": chunk, "paginator": paginator}
@@ -125,7 +124,7 @@ def _archive_page(config: Config, views: Sequence[PostView]) -> Page:
         for year, months in sorted(years.items(), reverse=True)
     )
     title = strings(config.language)["archive"]
-    return Page("/archive/", "archive.html", title, "", {"years": archive})
+    return Page(ARCHIVE_URL, "archive.html", title, "", {"years": archive})
 
 
 def chunked(items: Sequence[T], size: int) -> list[Sequence[T]]:
@@ -154,7 +153,7 @@ def paginate(
 ) -> list[Page]:
     """List pages of `posts_per_page` posts: `url`, then `url/page/2/`, ...; always one page."""
     chunks = chunked(posts, config.posts_per_page)
-    urls = tuple(url if n == 1 else f"{url}page/{n}/" for n in range(1, len(chunks) + 1))
+    urls = tuple(list_page_url(url, n) for n in range(1, len(chunks) + 1))
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         paginator = _paginator(number, urls)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, MutableMapping, Sequence
 from datetime import datetime
 
 from blogbuild.content.config import Config
+from blogbuild.content.permalinks import post_url, term_url
 from blogbuild.content.text import truncate_words
 from blogbuild.hashing import digest
 from blogbuild.model import PostSummary
@@ -33,7 +34,7 @@ def _term_views(
     views = {}
     for slug, counts in spellings.items():
         name = min(counts, key=lambda n: (-counts[n], n))
-        views[slug] = TermView(kind, name, slug, f"/{kind}/{slug}/", sum(counts.values()))
+        views[slug] = TermView(kind, name, slug, term_url(kind, slug), sum(counts.values()))
     return views
 
 
@@ -50,7 +51,7 @@ def post_views(
     """A view of each post (given newest first) with its neighbours, related posts and terms."""
     category_views = _term_views("categories", categories, rendered)
     tag_views = _term_views("tags", tags, rendered)
-    links = [Link(item.post.title, f"/posts/{item.post.slug}/") for item in rendered]
+    links = [Link(item.post.title, post_url(item.post.slug)) for item in rendered]
     terms = [
         (_pick(item.post.categories, categories, category_views),
          _pick(item.post.tags, tags, tag_views))

@@ -15,6 +15,7 @@ from jinja2.runtime import Context
 
 from blogbuild import __version__
 from blogbuild.content.config import Config
+from blogbuild.content.permalinks import theme_urls
 from blogbuild.errors import Problems
 from blogbuild.sealed import make_folder, read_sealed, write_sealed
 from blogbuild.site.i18n import long_date, month_year, reading_time, strings
@@ -118,6 +119,7 @@ def make_environment(config: Config, compiled: Path | None = None) -> RecordingE
     env.globals.update(
         site=config,
         t=strings(language),
+        urls=theme_urls(),
         generator=f"blogbuild {__version__}",
         og_locale=OG_LOCALES[language],
     )
