@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import random
+import re
 import time
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 from markdown_it.utils import read_fixture_file
 
@@ -167,3 +169,74 @@ def test_liquid_in_any_code_block_stays_as_written(renderer: MarkdownRenderer, s
 def test_liquid_between_spaced_words_is_expanded(renderer: MarkdownRenderer) -> None:
     html = render(renderer, "Слово    слово\t{{ page.title }} и `{{ page.title }}`\n").html
     assert html.count("Заголовок") == 1 and "<code>{{ page.title }}</code>" in html
+
+
+def _executable(html: str) -> list[str]:
+    """Handlers and script URLs in `html` read as a browser reads the page around it."""
+    page = lxml.html.document_fromstring(f"<html><body>{html}</body></html>")
+    found = []
+    for element in page.iter():
+        for name, value in element.attrib.items():
+            if name.startswith("on") or re.match(r"\s*(?:javascript|vbscript):", value, re.I):
+                found.append(f"<{element.tag} {name}={value!r}>")
+            if name == "style" and re.search(r"expression\(|url\(", value, re.I):
+                found.append(f"<{element.tag} style={value!r}>")
+    return found
+
+
+_HANDLER = "<img src=x onerror=alert(document.domain)>"
+
+
+@pytest.mark.parametrize(
+    "embed",
+    [
+        "{{< youtube abc >}}",
+        "{{< vimeo 123 >}}",
+        "{% youtube abc %}",
+        "> [!NOTE]\n> {{< youtube abc >}}",
+        '{{< figure src="/a.png" caption="c" >}}',
+    ],
+)
+@pytest.mark.parametrize("payload", [_HANDLER, "<svg onload=alert(1)>"])
+def test_an_unclosed_frame_cannot_turn_an_embed_into_a_way_out(
+    renderer: MarkdownRenderer, embed: str, payload: str
+) -> None:
+    source = f'<iframe src="https://www.youtube.com/embed/ok">\n\n{embed}\n\n{payload}\n'
+    html = render(renderer, source).html
+    assert _executable(html) == []
+    assert "onerror" not in html and "onload" not in html
+
+
+def test_embeds_still_render_their_frames(renderer: MarkdownRenderer) -> None:
+    html = render(renderer, "{{< youtube abc >}}\n\n{{< vimeo 123 >}}\n").html
+    assert 'src="https://www.youtube-nocookie.com/embed/abc"' in html
+    assert 'src="https://player.vimeo.com/video/123?dnt=1"' in html
+    assert html.count('loading="lazy" referrerpolicy="strict-origin-when-cross-origin"') == 2
+
+
+def test_what_site_templates_write_is_sanitised_like_the_post(
+    renderer: MarkdownRenderer, tmp_path: Path
+) -> None:
+    shortcodes, includes = tmp_path / "shortcodes", tmp_path / "includes"
+    shortcodes.mkdir()
+    includes.mkdir()
+    (shortcodes / "button.html").write_text(
+        '<a class="button" href="{{ kwargs.href }}">{{ inner }}</a>', encoding="utf-8"
+    )
+    (includes / "card.html").write_text(
+        '<div onclick="go()" style="{{ include.style }}">{{ include.text | safe }}</div>',
+        encoding="utf-8",
+    )
+    site = SiteData(shortcode_dirs=(str(shortcodes),), include_dirs=(str(includes),))
+    source = (
+        '{{% button href="javascript:alert(1)" %}}Жми{{% /button %}}\n\n'
+        '{% include card.html text="<img src=x onerror=alert(1)>" '
+        'style="background-color: red; background: url(javascript:alert(1))" %}\n\n'
+        "{{ page.evil }}\n"
+    )
+    page = {"evil": "<svg onload=alert(1)>"}
+    html = renderer.render(source, site=site, page=page).html
+    assert _executable(html) == []
+    assert "javascript:" not in html and "onerror" not in html and "onclick" not in html
+    assert '<a class="button"><p>Жми</p></a>' in html
+    assert 'style="background-color: red"' in html
