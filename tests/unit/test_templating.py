@@ -240,3 +240,27 @@ def test_what_site_templates_write_is_sanitised_like_the_post(
     assert "javascript:" not in html and "onerror" not in html and "onclick" not in html
     assert '<a class="button"><p>Жми</p></a>' in html
     assert 'style="background-color: red"' in html
+
+
+@pytest.mark.parametrize(
+    "width",
+    [
+        "expression(alert(1))",
+        "url(javascript:alert(1))",
+        "100%; position: fixed; top: 0; left: 0; background: url(https://t.example/p.gif)",
+    ],
+)
+def test_a_figure_width_that_is_not_a_length_is_left_out(
+    renderer: MarkdownRenderer, width: str
+) -> None:
+    result = render(renderer, f'Текст.\n\n{{{{< figure src="/a.png" width="{width}" >}}}}\n', 7)
+    assert "style" not in result.html and "position" not in result.html
+    assert '<img src="/a.png"' in result.html
+    assert result.warnings == (
+        (9, f"shortcode 'figure': width '{width}' is not a number with a unit; width left out"),
+    )
+
+
+def test_a_figure_keeps_lengths_with_units(renderer: MarkdownRenderer) -> None:
+    result = render(renderer, '{{< figure src="/a.png" width="50%" height="20em" >}}\n')
+    assert 'style="width: 50%;height: 20em"' in result.html and result.warnings == ()

@@ -40,7 +40,7 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     # target and rel: the figure shortcode's `link` opens where Hugo's does.
     "a": {"href", "title", "id", "class", "name", "target", "rel"},
     "img": {"src", "alt", "title", "width", "height", "srcset", "sizes", "loading", "decoding"}
-    | {"class", "id"},
+    | {"class", "id", "style"},
     "iframe": {"src", "width", "height", "allow", "allowfullscreen", "frameborder", "title"},
     "audio": _PLAYER,
     "video": {*_PLAYER, "poster", "playsinline"},
