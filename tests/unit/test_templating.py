@@ -264,3 +264,20 @@ def test_a_figure_width_that_is_not_a_length_is_left_out(
 def test_a_figure_keeps_lengths_with_units(renderer: MarkdownRenderer) -> None:
     result = render(renderer, '{{< figure src="/a.png" width="50%" height="20em" >}}\n')
     assert 'style="width: 50%;height: 20em"' in result.html and result.warnings == ()
+
+
+def test_content_a_site_template_writes_into_an_attribute_stays_inside_it(
+    renderer: MarkdownRenderer, tmp_path: Path
+) -> None:
+    (tmp_path / "term.html").write_text(
+        '<abbr title="{{ inner }}">{{ args[0] }}</abbr>', encoding="utf-8"
+    )
+    site = SiteData(shortcode_dirs=(str(tmp_path),))
+    source = '{{% term "ИИ" %}}$x$ и\n\n```\n" onmouseover="go()\n```\n{{% /term %}}\n'
+    html = renderer.render(source, site=site).html
+    page = lxml.html.fragment_fromstring(html, create_parent="div")
+    [abbr] = page.iter("abbr")
+    # The attribute keeps the content's text; formulas and code, our own HTML, are left out.
+    assert sorted(abbr.attrib) == ["title"]
+    assert abbr.get("title", "").strip() == "<p> и</p>"
+    assert "bbfrag" not in html and _executable(html) == []
