@@ -281,3 +281,10 @@ def test_content_a_site_template_writes_into_an_attribute_stays_inside_it(
     assert sorted(abbr.attrib) == ["title"]
     assert abbr.get("title", "").strip() == "<p> и</p>"
     assert "bbfrag" not in html and _executable(html) == []
+
+
+def test_a_video_size_that_is_not_pixels_is_named_and_left_out(renderer: MarkdownRenderer) -> None:
+    result = render(renderer, '{{< video src="/a.mp4" width="50%" height="360" >}}\n', 4)
+    assert "50%" not in result.html and 'height="360"' in result.html
+    message = "shortcode 'video': width '50%' is not a number of pixels; width left out"
+    assert result.warnings == ((4, message),)

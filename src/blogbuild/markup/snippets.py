@@ -35,9 +35,14 @@ def _safe_url(value: Any) -> str:
     return text if _SAFE_URL.match(text) else ""
 
 
-def _pixels(value: Any) -> str:
-    """`600px`/`600` -> `600` (an HTML width); other lengths (`50%`) -> ''."""
-    match = _DIGITS.match(str(value or ""))
+@jinja2.pass_context
+def _pixels(context: jinja2.runtime.Context, value: Any, attribute: str = "") -> str:
+    """`600px`/`600` -> `600` (an HTML width); other lengths (`50%`) -> '', with a warning
+    when the `attribute` it is for is named."""
+    text = str(value or "").strip()
+    match = _DIGITS.match(text)
+    if match is None and text and attribute:
+        context["_warn"](f"{attribute} '{text}' is not a number of pixels; {attribute} left out")
     return match.group(1) if match else ""
 
 
