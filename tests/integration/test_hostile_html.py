@@ -8,6 +8,7 @@ srcdoc, <base>, <meta http-equiv>, and CSS that runs script.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -26,6 +27,8 @@ _URL_ATTRIBUTES = {
 _DANGEROUS_URL = re.compile(r"^(?:javascript|vbscript|data:text/html|livescript)", re.I)
 _DANGEROUS_CSS = re.compile(r"expression\s*\(|behavior\s*:|-moz-binding|javascript:|url\s*\(", re.I)
 _ELEMENTS = {"base", "object", "embed", "applet", "frame", "frameset", "style", "form"}
+# Elements whose content a browser takes as raw text (without scripting for noscript).
+_RAW_TEXT = {"iframe", "noembed", "noframes", "xmp", "textarea", "plaintext", "noscript"}
 
 
 def _url_is_dangerous(value: str) -> bool:
@@ -70,6 +73,10 @@ def _html_problems(html: str, where: str, theme_scripts: set[str]) -> list[str]:
                 }  # fmt: skip
                 if unsafe:
                     problems.append(f"{where}: iframe allows {sorted(unsafe)}")
+        if tag in _RAW_TEXT and (len(element) or (element.text or "").strip()):
+            # Browsers read it as text, this parser as elements: either way it can only be
+            # what a page never shows, or markup that got past the sanitiser.
+            problems.append(f"{where}: content inside <{tag}>")
         if tag == "iframe" and (element.get("loading"), bool(element.get("referrerpolicy"))) != (
             "lazy",
             True,
@@ -150,13 +157,17 @@ def _site_problems(dist: Path, theme_scripts: set[str]) -> tuple[list[str], int]
 
 
 def _build(tmp_path: Path, name: str, post: str, *, trusted: bool = False) -> Path:
-    site = tmp_path / name
-    (site / "content" / "posts").mkdir(parents=True)
+    return _build_site(tmp_path / name, {"content/posts/2025-01-01-post.md": post}, trusted)
+
+
+def _build_site(site: Path, written: dict[str, str], trusted: bool = False) -> Path:
+    """Build a site of `files` (paths from the site's root) through the command line."""
     markdown = "markdown:\n  trusted_html: true\n" if trusted else ""
-    (site / "blogbuild.yaml").write_text(
-        f"title: Тест\nbase_url: https://example.org/blog/\n{markdown}", encoding="utf-8"
-    )
-    (site / "content" / "posts" / "2025-01-01-post.md").write_text(post, encoding="utf-8")
+    files = {"blogbuild.yaml": f"title: Тест\nbase_url: https://example.org/blog/\n{markdown}"}
+    files.update(written)
+    for path, text in files.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
     result = blogbuild("build", "--source", str(site), "--no-cache")
     assert result.returncode == 0, result.stdout + result.stderr
     return site / "dist"
@@ -193,3 +204,55 @@ def test_the_detector_finds_what_it_looks_for(tmp_path: Path, theme_scripts: set
     kinds = " ".join(problems)
     for found in ("a <script> element", "onerror", "javascript:", "srcdoc", "<base>"):
         assert found in kinds
+
+
+_FRAME = '<iframe src="https://www.youtube.com/embed/ok">'
+_HANDLER = "<img src=x onerror=alert(document.domain)>"
+_SITE_TEMPLATES = {
+    "templates/shortcodes/button.html": '<a class="button" href="{{ kwargs.href }}">{{ inner }}</a>',
+    "templates/includes/card.html": (
+        '<div onclick="go()" style="{{ include.style }}">{{ include.text | safe }}</div>'
+    ),
+}
+# One post per way in, so that one post's unclosed frame cannot hide another's.
+_TEMPLATE_POSTS = {
+    "youtube": f"{_FRAME}\n\n{{{{< youtube abc >}}}}\n\n{_HANDLER}\n",
+    "vimeo": f"{_FRAME}\n\n{{{{< vimeo 123 >}}}}\n\n<svg onload=alert(1)>\n",
+    "liquid-embed": f"{_FRAME}\n\n{{% youtube abc %}}\n\n{_HANDLER}\n",
+    "callout": f"> [!NOTE]\n> {_FRAME}\n>\n> {{{{< youtube abc >}}}}\n>\n> {_HANDLER}\n",
+    "figure": (
+        '{{< figure src="/a.png" width="expression(alert(1))" >}}\n\n'
+        '{{< figure src="/a.png" width="url(javascript:alert(1))" >}}\n\n'
+        '{{< figure src="/a.png" width="100%; position: fixed; top: 0; left: 0; '
+        'background: url(https://t.example/p.gif)" >}}\n'
+    ),
+    "own-shortcode": '{{% button href="javascript:alert(1)" %}}Жми{{% /button %}}\n',
+    "include": (
+        '{% include card.html text="<img src=x onerror=alert(1)>" '
+        'style="background-color: red; background: url(javascript:alert(1))" %}\n'
+    ),
+    "liquid": "Значение: {{ page.evil }}\n",
+    "embeds": "{{< youtube abc >}}\n\n{{< vimeo 123 >}}\n",
+}
+
+
+def test_templates_in_posts_cannot_run_code(tmp_path: Path, theme_scripts: set[str]) -> None:
+    """Shortcodes (built-in and the site's own), includes and Liquid write HTML from a
+    post's arguments: it is sanitised with the post, in every page and feed."""
+    posts = {
+        f"content/posts/2025-02-{day:02}-{name}.md": (
+            f"---\ntitle: {name}\nevil: '<svg onload=alert(1)>'\n---\nТекст.\n\n{body}"
+        )
+        for day, (name, body) in enumerate(_TEMPLATE_POSTS.items(), start=1)
+    }
+    dist = _build_site(tmp_path / "templates", {**_SITE_TEMPLATES, **posts})
+    problems, files = _site_problems(dist, theme_scripts)
+    assert problems == [], "\n".join(problems)
+    assert files >= 2 + len(posts)
+    # The embeds themselves still render, in the page and in the feed.
+    for text in (dist / "posts" / "embeds" / "index.html", dist / "feed.xml"):
+        shown = html.unescape(text.read_text(encoding="utf-8"))
+        assert 'src="https://www.youtube-nocookie.com/embed/abc"' in shown
+        assert 'src="https://player.vimeo.com/video/123?dnt=1"' in shown
+    page = (dist / "posts" / "own-shortcode" / "index.html").read_text(encoding="utf-8")
+    assert '<a class="button"><p>Жми</p></a>' in page

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import random
+import re
 import time
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 from markdown_it.utils import read_fixture_file
 
@@ -167,3 +169,122 @@ def test_liquid_in_any_code_block_stays_as_written(renderer: MarkdownRenderer, s
 def test_liquid_between_spaced_words_is_expanded(renderer: MarkdownRenderer) -> None:
     html = render(renderer, "Слово    слово\t{{ page.title }} и `{{ page.title }}`\n").html
     assert html.count("Заголовок") == 1 and "<code>{{ page.title }}</code>" in html
+
+
+def _executable(html: str) -> list[str]:
+    """Handlers and script URLs in `html` read as a browser reads the page around it."""
+    page = lxml.html.document_fromstring(f"<html><body>{html}</body></html>")
+    found = []
+    for element in page.iter():
+        for name, value in element.attrib.items():
+            if name.startswith("on") or re.match(r"\s*(?:javascript|vbscript):", value, re.I):
+                found.append(f"<{element.tag} {name}={value!r}>")
+            if name == "style" and re.search(r"expression\(|url\(", value, re.I):
+                found.append(f"<{element.tag} style={value!r}>")
+    return found
+
+
+_HANDLER = "<img src=x onerror=alert(document.domain)>"
+
+
+@pytest.mark.parametrize(
+    "embed",
+    [
+        "{{< youtube abc >}}",
+        "{{< vimeo 123 >}}",
+        "{% youtube abc %}",
+        "> [!NOTE]\n> {{< youtube abc >}}",
+        '{{< figure src="/a.png" caption="c" >}}',
+    ],
+)
+@pytest.mark.parametrize("payload", [_HANDLER, "<svg onload=alert(1)>"])
+def test_an_unclosed_frame_cannot_turn_an_embed_into_a_way_out(
+    renderer: MarkdownRenderer, embed: str, payload: str
+) -> None:
+    source = f'<iframe src="https://www.youtube.com/embed/ok">\n\n{embed}\n\n{payload}\n'
+    html = render(renderer, source).html
+    assert _executable(html) == []
+    assert "onerror" not in html and "onload" not in html
+
+
+def test_embeds_still_render_their_frames(renderer: MarkdownRenderer) -> None:
+    html = render(renderer, "{{< youtube abc >}}\n\n{{< vimeo 123 >}}\n").html
+    assert 'src="https://www.youtube-nocookie.com/embed/abc"' in html
+    assert 'src="https://player.vimeo.com/video/123?dnt=1"' in html
+    assert html.count('loading="lazy" referrerpolicy="strict-origin-when-cross-origin"') == 2
+
+
+def test_what_site_templates_write_is_sanitised_like_the_post(
+    renderer: MarkdownRenderer, tmp_path: Path
+) -> None:
+    shortcodes, includes = tmp_path / "shortcodes", tmp_path / "includes"
+    shortcodes.mkdir()
+    includes.mkdir()
+    (shortcodes / "button.html").write_text(
+        '<a class="button" href="{{ kwargs.href }}">{{ inner }}</a>', encoding="utf-8"
+    )
+    (includes / "card.html").write_text(
+        '<div onclick="go()" style="{{ include.style }}">{{ include.text | safe }}</div>',
+        encoding="utf-8",
+    )
+    site = SiteData(shortcode_dirs=(str(shortcodes),), include_dirs=(str(includes),))
+    source = (
+        '{{% button href="javascript:alert(1)" %}}Жми{{% /button %}}\n\n'
+        '{% include card.html text="<img src=x onerror=alert(1)>" '
+        'style="background-color: red; background: url(javascript:alert(1))" %}\n\n'
+        "{{ page.evil }}\n"
+    )
+    page = {"evil": "<svg onload=alert(1)>"}
+    html = renderer.render(source, site=site, page=page).html
+    assert _executable(html) == []
+    assert "javascript:" not in html and "onerror" not in html and "onclick" not in html
+    assert '<a class="button"><p>Жми</p></a>' in html
+    assert 'style="background-color: red"' in html
+
+
+@pytest.mark.parametrize(
+    "width",
+    [
+        "expression(alert(1))",
+        "url(javascript:alert(1))",
+        "100%; position: fixed; top: 0; left: 0; background: url(https://t.example/p.gif)",
+    ],
+)
+def test_a_figure_width_that_is_not_a_length_is_left_out(
+    renderer: MarkdownRenderer, width: str
+) -> None:
+    result = render(renderer, f'Текст.\n\n{{{{< figure src="/a.png" width="{width}" >}}}}\n', 7)
+    assert "style" not in result.html and "position" not in result.html
+    assert '<img src="/a.png"' in result.html
+    assert result.warnings == (
+        (9, f"shortcode 'figure': width '{width}' is not a number with a unit; width left out"),
+    )
+
+
+def test_a_figure_keeps_lengths_with_units(renderer: MarkdownRenderer) -> None:
+    result = render(renderer, '{{< figure src="/a.png" width="50%" height="20em" >}}\n')
+    assert 'style="width: 50%;height: 20em"' in result.html and result.warnings == ()
+
+
+def test_content_a_site_template_writes_into_an_attribute_stays_inside_it(
+    renderer: MarkdownRenderer, tmp_path: Path
+) -> None:
+    (tmp_path / "term.html").write_text(
+        '<abbr title="{{ inner }}">{{ args[0] }}</abbr>', encoding="utf-8"
+    )
+    site = SiteData(shortcode_dirs=(str(tmp_path),))
+    source = '{{% term "ИИ" %}}$x$ и\n\n```\n" onmouseover="go()\n```\n{{% /term %}}\n'
+    html = renderer.render(source, site=site).html
+    page = lxml.html.fragment_fromstring(html, create_parent="div")
+    [abbr] = page.iter("abbr")
+    # The attribute keeps the content's text; formulas and code, our own HTML, are left out.
+    assert sorted(abbr.attrib) == ["title"]
+    assert abbr.get("title", "").strip() == "<p> и</p>"
+    assert "bbfrag" not in html and _executable(html) == []
+
+
+def test_a_video_size_that_is_not_pixels_is_named_and_left_out(renderer: MarkdownRenderer) -> None:
+    result = render(renderer, '{{< video src="/a.mp4" width="50%" height="360" >}}\n', 4)
+    assert "50%" not in result.html and 'height="360"' in result.html
+    message = "shortcode 'video': width '50%' is not a number of pixels; width left out"
+    assert result.warnings == ((4, message),)

@@ -136,10 +136,12 @@ class MarkdownRenderer:
         known_code: CodeHtml = (),
         site: SiteData | None = None,
         page: Mapping[str, Any] | None = None,
+        within: TrustedFragments | None = None,
     ) -> tuple[RenderedMarkdown, tuple[MathError, ...]]:
+        """`within`: the fragments of the post whose shortcode content this is."""
         doc = DocumentState(
             first_line,
-            TrustedFragments(self._nonce(source)),
+            within or TrustedFragments(self._nonce(source)),
             self.language,
             known_code=dict(known_code),
         )
@@ -149,7 +151,7 @@ class MarkdownRenderer:
         written = source
         if has_templates(source):
             templates = Context(site or SiteData(), page or {})
-            templates.render_markdown = partial(self._render_inner, templates)
+            templates.render_markdown = partial(self._render_inner, templates, doc.fragments)
             expanded = expand(source, templates, self._md)
             expanded_env(env, expanded)
             source = expanded.source
@@ -158,17 +160,20 @@ class MarkdownRenderer:
         if self._offers_blocks and source == written:  # no Liquid or shortcode changed it
             self.last_blocks = _commonmark_blocks(source, tokens, env)
 
+        # Shortcode content keeps the post's placeholders: its HTML is sanitised again
+        # with the post's, and our own fragments must not be cleaned as author HTML.
+        to_html = partial(self._to_html, env=env, doc=doc, restore=within is None)
         more = more_marker_index(tokens)
         if more is not None:
             excerpt_tokens = tokens[:more]
-            excerpt_html = self._to_html(excerpt_tokens, env, doc)
-            html = excerpt_html + self._to_html(tokens[more + 1 :], env, doc)
+            excerpt_html = to_html(excerpt_tokens)
+            html = excerpt_html + to_html(tokens[more + 1 :])
             body_tokens = excerpt_tokens + tokens[more + 1 :]
         else:
-            html = self._to_html(tokens, env, doc)
+            html = to_html(tokens)
             span = first_paragraph(tokens)
             excerpt_tokens = tokens[span[0] : span[1]] if span else []
-            excerpt_html = self._to_html(excerpt_tokens, env, doc) if span else ""
+            excerpt_html = to_html(excerpt_tokens) if span else ""
             body_tokens = tokens
 
         plain_text = tokens_plain_text(body_tokens)
@@ -185,14 +190,19 @@ class MarkdownRenderer:
         )
         return rendered, tuple(doc.math_errors)
 
-    def _render_inner(self, context: Context, text: str, inline: bool, line: int) -> str:
-        """A shortcode's inner Markdown (from 0-based `line`) as HTML; its warnings are kept."""
+    def _render_inner(
+        self, context: Context, fragments: TrustedFragments, text: str, inline: bool, line: int
+    ) -> str:
+        """A shortcode's inner Markdown (from 0-based `line`) as sanitised HTML holding the
+        placeholders of the post's `fragments`; its warnings are kept."""
         if self._depth >= _DEEPEST:
             context.warn(line, f"shortcodes nested more than {_DEEPEST} deep; shown as text")
             return escapeHtml(text)
         self._depth += 1
         try:
-            rendered = self.render(text, first_line=line + 1, site=context.site, page=context.page)
+            rendered, _ = self._render(
+                text, first_line=line + 1, site=context.site, page=context.page, within=fragments
+            )
         finally:
             self._depth -= 1
         context.warnings += [(number - 1, message) for number, message in rendered.warnings]
@@ -207,14 +217,17 @@ class MarkdownRenderer:
             return None
         return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
-    def _to_html(self, tokens: Sequence[Token], env: dict[str, object], doc: DocumentState) -> str:
+    def _to_html(
+        self, tokens: Sequence[Token], env: dict[str, object], doc: DocumentState, restore: bool
+    ) -> str:
         html = str(self._md.renderer.render(tokens, self._md.options, env))
         if self.trusted_html:
             return html
         # Sanitised as a whole, not token by token: an inline `<span>` and its `</span>`
         # are separate tokens, and cleaning each alone would break the pair.
         check_html_depth(html)
-        return doc.fragments.restore(sanitize_html(html))
+        clean = sanitize_html(html)
+        return doc.fragments.restore(clean) if restore else clean
 
 
 def _commonmark_blocks(

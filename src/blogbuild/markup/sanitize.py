@@ -10,7 +10,10 @@ from blogbuild.content.safeurl import is_link_url, is_media_srcset, is_media_url
 from blogbuild.markup.limits import split_long_text
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_CLASSED = ("span", "div", "p", "code", "pre", "sup", "sub", "kbd", "mark", "abbr", "em", "strong")
+_CLASSED = (
+    "span", "div", "p", "code", "pre", "sup", "sub", "kbd", "mark", "abbr", "em", "strong",
+    "aside",
+)  # fmt: skip
 _TABLE = ("table", "thead", "tbody", "tfoot", "tr", "caption", "colgroup", "col")
 _PLAIN = (
     "br", "hr", "b", "i", "s", "del", "ins", "u", "q", "small", "cite",
@@ -34,9 +37,10 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "p": {"class", "style", "id"},
     "span": {"class", "style", "id"},
     "abbr": {"class", "title"},
-    "a": {"href", "title", "id", "class", "name"},
+    # target and rel: the figure shortcode's `link` opens where Hugo's does.
+    "a": {"href", "title", "id", "class", "name", "target", "rel"},
     "img": {"src", "alt", "title", "width", "height", "srcset", "sizes", "loading", "decoding"}
-    | {"class", "id"},
+    | {"class", "id", "style"},
     "iframe": {"src", "width", "height", "allow", "allowfullscreen", "frameborder", "title"},
     "audio": _PLAYER,
     "video": {*_PLAYER, "poster", "playsinline"},
@@ -79,7 +83,12 @@ SAFE_FRAME_FEATURES = frozenset(
 # Added to every frame after cleaning (nh3 would add them in a random order): a frame
 # loads when scrolled to and tells the embedded site no more than our origin.
 _FRAME_DEFAULTS = ' loading="lazy" referrerpolicy="strict-origin-when-cross-origin"'
-_FRAME_TAG = re.compile(r"<iframe\b[^>]*")
+# A frame with its content: the parser takes everything after `<iframe>` up to the first
+# `</iframe>` as raw text, which is written out unescaped. Browsers never show it, and an
+# unclosed frame would carry HTML (an embed's `</iframe>` ending it early) past the
+# cleaner, so it is dropped. The cleaner escapes `<` in attributes and text elsewhere,
+# so `<iframe` in its output starts a real frame, and raw text cannot hold `</iframe>`.
+_FRAME = re.compile(r"(<iframe\b[^>]*)>.*?</iframe>", re.S)
 _FRAME_SET = re.compile(r'\s(?:loading|referrerpolicy)="[^"]*"')
 
 
@@ -141,7 +150,9 @@ def sanitize_html(html: str) -> str:
     if "<iframe" not in clean:
         return clean
     # The cleaner's output quotes and escapes every attribute, so a tag ends at its first '>'.
-    return _FRAME_TAG.sub(lambda tag: _FRAME_SET.sub("", tag.group()) + _FRAME_DEFAULTS, clean)
+    return _FRAME.sub(
+        lambda frame: _FRAME_SET.sub("", frame.group(1)) + _FRAME_DEFAULTS + "></iframe>", clean
+    )
 
 
 # What latex2mathml emits. It copies the argument of `\text{…}` into the output without

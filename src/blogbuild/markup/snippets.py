@@ -17,6 +17,10 @@ from blogbuild.site.theme import theme_dir
 
 _SAFE_URL = re.compile(r"^(?:https?://|//|/|\.|#|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
 _DIGITS = re.compile(r"^\s*(\d+)\s*(?:px)?\s*$")
+# A CSS length an author may give a figure: a number with a unit, nothing a style could run.
+_LENGTH = re.compile(
+    r"\d+(?:\.\d+)?(?:px|%|em|rem|ex|ch|vw|vh|vmin|vmax|cm|mm|in|pt|pc)", re.IGNORECASE
+)
 
 
 @cache
@@ -31,10 +35,25 @@ def _safe_url(value: Any) -> str:
     return text if _SAFE_URL.match(text) else ""
 
 
-def _pixels(value: Any) -> str:
-    """`600px`/`600` -> `600` (an HTML width); other lengths (`50%`) -> ''."""
-    match = _DIGITS.match(str(value or ""))
+@jinja2.pass_context
+def _pixels(context: jinja2.runtime.Context, value: Any, attribute: str = "") -> str:
+    """`600px`/`600` -> `600` (an HTML width); other lengths (`50%`) -> '', with a warning
+    when the `attribute` it is for is named."""
+    text = str(value or "").strip()
+    match = _DIGITS.match(text)
+    if match is None and text and attribute:
+        context["_warn"](f"{attribute} '{text}' is not a number of pixels; {attribute} left out")
     return match.group(1) if match else ""
+
+
+@jinja2.pass_context
+def _css_length(context: jinja2.runtime.Context, value: Any, attribute: str) -> str:
+    """`value` when it is a number with a unit (`50%`, `20em`); else '' and a warning."""
+    text = str(value or "").strip()
+    if not text or _LENGTH.fullmatch(text):
+        return text
+    context["_warn"](f"{attribute} '{text}' is not a number with a unit; {attribute} left out")
+    return ""
 
 
 @jinja2.pass_context
@@ -58,7 +77,11 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
     )
     env.filters.update(FILTERS)
     env.filters.update(
-        safe_url=_safe_url, pixels=_pixels, relative_url=_relative_url, absolute_url=_absolute_url
+        safe_url=_safe_url,
+        pixels=_pixels,
+        css_length=_css_length,
+        relative_url=_relative_url,
+        absolute_url=_absolute_url,
     )
     return env
 
@@ -90,6 +113,7 @@ def _render(
             page=ctx.page,
             markdownify=markdownify,
             _site=ctx.site,
+            _warn=lambda message: ctx.warn(line, f"{what}: {message}"),
             **values,
         )
     except Exception as error:  # a template's own mistake: named, the rest of the post built

@@ -35,7 +35,12 @@ class TrustedFragments:
     def __init__(self, nonce: str | None) -> None:
         self._nonce = nonce
         self._items: list[str] = []
-        self._pattern = re.compile(rf"bbfrag{nonce}x(\d+)x") if nonce else None
+        # A tag holding placeholders (a site's shortcode that writes its content into an
+        # attribute) is matched whole and they are dropped: cleaned HTML has no `<` or `>`
+        # in attribute values, and fragments hold quotes that would end the attribute.
+        self._placeholder = re.compile(rf"bbfrag{nonce}x(\d+)x")
+        tag = rf"<[^<>]*{self._placeholder.pattern}[^<>]*>"
+        self._pattern = re.compile(rf"{tag}|{self._placeholder.pattern}") if nonce else None
 
     def keep(self, html: str) -> str:
         """Return `html` itself, or a placeholder for it when the output gets sanitised."""
@@ -48,7 +53,12 @@ class TrustedFragments:
         """Put the kept fragments back in place of their placeholders."""
         if self._pattern is None or not self._items:
             return html
-        return self._pattern.sub(lambda m: self._items[int(m.group(1))], html)
+        return self._pattern.sub(self._restored, html)
+
+    def _restored(self, found: re.Match[str]) -> str:
+        if found.group(2) is None:  # a tag: the placeholders it holds are left out
+            return self._placeholder.sub("", found.group())
+        return self._items[int(found.group(2))]
 
 
 @dataclass(slots=True)

@@ -19,7 +19,6 @@ from markdown_it.token import Token
 from blogbuild.markup.liquid import expand_output, expand_tag
 from blogbuild.markup.shortcodes import expand_shortcode
 from blogbuild.markup.sourcestate import Context, Fragment, Output
-from blogbuild.markup.state import keep_fragment
 
 _ENV_KEY = "blogbuild_templating"
 _OPENING = re.compile(r"\{[{%]")
@@ -143,7 +142,11 @@ def _remap_lines(state: StateCore) -> None:
 
 
 def _place_fragments(state: StateCore) -> None:
-    """Each fragment marker becomes its HTML: a block of its own where it stood alone."""
+    """Each fragment marker becomes its HTML: a block of its own where it stood alone.
+
+    Fragments are site templates' output, written from a post's arguments: they are raw
+    HTML of the post, sanitised with it (and inside its HTML, never after it).
+    """
     expanded = _expansion(state.env)
     if expanded is None or not expanded.fragments:
         return
@@ -156,12 +159,12 @@ def _place_fragments(state: StateCore) -> None:
         alone = _lone_marker(state.tokens, i, pattern)
         if alone is not None and expanded.fragments[alone].block:
             block = Token("html_block", "", 0, map=token.map, block=True)
-            block.content = keep_fragment(state.env, expanded.fragments[alone].html) + "\n"
+            block.content = expanded.fragments[alone].html + "\n"
             tokens.append(block)
             i += 3
             continue
         if token.type == "inline" and marker in token.content and token.children:
-            token.children = _inline_fragments(token.children, pattern, expanded, state.env)
+            token.children = _inline_fragments(token.children, pattern, expanded)
         elif token.type == "html_block" and marker in token.content:
             token.content = pattern.sub(
                 lambda m: expanded.fragments[int(m.group(1))].html, token.content
@@ -180,13 +183,13 @@ def _lone_marker(tokens: Sequence[Token], i: int, pattern: re.Pattern[str]) -> i
 
 
 def _inline_fragments(
-    children: list[Token], pattern: re.Pattern[str], expanded: Expanded, env: Any
+    children: list[Token], pattern: re.Pattern[str], expanded: Expanded
 ) -> list[Token]:
     result: list[Token] = []
     for child in children:
         if child.type != "text" or expanded.marker not in child.content:
             if child.children:
-                child.children = _inline_fragments(child.children, pattern, expanded, env)
+                child.children = _inline_fragments(child.children, pattern, expanded)
             result.append(child)
             continue
         position = 0
@@ -194,7 +197,7 @@ def _inline_fragments(
             if found.start() > position:
                 result.append(_text(child.content[position : found.start()]))
             html = Token("html_inline", "", 0)
-            html.content = keep_fragment(env, expanded.fragments[int(found.group(1))].html)
+            html.content = expanded.fragments[int(found.group(1))].html
             result.append(html)
             position = found.end()
         if position < len(child.content):

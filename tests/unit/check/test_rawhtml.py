@@ -10,7 +10,7 @@ import frontmatter
 import lxml.html
 import pytest
 
-from blogbuild.check.rules.rawhtml import attributes_of, sanitiser_removals
+from blogbuild.check.rules.rawhtml import UNCLOSED_FRAME, attributes_of, sanitiser_removals
 from blogbuild.markup.markdown import MarkdownRenderer, build_markdown_it
 
 RULE = "unsafe-html"
@@ -143,3 +143,28 @@ def test_claims_match_what_the_sanitiser_really_removes() -> None:
 
 
 _RAW_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+
+
+def test_an_unclosed_frame_is_named_with_what_it_hides(make_post, findings_of) -> None:
+    body = (
+        'Текст.\n\n<iframe src="https://www.youtube.com/embed/ok">\n\n'
+        "{{< youtube abc >}}\n\n<img src=x onerror=alert(document.domain)>\n"
+    )
+    messages = [(f.line, f.message) for f in findings_of(make_post(body), RULE)]
+    assert (3, UNCLOSED_FRAME) in messages
+    assert (7, "the onerror attribute of <img> is removed by the sanitiser") in messages
+    # The page agrees: the handler is gone, whichever </iframe> ends the frame's text.
+    html = MarkdownRenderer().render(body).html
+    assert "onerror" not in html
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<iframe src="https://youtube.com/embed/x"></iframe>\n\nТекст.\n',
+        'Пара: <iframe src="https://a.org/"></iframe> и `<iframe>` в коде.\n',
+        '```html\n<iframe src="https://a.org/">\n```\n',
+    ],
+)
+def test_closed_frames_and_frames_in_code_are_fine(make_post, findings_of, body: str) -> None:
+    assert UNCLOSED_FRAME not in [f.message for f in findings_of(make_post(body), RULE)]

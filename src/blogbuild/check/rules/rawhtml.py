@@ -95,17 +95,36 @@ def _problems(text: str) -> Iterator[tuple[int, str]]:
         yield match.start(), "a javascript: link is not rendered as a link"
 
 
+_FRAME_TAGS = re.compile(r"<(/?)iframe\b", re.I)
+UNCLOSED_FRAME = (
+    "<iframe> has no </iframe>: what follows it, up to the next </iframe> (an embed's "
+    "too), is its text, which the sanitiser leaves out of the page"
+)
+
+
 def unsafe_html(doc: Document) -> Iterator[Hit]:
     """Raw HTML tags, attributes and URLs that sanitising removes from the page."""
+    frames: list[tuple[Hit, bool]] = []  # each <iframe> and </iframe>, and if it opens
     for span in doc.spans:
         for offset, message in _problems(span.markup):
             yield doc.span_hit("unsafe-html", span, offset, message)
+        for tag in _FRAME_TAGS.finditer(span.markup):
+            frames.append(
+                (doc.span_hit("unsafe-html", span, tag.start(), UNCLOSED_FRAME), not tag.group(1))
+            )
     for token in doc.tokens:
         if token.type != "html_block" or not token.map:
             continue
         for row, line in enumerate(token.content.split("\n")):
             for col, message in _problems(line):
                 yield doc.hit("unsafe-html", token.map[0] + row, col, message)
+            for tag in _FRAME_TAGS.finditer(line):
+                hit = doc.hit("unsafe-html", token.map[0] + row, tag.start(), UNCLOSED_FRAME)
+                frames.append((hit, not tag.group(1)))
+    if frames:
+        last, opens = max(frames, key=lambda frame: (frame[0].line, frame[0].col))
+        if opens:
+            yield last
 
 
 CHECKS = {"unsafe-html": unsafe_html}
