@@ -38,6 +38,18 @@ def _make_site(site: SiteMaker) -> None:
         raw=True,
     )
     site.file("assets/img/scheme.png", "png")
+    site.post(
+        "2024-07-02-h1-sections.md",
+        "---\ntitle: Разделы первого уровня\n---\nВступление.\n\n# Первый\n\nТекст.\n\n"
+        "## Деталь\n\nТекст.\n\n### Мелочь\n\nТекст.\n\n# Второй\n\nТекст.\n",
+        raw=True,
+    )
+    site.post(
+        "2024-07-03-deep-sections.md",
+        "---\ntitle: Глубокие разделы\n---\nВступление.\n\n### Один\n\nТекст.\n\n"
+        "### Два\n\nТекст.\n\n#### Два с половиной\n\nТекст.\n\n### Три\n\nТекст.\n",
+        raw=True,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -140,6 +152,24 @@ def test_post_has_toc_breadcrumbs_prev_next_and_related(dist: Path) -> None:
     assert len(re.findall(r"<li>", related)) == 3
 
 
+def _toc(page: str) -> list[tuple[str, str]]:
+    toc = page.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+    return re.findall(r'<li class="toc__level-(\d)"><a href="#([^"]+)"', toc)
+
+
+def test_h1_sections_make_the_toc_and_the_title_stays_the_only_h1(dist: Path) -> None:
+    page = _page(dist, "posts/h1-sections/index.html")
+    assert _toc(page) == [("2", "первый"), ("3", "деталь"), ("2", "второй")]
+    assert page.count("<h1") == 1 and '<h2 id="первый">' in page
+
+
+def test_a_post_whose_sections_start_deeper_gets_its_toc_from_its_top_level(
+    dist: Path,
+) -> None:
+    page = _page(dist, "posts/deep-sections/index.html")
+    assert _toc(page) == [("2", "один"), ("2", "два"), ("3", "два-с-половиной"), ("2", "три")]
+
+
 def test_related_posts_prefer_shared_tags_and_categories(dist: Path) -> None:
     # post 5 has tag0 (like 10, 15, 20) and its category (like 2, 8, ..., 20, 23); all share "общее"
     page = _page(dist, "posts/post-5/index.html")
@@ -157,7 +187,7 @@ def test_every_internal_link_finds_its_target(dist: Path) -> None:
 def test_llms_txt_lists_every_post_and_markdown_copies_exist(dist: Path) -> None:
     llms = _page(dist, "llms.txt")
     assert llms.startswith("# Блог об ИИ")
-    assert len(re.findall(r"^- \[", llms, re.M)) == 25
+    assert len(re.findall(r"^- \[", llms, re.M)) == 27  # 24 numbered, hostile, 2 outlines
     assert f"({BASE}posts/post-12/index.md)" in llms
     copy = _page(dist, "posts/post-12/index.md")
     assert copy.startswith("# Пост 12") and "## Методы" in copy

@@ -37,11 +37,39 @@ def test_fixture(renderer: MarkdownRenderer, source: str, expected: str) -> None
 def test_headings_are_returned_with_file_lines(renderer: MarkdownRenderer) -> None:
     source = "# Введение\n\nТекст.\n\nИтоги\n-----\n\n## Введение\n"
     result = renderer.render(source, first_line=5)
+    # the body has an h1 section, so every heading is shown a level deeper (see below)
     assert result.headings == (
-        Heading(1, "введение", "Введение", 5),
-        Heading(2, "итоги", "Итоги", 9),
-        Heading(2, "введение-1", "Введение", 12),
+        Heading(2, "введение", "Введение", 5),
+        Heading(3, "итоги", "Итоги", 9),
+        Heading(3, "введение-1", "Введение", 12),
     )
+
+
+def test_body_h1_sections_are_shown_one_level_deeper(renderer: MarkdownRenderer) -> None:
+    # the page's title is its only h1: `#` sections become h2, and so on down to h6
+    source = "# Раздел\n\n## Подраздел\n\n###### Самый глубокий\n\nТекст.\n"
+    result = renderer.render(source)
+    assert '<h2 id="раздел">Раздел</h2>' in result.html
+    assert '<h3 id="подраздел">Подраздел</h3>' in result.html
+    assert '<h6 id="самый-глубокий">' in result.html
+    assert "<h1" not in result.html
+    assert [h.level for h in result.headings] == [2, 3, 6]
+
+
+def test_bodies_without_h1_keep_their_levels(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("## Раздел\n\n### Подраздел\n")
+    assert '<h2 id="раздел">' in result.html and '<h3 id="подраздел">' in result.html
+    assert [h.level for h in result.headings] == [2, 3]
+
+
+def test_shown_levels_leave_the_source_levels_to_the_checker() -> None:
+    from blogbuild.check.document import heading_level
+    from blogbuild.markup.markdown import build_markdown_it
+
+    md = build_markdown_it()
+    tokens = md.parse("# Раздел\n\n## Подраздел\n")
+    md.renderer.render(tokens, md.options, {})
+    assert [heading_level(t) for t in tokens if t.type == "heading_open"] == [1, 2]
 
 
 def test_heading_text_has_no_markup(renderer: MarkdownRenderer) -> None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 from blogbuild.markup.state import document_state
 from blogbuild.model import Heading
@@ -67,6 +70,9 @@ def _assign_heading_ids(state: StateCore) -> None:
     first_line = doc.first_line if doc else 1
     ids = UniqueIds()
     tokens = state.tokens
+    shift = 1 if any(t.type == "heading_open" and t.tag == "h1" for t in tokens) else 0
+    if doc is not None:
+        doc.heading_shift = shift
     for i, token in enumerate(tokens):
         if token.type != "heading_open":
             continue
@@ -77,9 +83,30 @@ def _assign_heading_ids(state: StateCore) -> None:
         token.attrSet("id", heading_id)
         if doc is not None:
             line = token.map[0] + first_line if token.map else None
-            doc.headings.append(Heading(int(token.tag[1]), heading_id, text, line))
+            level = min(6, int(token.tag[1]) + shift)
+            doc.headings.append(Heading(level, heading_id, text, line))
+
+
+def _render_shifted(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """A heading's tag as the page shows it: one level deeper when the body has h1s."""
+    token = tokens[idx]
+    doc = document_state(env)
+    shift = doc.heading_shift if doc else 0
+    if not shift:
+        return renderer.renderToken(tokens, idx, options, env)
+    written = token.tag
+    token.tag = f"h{min(6, int(written[1]) + shift)}"
+    try:
+        return renderer.renderToken(tokens, idx, options, env)
+    finally:
+        token.tag = written  # the tokens stay as written: the checker reads them
 
 
 def heading_ids_plugin(md: MarkdownIt) -> None:
-    """Give every heading an `id` and record it in the document state."""
+    """Give every heading an `id`, record it in the document state, and keep the title the
+    page's only h1 (body h1 sections are shown as h2, and every level below one deeper)."""
     md.core.ruler.push("heading_ids", _assign_heading_ids)
+    md.add_render_rule("heading_open", _render_shifted)
+    md.add_render_rule("heading_close", _render_shifted)

@@ -103,8 +103,13 @@ class PostView:
 
     @property
     def toc(self) -> tuple[Heading, ...]:
-        """Headings for a table of contents: h2 and h3, when there are three or more."""
-        entries = tuple(h for h in self.headings if h.level in (2, 3))
+        """Headings for a table of contents: the top level the body uses and the one below it,
+        when there are three or more."""
+        headings = self.headings
+        if not headings:
+            return ()
+        top = min(h.level for h in headings)
+        entries = tuple(h for h in headings if h.level <= top + 1)
         return entries if len(entries) >= 3 else ()
 
 
