@@ -1,14 +1,36 @@
 // Light/dark switch: follows the system until the reader picks, then remembers the choice.
+// The button names what it will do, in the site's language, and shows the other mode's icon.
 (function () {
+  var root = document.documentElement;
   var button = document.querySelector(".theme-toggle");
-  if (!button) return;
-  button.hidden = false;
-  button.addEventListener("click", function () {
-    var root = document.documentElement;
-    var dark = root.dataset.theme
-      ? root.dataset.theme === "dark"
-      : window.matchMedia("(prefers-color-scheme: dark)").matches;
-    root.dataset.theme = dark ? "light" : "dark";
-    try { localStorage.setItem("theme", root.dataset.theme); } catch (e) {}
-  });
+  var system = window.matchMedia("(prefers-color-scheme: dark)");
+  function isDark() {
+    return root.dataset.theme ? root.dataset.theme === "dark" : system.matches;
+  }
+  function show() {
+    var dark = isDark();
+    var label = dark ? button.dataset.labelLight : button.dataset.labelDark;
+    button.setAttribute("aria-label", label);
+    button.title = label;
+    button.querySelector(".theme-toggle__moon").hidden = dark;
+    button.querySelector(".theme-toggle__sun").hidden = !dark;
+  }
+  if (button) {
+    button.hidden = false;
+    show();
+    button.addEventListener("click", function () {
+      root.dataset.theme = isDark() ? "light" : "dark";
+      try { localStorage.setItem("theme", root.dataset.theme); } catch (e) {}
+      show();
+    });
+    if (system.addEventListener) system.addEventListener("change", show);
+  }
+
+  // The contents: collapsed above the article on narrow screens, open beside it on wide ones.
+  var toc = document.querySelector(".toc__details");
+  if (toc) {
+    var wide = window.matchMedia("(min-width: 80rem)");
+    toc.open = wide.matches;
+    if (wide.addEventListener) wide.addEventListener("change", function () { toc.open = wide.matches; });
+  }
 })();

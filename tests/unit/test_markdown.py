@@ -195,9 +195,11 @@ def test_rendering_is_deterministic() -> None:
 def test_highlight_css_has_light_and_dark_rules() -> None:
     css = highlight_css()
     assert re.search(r"^\.highlight \.k \{", css, re.MULTILINE)
-    media = css[css.index("@media (prefers-color-scheme: dark) {") :]
-    assert re.search(r"^:root:not\(\[data-theme=\"light\"\]\) \.highlight \.k \{", media, re.M)
-    assert re.search(r'^\[data-theme="dark"\] \.highlight \.k \{', css, re.MULTILINE)
+    by_system = css[css.index("@media screen and (prefers-color-scheme: dark) {") :]
+    assert re.search(r"^:root:not\(\[data-theme=\"light\"\]\) \.highlight \.k \{", by_system, re.M)
+    # a reader's dark choice is for the screen: a printed page keeps the light colours
+    by_choice = css[css.index("}\n@media screen {") :]
+    assert re.search(r'^\[data-theme="dark"\] \.highlight \.k \{', by_choice, re.MULTILINE)
     assert "\npre {" not in css  # no unscoped rules leaking into the theme
 
 

@@ -118,7 +118,8 @@ def highlight_plugin(md: MarkdownIt) -> None:
 
 
 def highlight_css() -> str:
-    """Pygments CSS: light by default, dark for dark systems and for `data-theme="dark"`."""
+    """Pygments CSS: light by default, dark for dark systems and for `data-theme="dark"`, on
+    screens only: a page prints in light colours whatever the reader chose."""
     light = HtmlFormatter(style=LIGHT_STYLE)
     dark = HtmlFormatter(style=DARK_STYLE)
     # An explicit light choice on the page must win over the system's dark preference.
@@ -129,10 +130,12 @@ def highlight_css() -> str:
             "/* Code highlighting (Pygments). */",
             ".highlight pre { overflow-x: auto; line-height: 125%; }",
             _style_rules(light, ".highlight"),
-            "@media (prefers-color-scheme: dark) {",
+            "@media screen and (prefers-color-scheme: dark) {",
             _style_rules(dark, dark_by_system),
             "}",
+            "@media screen {",
             _style_rules(dark, dark_by_choice),
+            "}",
             "",
         ]
     )

@@ -1,0 +1,166 @@
+"""The theme in a real browser: the contents fold on a phone, the toggle says what it does."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.browser.test_wide_content import QuietHandler
+from tests.integration.clirun import blogbuild
+
+pytestmark = pytest.mark.slow
+
+SECTIONS = "\n\n".join(
+    f"## Раздел {n}\n\n" + "Длинный абзац о моделях и данных, который занимает место. " * 12
+    for n in range(1, 30)
+)
+POST = f"""---
+title: Длинная статья
+date: 2025-01-01
+---
+Первый абзац статьи.
+
+{SECTIONS}
+
+```python
+print("код")
+```
+"""
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = tmp_path_factory.mktemp("theme")
+    (site / "content" / "posts").mkdir(parents=True)
+    (site / "content" / "posts" / "2025-01-01-long.md").write_text(POST, encoding="utf-8")
+    result = blogbuild("build", "--source", str(site))
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(QuietHandler, directory=str(site / "dist"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_phone_the_contents_are_folded_and_the_text_starts_at_once(
+    browser: Browser, site_url: str, scheme: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{site_url}/posts/long/")
+    page.wait_for_load_state("load")
+    found = page.evaluate(
+        """() => ({
+            open: document.querySelector('.toc details').open,
+            first: document.querySelector('.post__body p').getBoundingClientRect().top,
+            screen: window.innerHeight,
+        })"""
+    )
+    page.click(".toc summary")
+    reopened = page.evaluate(
+        """() => ({
+            open: document.querySelector('.toc details').open,
+            tap: Math.min(...[...document.querySelectorAll('.toc li a')]
+                .map(a => a.getBoundingClientRect().height)),
+        })"""
+    )
+    context.close()
+    assert found["open"] is False
+    assert found["first"] < 2 * found["screen"]  # the first paragraph within two screens
+    assert reopened["open"] is True  # the reader can still open the contents
+    assert reopened["tap"] >= 24  # each link a target a finger can hit
+
+
+def test_on_a_wide_screen_the_contents_are_open_beside_the_article(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_url}/posts/long/")
+    page.wait_for_load_state("load")
+    found = page.evaluate(
+        """() => {
+            const toc = document.querySelector('.toc');
+            const box = toc.getBoundingClientRect();
+            return {
+                open: toc.querySelector('details').open,
+                right: box.right, width: window.innerWidth,
+                position: getComputedStyle(toc).position,
+                tap: Math.min(...[...toc.querySelectorAll('li a')]
+                    .map(a => a.getBoundingClientRect().height)),
+            };
+        }"""
+    )
+    context.close()
+    assert found["open"] is True
+    assert found["position"] == "fixed"
+    assert found["right"] <= found["width"]  # not cut by the window's edge
+    assert found["tap"] >= 24
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_toggle_names_what_it_will_do_and_changes_its_icon(
+    browser: Browser, site_url: str, scheme: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{site_url}/")
+    page.wait_for_load_state("load")
+    state = """() => {
+        const b = document.querySelector('.theme-toggle');
+        return {
+            label: b.getAttribute('aria-label'), title: b.title, hidden: b.hidden,
+            moon: !b.querySelector('.theme-toggle__moon').hidden,
+            sun: !b.querySelector('.theme-toggle__sun').hidden,
+            bg: getComputedStyle(document.body).backgroundColor,
+        };
+    }"""
+    before = page.evaluate(state)
+    page.click(".theme-toggle")
+    after = page.evaluate(state)
+    page.reload()
+    page.wait_for_load_state("load")
+    remembered = page.evaluate(state)
+    context.close()
+    to_dark, to_light = "Включить тёмную тему", "Включить светлую тему"
+    assert before["hidden"] is False
+    if scheme == "light":
+        assert (before["label"], before["moon"], before["sun"]) == (to_dark, True, False)
+        assert (after["label"], after["moon"], after["sun"]) == (to_light, False, True)
+    else:
+        assert (before["label"], before["moon"], before["sun"]) == (to_light, False, True)
+        assert (after["label"], after["moon"], after["sun"]) == (to_dark, True, False)
+    assert after["title"] == after["label"]
+    assert after["bg"] != before["bg"]  # the page really changed colours
+    assert remembered["label"] == after["label"] and remembered["bg"] == after["bg"]
+
+
+def test_printing_a_dark_page_prints_light_code(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{site_url}/posts/long/")
+    page.wait_for_load_state("load")
+    page.click(".theme-toggle")  # light, then dark: the reader chose dark, then prints
+    page.click(".theme-toggle")
+    assert page.evaluate("() => document.documentElement.dataset.theme") == "dark"
+    screen = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.highlight')).backgroundColor"
+    )
+    page.emulate_media(media="print")
+    printed = page.evaluate(
+        """() => ({
+            code: getComputedStyle(document.querySelector('.highlight')).backgroundColor,
+            body: getComputedStyle(document.body).color,
+        })"""
+    )
+    context.close()
+    assert printed["code"] != screen
+    assert printed["body"] == "rgb(0, 0, 0)"

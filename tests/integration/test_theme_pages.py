@@ -1,0 +1,55 @@
+"""What the default theme writes into pages: the update date, the toggle's words, the contents."""
+
+from __future__ import annotations
+
+from tests.conftest import SiteMaker
+from tests.integration.clirun import blogbuild
+
+
+def _build(site: SiteMaker) -> None:
+    done = blogbuild("build", "--source", str(site.root))
+    assert done.returncode == 0, done.stderr
+
+
+def _page(site: SiteMaker, rel: str) -> str:
+    return (site.root / "dist" / rel).read_text(encoding="utf-8")
+
+
+def test_an_update_on_a_later_day_is_shown_and_one_on_the_same_day_is_not(
+    site: SiteMaker,
+) -> None:
+    site.post("later.md", "---\ntitle: Позже\ndate: 2025-03-01\nupdated: 2025-04-15\n---\nТекст.\n")
+    site.post(
+        "same.md",
+        "---\ntitle: Тот же день\ndate: 2025-03-01 09:00\nupdated: 2025-03-01 18:00\n---\nТекст.\n",
+    )
+    _build(site)
+    later = _page(site, "posts/later/index.html")
+    assert 'Обновлено: <time datetime="2025-04-15T00:00:00' in later
+    assert "15 апреля 2025" in later
+    assert "Обновлено:" not in _page(site, "posts/same/index.html")
+
+
+def test_the_theme_toggle_speaks_the_site_language(site: SiteMaker) -> None:
+    site.post("a.md", "---\ntitle: Пост\ndate: 2025-03-01\n---\nТекст.\n")
+    _build(site)
+    home = _page(site, "index.html")
+    assert 'aria-label="Включить тёмную тему"' in home
+    assert 'data-label-light="Включить светлую тему"' in home
+    assert "Light/dark" not in home
+
+    english = SiteMaker(site.root.parent / "english")
+    english.config("language: en\n")
+    english.post("a.md", "---\ntitle: Post\ndate: 2025-03-01\n---\nText.\n")
+    _build(english)
+    assert 'aria-label="Switch to the dark theme"' in _page(english, "index.html")
+
+
+def test_the_contents_are_folded_in_the_page_itself(site: SiteMaker) -> None:
+    # without scripts (and before they run) the contents do not push the text down
+    body = "\n\n".join(f"## Раздел {n}\n\nТекст." for n in range(1, 5))
+    site.post("long.md", f"---\ntitle: Длинный\ndate: 2025-03-01\n---\nВступление.\n\n{body}\n")
+    _build(site)
+    page = _page(site, "posts/long/index.html")
+    toc = page.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+    assert '<details class="toc__details">' in toc and " open" not in toc
