@@ -164,3 +164,25 @@ def test_printing_a_dark_page_prints_light_code(browser: Browser, site_url: str)
     context.close()
     assert printed["code"] != screen
     assert printed["body"] == "rgb(0, 0, 0)"
+
+
+def test_a_heading_anchor_shows_on_keyboard_focus_and_hover(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_url}/posts/long/#раздел-3")
+    page.wait_for_load_state("load")
+    opacity = "(a) => getComputedStyle(a).opacity"
+    anchor = page.locator('a.heading-anchor[href="#раздел-5"]')
+    resting = anchor.evaluate(opacity)
+    anchor.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # keyboard focus, as :focus-visible wants it
+    focused = anchor.evaluate(opacity)
+    page.locator("#раздел-7").hover()
+    hovered = page.locator('a.heading-anchor[href="#раздел-7"]').evaluate(opacity)
+    name = anchor.get_attribute("aria-label")
+    context.close()
+    assert (resting, focused, hovered) == ("0", "1", "1")
+    assert name == "Ссылка на раздел: Раздел 5"

@@ -59,7 +59,7 @@ def test_plain_text_article_reads_as_paragraphs_and_headings(built: tuple[Path, 
     page = (dist / "posts" / "za-granyu-pikseley-i-slov" / "index.html").read_text(encoding="utf-8")
     body = page.split('<div class="post__body prose">', 1)[1]
     assert body.count("<p>") > 20
-    assert re.search(r"<h2[^>]*>GPT и его потомки: Мастера слова</h2>", body)
+    assert re.search(r"<h2[^>]*>GPT и его потомки: Мастера слова <a class=\"heading-anchor\"", body)
 
 
 def test_category_page_uses_a_transliterated_slug(built: tuple[Path, str]) -> None:

@@ -53,3 +53,16 @@ def test_the_contents_are_folded_in_the_page_itself(site: SiteMaker) -> None:
     page = _page(site, "posts/long/index.html")
     toc = page.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
     assert '<details class="toc__details">' in toc and " open" not in toc
+
+
+def test_section_headings_link_to_themselves_in_the_page_not_in_the_feed(
+    site: SiteMaker,
+) -> None:
+    site.post("a.md", "---\ntitle: Пост\ndate: 2025-03-01\n---\nТекст.\n\n## Методы\n\nТекст.\n")
+    _build(site)
+    page = _page(site, "posts/a/index.html")
+    assert (
+        '<h2 id="методы">Методы <a class="heading-anchor" href="#методы"'
+        ' aria-label="Ссылка на раздел: Методы">#</a></h2>'
+    ) in page
+    assert "heading-anchor" not in _page(site, "feed.xml")

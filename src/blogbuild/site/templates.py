@@ -18,6 +18,7 @@ from blogbuild.content.config import Config
 from blogbuild.content.permalinks import theme_urls
 from blogbuild.errors import Problems
 from blogbuild.sealed import make_folder, read_sealed, write_sealed
+from blogbuild.site.anchors import heading_anchors
 from blogbuild.site.i18n import long_date, month_year, reading_time, strings
 from blogbuild.site.plan import Site
 from blogbuild.site.seo import OG_LOCALES, image_url, post_json_ld
@@ -116,6 +117,8 @@ def make_environment(config: Config, compiled: Path | None = None) -> RecordingE
     env.filters["json_ld"] = lambda post: json_for_script(post_json_ld(post, config))
     env.filters["image_url"] = lambda image: image_url(image, config)
     env.filters["json_script"] = json_for_script
+    heading_link = strings(language)["heading_link"]
+    env.filters["heading_anchors"] = lambda html: heading_anchors(html, heading_link)
     env.globals.update(
         site=config,
         t=strings(language),
