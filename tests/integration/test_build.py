@@ -86,7 +86,7 @@ def test_drafts_and_future_posts_are_left_out_and_counted(site: SiteMaker) -> No
     site.post("later.md", "---\ntitle: Потом\ndate: 2999-01-01\n---\nx\n", raw=True)
     done = blogbuild("build", "--source", str(site.root))
     assert done.returncode == 0, done.stderr
-    assert "2 draft(s) left out" in done.stdout and "1 future post(s) left out" in done.stdout
+    assert "2 drafts left out" in done.stdout and "1 future post left out" in done.stdout
     assert not (site.root / "dist" / "posts" / "draft").exists()
     assert not (site.root / "dist" / "posts" / "later").exists()
     shown = blogbuild("build", "--source", str(site.root), "--drafts", "--future")

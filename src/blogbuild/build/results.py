@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from blogbuild.build.cache import BuildCache
 from blogbuild.build.output import Listing, WriteReport
 from blogbuild.content.config import Config
+from blogbuild.content.text import counted
 from blogbuild.errors import Problem
 from blogbuild.model import PostSummary
 
@@ -66,3 +67,18 @@ class BuildResult:
     out: Path
     listing: Listing  # every file of the output folder as the build left it
     notes: tuple[str, ...] = ()  # said once, not warnings: files kept that blogbuild did not write
+
+
+def left_out_notes(output: SiteOutput) -> list[str]:
+    """What the summary line says a build left out, and which flag shows it."""
+    notes = []
+    if output.drafts_skipped:
+        notes.append(
+            f"{counted(output.drafts_skipped, 'draft', 'drafts')} left out, --drafts shows them"
+        )
+    if output.future_skipped:
+        notes.append(
+            f"{counted(output.future_skipped, 'future post', 'future posts')} left out, "
+            "--future shows them"
+        )
+    return notes

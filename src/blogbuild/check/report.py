@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from blogbuild.check.catalog import RULES
 from blogbuild.check.config import DEFAULT_SETTINGS, CheckSettings
 from blogbuild.check.findings import LEVEL_RANK, Finding, sort_findings
+from blogbuild.content.text import counted
 
 _GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -71,13 +72,13 @@ def summary(findings: Iterable[Finding]) -> str:
     items = list(findings)
     counts = Counter(f.severity for f in items)
     parts = [
-        f"{counts[level]} {level}{'' if counts[level] == 1 else 's'}"
+        counted(counts[level], level, f"{level}s")
         for level in sorted(counts, key=lambda level: LEVEL_RANK.get(level, 9))
     ]
     files = len({f.path for f in items})
     if not parts:
         return "no findings"
-    return f"{', '.join(parts)} in {files} file{'' if files == 1 else 's'}"
+    return f"{', '.join(parts)} in {counted(files, 'file', 'files')}"
 
 
 def exit_code(findings: Iterable[Finding], strict: bool = False, fail_on: str = "error") -> int:

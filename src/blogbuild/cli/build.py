@@ -7,12 +7,14 @@ from typing import TYPE_CHECKING
 
 import click
 
+from blogbuild.build.results import left_out_notes
 from blogbuild.cli.common import (
     reported_problems,
     shown,
     site_options,
     stopped_cleanly,
 )
+from blogbuild.content.text import counted
 from blogbuild.options import BuildOptions
 
 if TYPE_CHECKING:
@@ -76,11 +78,7 @@ def _build(options: BuildOptions, debug: bool) -> None:
     lines = [str(problem) for problem in ordered]
     posts = len(output.site.posts)
     pages = sum(1 for path in output.outputs if path.endswith(".html"))
-    left_out = []
-    if output.drafts_skipped:
-        left_out.append(f"{output.drafts_skipped} draft(s) left out, --drafts shows them")
-    if output.future_skipped:
-        left_out.append(f"{output.future_skipped} future post(s) left out, --future shows them")
+    left_out = left_out_notes(output)
     note = f" ({'; '.join(left_out)})" if left_out else ""
     work = _work_done(output.rendered_posts, output.rendered_pages, result.written.written)
     tail = []
@@ -89,7 +87,8 @@ def _build(options: BuildOptions, debug: bool) -> None:
     for line in lines:
         click.echo(line, err=True)
     click.echo(
-        f"Built {posts} posts and {pages} pages into {shown(result.out)} "
+        f"Built {counted(posts, 'post', 'posts')} and {counted(pages, 'page', 'pages')} "
+        f"into {shown(result.out)} "
         f"in {result.seconds:.2f} s ({'; '.join([work, *left_out])})"
     )
     for line in tail:
@@ -103,13 +102,9 @@ def _build(options: BuildOptions, debug: bool) -> None:
 def _work_done(posts: int, pages: int, files: int) -> str:
     """What a build did, for the summary line: a CI log shows whether its cache was used."""
     return (
-        f"rendered {_counted(posts, 'post body', 'post bodies')} and "
-        f"{_counted(pages, 'page', 'pages')}, wrote {_counted(files, 'file', 'files')}"
+        f"rendered {counted(posts, 'post body', 'post bodies')} and "
+        f"{counted(pages, 'page', 'pages')}, wrote {counted(files, 'file', 'files')}"
     )
-
-
-def _counted(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _unchanged_since_last_build(options: BuildOptions, scan: InputScan) -> bool:
@@ -126,7 +121,8 @@ def _unchanged_since_last_build(options: BuildOptions, scan: InputScan) -> bool:
         click.echo(line, err=True)
     seconds = time.perf_counter() - started
     click.echo(
-        f"Built {record.posts} posts and {record.pages} pages into {shown(options.out_dir)} "
+        f"Built {counted(record.posts, 'post', 'posts')} and "
+        f"{counted(record.pages, 'page', 'pages')} into {shown(options.out_dir)} "
         f"in {seconds:.2f} s{record.note} (nothing changed)"
     )
     if record.check:

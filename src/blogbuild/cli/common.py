@@ -36,7 +36,8 @@ def valid_base_url(ctx: click.Context, param: click.Parameter, value: str | None
 def site_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(
         [
-            click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=".",
+            click.option("--source", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                         default=".",
                          show_default=True, help="The site folder (holds content/posts)."),
             click.option("--drafts", is_flag=True, help="Include posts marked draft."),
             click.option("--future", is_flag=True, help="Include posts dated in the future."),

@@ -52,6 +52,11 @@ def reading_minutes(word_count: int) -> int:
     return max(1, (word_count + WORDS_PER_MINUTE // 2) // WORDS_PER_MINUTE)
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """'1 post', '2 posts': a count with the English noun form it takes."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def plural_ru(n: int, one: str, few: str, many: str) -> str:
     """The Russian plural form for `n`: plural_ru(21, 'минута', 'минуты', 'минут') == 'минута'."""
     n = abs(n)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from blogbuild.build.results import left_out_notes
+from blogbuild.content.text import counted
 from blogbuild.errors import Problem
 from blogbuild.serve.livesite import Rebuild
 
@@ -36,17 +38,13 @@ class Console:
         posts = output.site.posts
         shown = []
         if drafts := sum(1 for post in posts if post.draft):
-            shown.append(f"{drafts} draft{'s' if drafts != 1 else ''}")
+            shown.append(counted(drafts, "draft", "drafts"))
         if future := sum(1 for post in posts if post.future and not post.draft):
             shown.append(f"{future} scheduled")
-        left_out = []
-        if output.drafts_skipped:
-            left_out.append(f"{output.drafts_skipped} draft(s) left out, --drafts shows them")
-        if output.future_skipped:
-            left_out.append(f"{output.future_skipped} future post(s) left out, --future shows them")
+        left_out = left_out_notes(output)
         notes_text = "; ".join(([f"with {' and '.join(shown)}"] if shown else []) + left_out)
         click.echo(
-            f"Built {len(posts)} posts in {rebuild.seconds:.2f} s"
+            f"Built {counted(len(posts), 'post', 'posts')} in {rebuild.seconds:.2f} s"
             + (f" ({notes_text})" if notes_text else "")
             + "; watching for changes, Ctrl-C stops."
         )
