@@ -172,7 +172,7 @@ def test_check_of_a_site_that_cannot_be_built_still_prints_its_json(tmp_path: Pa
     findings = json.loads(done.stdout)
     assert [(f["path"], f["line"], f["rule"]) for f in findings] == [
         ("content/posts/a.md", 3, "build-problem"),
-        ("content/posts/b.md", 3, "build-problem"),
+        ("content/posts/b.md", 2, "build-problem"),
         ("content/posts/c.md", 3, "build-problem"),
         ("content/posts/d.md", 4, "build-problem"),
     ]

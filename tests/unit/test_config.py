@@ -40,7 +40,9 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
     (tmp_path / "blogbuild.yaml").write_text("title: ok\nparams: [a\n", encoding="utf-8")
     with pytest.raises(BuildFailed) as caught:
         load_config(tmp_path)
-    assert str(caught.value.problems[0]).startswith("blogbuild.yaml:3: invalid YAML")
+    assert str(caught.value.problems[0]).startswith(
+        "blogbuild.yaml:2: invalid YAML: the '[' opened here"
+    )
 
 
 def test_trusted_html_and_params(tmp_path: Path) -> None:

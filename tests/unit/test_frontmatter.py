@@ -42,7 +42,7 @@ def test_bom_and_crlf_are_normalized_without_moving_lines() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ("---\ntitle: x\ntags: [a, b\n---\nbody\n", 4, "invalid YAML"),
+        ("---\ntitle: x\ntags: [a, b\n---\nbody\n", 3, "the '[' opened here is never closed"),
         ("---\ntitle: x\nbad: : :\n---\n", 3, "invalid YAML"),
         ("+++\ntitle = \n+++\n", 2, "invalid TOML"),
         ("---\ntitle: x\n", 1, "never closed"),

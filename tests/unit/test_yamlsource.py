@@ -55,3 +55,32 @@ def test_a_value_that_contains_itself_is_found() -> None:
 
 def test_depth_is_measured() -> None:
     assert expanded_size(load_yaml("k: " + "[" * 150 + "]" * 150)["k"]) == (150, 150)
+
+
+def _error(text: str) -> YamlSourceError:
+    with pytest.raises(YamlSourceError) as caught:
+        load_yaml(text)
+    return caught.value
+
+
+def test_an_unquoted_colon_in_a_title_gets_the_corrected_line() -> None:
+    error = _error('date: 2025-01-01\ntitle: Сломанный: пост "ИИ"\n')
+    assert error.line == 2
+    assert str(error).endswith(
+        'the value holds ": ", which YAML reads as a key; quote it: '
+        'title: "Сломанный: пост \\"ИИ\\""'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ('date: 2025-01-01\ntitle: "Незакрытая\ntags: [a]\nx: 1\n', "the quote opened here"),
+        ("title: Т\ntags: [a, b\ndate: 2025-01-01\nx: 1\n", "the '[' opened here"),
+        ("title: Т\nai: {model: x\ndate: 2025-01-01\n", "the '{' opened here"),
+    ],
+)
+def test_an_unclosed_quote_or_bracket_is_reported_where_it_opens(text: str, meaning: str) -> None:
+    error = _error(text)
+    assert error.line == 2
+    assert f"{meaning} is never closed" in str(error)

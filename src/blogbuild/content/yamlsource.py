@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -89,9 +90,7 @@ def load_yaml(text: str, oddities: list[Oddity] | None = None) -> Any:
     try:
         value = loader.get_single_data()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark is not None else None
-        reason = err.problem or err.context or "invalid YAML"
+        line, reason = _explained(err, text)
         raise YamlSourceError(line, f"invalid YAML: {reason}") from None
     except yaml.reader.ReaderError as err:
         line = text.count("\n", 0, max(err.position, 0)) + 1
@@ -150,3 +149,32 @@ def key_lines(text: str) -> dict[str, int]:
         for key, _ in node.value
         if isinstance(key, yaml.ScalarNode)
     }
+
+
+# What PyYAML says while an opener is still waiting for its closer, and what that means
+_UNCLOSED = {
+    "while scanning a quoted scalar": "the quote opened here is never closed",
+    "while parsing a flow sequence": "the '[' opened here is never closed",
+    "while parsing a flow mapping": "the '{' opened here is never closed",
+}
+_KEY_LINE = re.compile(r"^(\s*[\w-]+):[ \t]+(.*\S)\s*$")
+
+
+def _explained(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
+    """The line a person must fix, and what to do there, for PyYAML's complaint `err`."""
+    context = (err.context or "").strip()
+    for start, meaning in _UNCLOSED.items():
+        if context.startswith(start) and err.context_mark is not None:
+            return err.context_mark.line + 1, meaning
+    mark = err.problem_mark or err.context_mark
+    line = mark.line + 1 if mark is not None else None
+    reason = err.problem or err.context or "invalid YAML"
+    if mark is not None and (err.problem or "").startswith("mapping values are not allowed"):
+        lines = text.splitlines()
+        written = lines[mark.line] if mark.line < len(lines) else ""
+        if (found := _KEY_LINE.match(written)) and ": " in found.group(2):
+            key, value = found.groups()
+            quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+            fixed = f'{key.strip()}: "{quoted}"'
+            return line, f'the value holds ": ", which YAML reads as a key; quote it: {fixed}'
+    return line, reason
