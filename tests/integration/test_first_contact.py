@@ -30,3 +30,41 @@ def test_one_post_is_counted_in_the_singular(site: SiteMaker) -> None:
     assert "Built 1 post and " in done.stdout
     assert "1 draft left out" in done.stdout
     assert "1 posts" not in done.stdout and "(s)" not in done.stdout
+
+
+def test_an_impossible_file_name_date_is_told_as_such(site: SiteMaker) -> None:
+    site.post("2024-02-30-post.md", "---\ntitle: Дата\n---\nТекст.\n")
+    done = blogbuild("build", "--source", str(site.root))
+    assert done.returncode == 0, done.stderr
+    assert (
+        "content/posts/2024-02-30-post.md: warning: no date in front matter, and the file "
+        "name's date '2024-02-30' is not a real date (day is out of range for month)"
+    ) in done.stderr
+
+
+def test_front_matter_without_its_dashes_is_pointed_out(site: SiteMaker) -> None:
+    site.post("bare.md", "title: Без черты\ndate: 2025-01-01\n\nТекст.\n")
+    site.post("prose.md", "---\ntitle: Обычный\ndate: 2025-01-01\n---\ntitle: одна строка\n")
+    done = blogbuild("build", "--source", str(site.root))
+    assert done.returncode == 0, done.stderr
+    assert (
+        "content/posts/bare.md:1: warning: the first 2 lines look like front matter without "
+        "its '---' lines"
+    ) in done.stderr
+    assert "prose.md:1" not in done.stderr and "prose.md:5" not in done.stderr
+
+
+def test_a_post_dated_by_its_last_commit_is_told_the_next_edit_moves_it(site: SiteMaker) -> None:
+    import subprocess
+
+    site.post("undated.md", "---\ntitle: Без даты\n---\nТекст.\n")
+    git = ["git", "-C", str(site.root), "-c", "user.name=A", "-c", "user.email=a@b.c"]
+    subprocess.run([*git[:3], "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], check=True)
+    done = blogbuild("build", "--source", str(site.root))
+    assert done.returncode == 0, done.stderr
+    assert (
+        "content/posts/undated.md: warning: no date in front matter or file name: using its "
+        "last commit date, which the next edit will move; add `date:`"
+    ) in done.stderr

@@ -107,6 +107,20 @@ def date_from_file_name(name: str, tz: ZoneInfo) -> datetime | None:
         return None
 
 
+def file_name_date_fault(name: str) -> str | None:
+    """Why a file name's date prefix is no date (`2024-02-30-x.md`), or None when it is one
+    or there is no prefix."""
+    match = _FILE_PREFIX.match(name)
+    if not match or len(match.group(1)) == 3:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        datetime(_full_year(year, match.group(1)), month, day)
+    except ValueError as err:
+        return f"the file name's date '{match.group(0).rstrip('-_')}' is not a real date ({err})"
+    return None
+
+
 def file_name_year_guessed(name: str) -> bool:
     """True when the file name's date prefix has a two-digit year."""
     match = _FILE_PREFIX.match(name)

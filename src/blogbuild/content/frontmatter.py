@@ -77,7 +77,8 @@ def split_front_matter(text: str) -> SplitSource:
         first += 1
     kind = _OPENING.get(lines[first].strip(" \t\ufeff")) if first < len(lines) else None
     if kind is None:
-        return SplitSource({}, text, 1, {}, has_front_matter=False)
+        notes = _bare_front_matter(lines, first)
+        return SplitSource({}, text, 1, {}, has_front_matter=False, notes=notes)
     end = next(
         (n for n in range(first + 1, len(lines)) if lines[n].rstrip() in _CLOSING[kind]), None
     )
@@ -96,6 +97,26 @@ def split_front_matter(text: str) -> SplitSource:
         body_start += 1
     body = "\n".join(lines[body_start:])
     return SplitSource(meta, body, body_start + 1, meta_lines, True, notes, kind)
+
+
+# `title: …`, `date: …` lines: what a post's front matter holds, here without its `---`
+_BARE_KEY = re.compile(r"^(title|date|tags|categories|description|slug|draft|layout):\s")
+
+
+def _bare_front_matter(lines: list[str], first: int) -> tuple[tuple[int | None, str], ...]:
+    """A note when the text starts with front matter keys but no `---` line above them."""
+    keys = 0
+    for line in lines[first : first + 12]:
+        if not _BARE_KEY.match(line):
+            break
+        keys += 1
+    if keys < 2:
+        return ()
+    message = (
+        f"the first {keys} lines look like front matter without its '---' lines: they are "
+        "shown as text; put a line '---' above and below them"
+    )
+    return ((first + 1, message),)
 
 
 def _read_yaml(

@@ -11,7 +11,12 @@ from datetime import datetime
 from pathlib import Path
 
 from blogbuild.content.config import Config
-from blogbuild.content.dates import date_from_file_name, file_name_year_guessed, strip_date_prefix
+from blogbuild.content.dates import (
+    date_from_file_name,
+    file_name_date_fault,
+    file_name_year_guessed,
+    strip_date_prefix,
+)
 from blogbuild.content.discover import (
     DRAFTS_FOLDER,
     MARKDOWN_SUFFIXES,
@@ -201,11 +206,17 @@ def fallback_date(path: Path, config: Config) -> tuple[datetime, DateSource, str
     from_name = date_from_file_name(path.name, config.tz)
     if from_name is not None:
         return from_name, "file_name", "no date in front matter: using the file name's date"
+    fault = file_name_date_fault(path.name)
+    missing = (
+        f"no date in front matter, and {fault}"
+        if fault
+        else ("no date in front matter or file name")
+    )
     committed = _git_commit_date(path)
     if committed is not None:
-        why = "no date in front matter or file name: using its last commit date"
+        why = f"{missing}: using its last commit date, which the next edit will move; add `date:`"
         return committed.astimezone(config.tz), "git", why
-    why = "no date in front matter or file name: using its modification time"
+    why = f"{missing}: using its modification time; add `date:`"
     return datetime.fromtimestamp(path.stat().st_mtime, config.tz), "mtime", why
 
 
