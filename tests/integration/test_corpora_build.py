@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 
 BLOGS = sorted(p.name for p in CORPORA.iterdir() if p.is_dir()) if CORPORA.is_dir() else []
 _DRAFT = re.compile(r"^(?:published\s*[:=]\s*false|draft\s*[:=]\s*true)\s*$", re.I | re.M)
-_LEFT_OUT = re.compile(r"(\d+) draft\(s\) left out")
+_LEFT_OUT = re.compile(r"(\d+) drafts? left out")
 
 
 def _posts(blog: Path) -> list[Path]:

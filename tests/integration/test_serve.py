@@ -215,8 +215,8 @@ def test_drafts_and_future_posts_are_shown_on_request_with_their_badge(made: Sit
 
 def test_drafts_and_future_posts_are_left_out_unless_asked(served: ServeProcess) -> None:
     summary = "\n".join(served.out)
-    assert "1 draft(s) left out, --drafts shows them" in summary
-    assert "1 future post(s) left out, --future shows them" in summary
+    assert "1 draft left out, --drafts shows them" in summary
+    assert "1 future post left out, --future shows them" in summary
     assert served.get("/posts/draft/").status == 404
     assert served.get("/posts/later/").status == 404
 
