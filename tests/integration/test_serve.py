@@ -331,8 +331,10 @@ def test_warnings_are_printed_at_start_and_new_ones_after_each_rebuild(
 
 
 def test_a_missing_source_folder_is_a_usage_error(tmp_path: Path) -> None:
-    done = blogbuild("serve", "--source", str(tmp_path / "nowhere"), timeout=30)
-    assert done.returncode == 2 and "no such folder" in done.stderr
+    missing = tmp_path / "nowhere"
+    done = blogbuild("serve", "--source", str(missing), timeout=30)
+    assert done.returncode == 2 and f"'{missing}' does not exist" in done.stderr
+    assert not missing.exists()
 
 
 def test_a_port_named_on_the_command_line_must_be_free(made: SiteMaker) -> None:
