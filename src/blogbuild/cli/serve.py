@@ -65,8 +65,6 @@ def serve_command(
     """
     from blogbuild.serve import ServeError, ServeOptions, serve
 
-    if not source.is_dir():
-        raise click.BadParameter(f"no such folder: {source}", param_hint="--source")
     port_given = ctx.get_parameter_source("port") is not click.core.ParameterSource.DEFAULT
     options = ServeOptions(
         BuildOptions(source.resolve(), None, drafts, future, base_url),
