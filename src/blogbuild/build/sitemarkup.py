@@ -39,6 +39,7 @@ def markup_site(config: Config, post_urls: PostUrls) -> SiteData:
         post_urls=post_urls,
         shortcode_dirs=tuple(f for f in shortcodes if os.path.isdir(f)),
         include_dirs=tuple(f for f in includes if os.path.isdir(f)),
+        root=str(config.root.resolve()),
     )
 
 

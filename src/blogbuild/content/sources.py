@@ -29,15 +29,10 @@ def unreadable_reason(entry: os.DirEntry[str], root: Path) -> str | None:
     build from (reading a FIFO would wait forever).
     """
     if entry.is_symlink():
-        try:
-            target = Path(entry.path).resolve(strict=True)
-        except FileNotFoundError:
-            return f"a link to nothing ({os.readlink(entry.path)}): skipped"
-        except (OSError, RuntimeError):  # a loop of links
-            return "a link that loops: skipped"
-        what = "a folder" if target.is_dir() else "a file"
-        if target != root and root not in target.parents:
-            return f"a link to {what} outside the site ({target}): not followed"
+        reason = outside_reason(Path(entry.path), root)
+        if reason:
+            return reason
+        target = Path(entry.path).resolve()
         if target.is_dir():
             return "a link to a folder: not followed"
         mode = target.stat().st_mode
@@ -46,6 +41,33 @@ def unreadable_reason(entry: os.DirEntry[str], root: Path) -> str | None:
     if not stat.S_ISREG(mode):
         return f"not a regular file ({_kind(mode)}): skipped"
     return None
+
+
+def outside_reason(path: Path, root: Path, where: str = "the site") -> str | None:
+    """Why `path` (a file or folder below `root`, reached through any links) may not be
+    read, or None: every file a build reads goes through here.
+
+    `root` is resolved. A link, of the file or of a folder on its way, is followed only
+    when it leads to something inside `root`: `_includes/env.txt -> /proc/self/environ`
+    would publish the build's environment, its tokens with it.
+    """
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return f"a link to nothing ({_link_text(path)}): skipped"
+    except (OSError, RuntimeError):  # a loop of links, a name too long
+        return "a link that loops: skipped"
+    if target != root and root not in target.parents:
+        what = "a folder" if target.is_dir() else "a file"
+        return f"a link to {what} outside {where} ({target}): not followed"
+    return None
+
+
+def _link_text(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return str(path)
 
 
 def _kind(mode: int) -> str:

@@ -11,6 +11,7 @@ import jinja2
 import jinja2.runtime
 from markupsafe import Markup
 
+from blogbuild.content.confined import ConfinedLoader, RefusedTemplate
 from blogbuild.markup.liquidfilters import FILTERS, absolute_url, relative_url
 from blogbuild.markup.sourcestate import Context
 from blogbuild.site.theme import theme_dir
@@ -48,9 +49,15 @@ def _absolute_url(context: jinja2.runtime.Context, value: Any) -> str:
 
 
 @lru_cache(maxsize=16)
-def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
+def _environment(folders: tuple[str, ...], root: str) -> jinja2.Environment:
+    theme = builtin_shortcodes()
+    confined = [
+        (f, theme_dir().resolve(), "the theme") if Path(f) == theme
+        else (f, Path(root).resolve(), "the site")
+        for f in folders
+    ]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([f for f in folders if Path(f).is_dir()]),
+        loader=ConfinedLoader(confined),
         autoescape=True,
         keep_trailing_newline=False,
         trim_blocks=True,
@@ -69,9 +76,12 @@ def _render(
     """Template `name` from `folders` rendered with `values`; None when it does not exist."""
     if (folders, name) in ctx.missing:
         return None
-    env = _environment(folders)
+    env = _environment(folders, ctx.site.root)
     try:
         template = env.get_template(name)
+    except RefusedTemplate as refused:
+        ctx.warn(line, f"{what}: {refused.shown}: {refused.reason}; left out")
+        return ""
     except jinja2.TemplateNotFound:
         ctx.missing.add((folders, name))
         return None
