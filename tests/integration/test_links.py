@@ -80,7 +80,9 @@ def test_template_include_and_shortcode_links_out_of_the_site_are_refused(
     assert "Traceback" not in err
     assert "include: _includes/env.txt: a link to a file outside the site (/proc/" in err
     assert f"include: _includes/sub/note.html: a link to a file outside the site ({outside}" in err
-    assert "shortcode 'leak': templates/shortcodes/leak.html: a link to a file outside the site" in err
+    assert (
+        "shortcode 'leak': templates/shortcodes/leak.html: a link to a file outside the site" in err
+    )
     texts = b"".join(p.read_bytes() for p in (site.root / "dist").rglob("*") if p.is_file())
     assert b"MARKER-SECRET" not in texts
     assert b"own-include-text" in texts  # a link inside the site is followed

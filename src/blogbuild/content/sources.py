@@ -63,6 +63,26 @@ def outside_reason(path: Path, root: Path, where: str = "the site") -> str | Non
     return None
 
 
+def confined_files(folder: Path, root: Path) -> list[Path]:
+    """The regular files below `folder` that `outside_reason` lets a build read from `root`
+    (resolved), in path order: what a digest of templates may hash."""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    pending = [folder]
+    while pending:  # linked folders inside `root` are entered, each once (links may loop)
+        current = pending.pop()
+        if outside_reason(current, root) or current.resolve() in seen:
+            continue
+        seen.add(current.resolve())
+        with os.scandir(current) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    pending.append(Path(entry.path))
+                elif entry.is_file() and outside_reason(Path(entry.path), root) is None:
+                    found.append(Path(entry.path))
+    return sorted(found)
+
+
 def _link_text(path: Path) -> str:
     try:
         return os.readlink(path)

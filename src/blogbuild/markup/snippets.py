@@ -52,7 +52,8 @@ def _absolute_url(context: jinja2.runtime.Context, value: Any) -> str:
 def _environment(folders: tuple[str, ...], root: str) -> jinja2.Environment:
     theme = builtin_shortcodes()
     confined = [
-        (f, theme_dir().resolve(), "the theme") if Path(f) == theme
+        (f, theme_dir().resolve(), "the theme")
+        if Path(f) == theme
         else (f, Path(root).resolve(), "the site")
         for f in folders
     ]
