@@ -100,3 +100,18 @@ def test_a_page_template_linked_out_of_the_site_is_refused(site: SiteMaker, tmp_
     dist = site.root / "dist"
     texts = b"".join(p.read_bytes() for p in dist.rglob("*") if p.is_file())
     assert b"MARKER-SECRET" not in texts
+
+
+def test_a_config_linked_out_of_the_site_is_not_read(site: SiteMaker, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("title: MARKER-SECRET-CONFIG\n", encoding="utf-8")
+    site.post("2025-01-01-post.md", "---\ntitle: Пост\n---\nТекст.\n", raw=True)
+    config = site.root / "blogbuild.yaml"
+    config.unlink(missing_ok=True)
+    os.symlink(secret, config)
+    done = blogbuild("build", "--source", str(site.root), timeout=60)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    expected = f"blogbuild.yaml: a link to a file outside the site ({secret}): not followed"
+    assert expected in done.stderr
+    assert not (site.root / "dist").exists()
