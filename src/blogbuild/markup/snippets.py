@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache, lru_cache
 from pathlib import Path
@@ -18,12 +19,25 @@ from blogbuild.site.theme import theme_dir
 
 _SAFE_URL = re.compile(r"^(?:https?://|//|/|\.|#|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
 _DIGITS = re.compile(r"^\s*(\d+)\s*(?:px)?\s*$")
+# Longer names are no template's (a file name holds 255 bytes): looking one up would fail
+# with "File name too long" instead of finding nothing.
+_NAME_BYTES = 200
 
 
 @cache
 def builtin_shortcodes() -> Path:
     """The theme's folder of built-in shortcodes (asked once per shortcode of a post)."""
     return theme_dir() / "templates" / "shortcodes"
+
+
+def has_template(folder: str | Path, name: str) -> bool:
+    """Whether `folder` holds the template `name`; a name no file could have holds none."""
+    if len(name.encode("utf-8", "surrogatepass")) > _NAME_BYTES or "\0" in name:
+        return False
+    try:
+        return os.path.isfile(os.path.join(folder, name))
+    except (OSError, ValueError):
+        return False
 
 
 def _safe_url(value: Any) -> str:
@@ -75,7 +89,8 @@ def _render(
     ctx: Context, folders: tuple[str, ...], name: str, values: dict[str, Any], line: int, what: str
 ) -> str | None:
     """Template `name` from `folders` rendered with `values`; None when it does not exist."""
-    if (folders, name) in ctx.missing:
+    if (folders, name) in ctx.missing or not any(has_template(f, name) for f in folders):
+        ctx.missing.add((folders, name))
         return None
     env = _environment(folders, ctx.site.root)
     try:
@@ -86,6 +101,9 @@ def _render(
     except jinja2.TemplateNotFound:
         ctx.missing.add((folders, name))
         return None
+    except (OSError, UnicodeDecodeError) as error:  # unreadable, not UTF-8: named, left out
+        ctx.warn(line, f"{what}: cannot read {name}: {error}; left out")
+        return ""
     except jinja2.TemplateSyntaxError as error:
         ctx.warn(
             line, f"{what}: {_shown(error.filename)}:{error.lineno}: {error.message}; left out"
