@@ -57,10 +57,23 @@ def outside_reason(path: Path, root: Path, where: str = "the site") -> str | Non
         return f"a link to nothing ({_link_text(path)}): skipped"
     except (OSError, RuntimeError):  # a loop of links, a name too long
         return "a link that loops: skipped"
-    if target != root and root not in target.parents:
+    if not _within(target, root):
         what = "a folder" if target.is_dir() else "a file"
         return f"a link to {what} outside {where} ({target}): not followed"
     return None
+
+
+def leads_inside(path: Path, root: Path) -> bool:
+    """Whether `path`, existing or not (a deleted file), is inside `root` once every link on
+    its way is followed: `outside_reason`'s rule for paths that may be gone."""
+    try:
+        return _within(path.resolve(), root.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
+def _within(target: Path, root: Path) -> bool:
+    return target == root or root in target.parents
 
 
 def confined_files(folder: Path, root: Path) -> list[Path]:
