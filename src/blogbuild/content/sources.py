@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -55,8 +56,12 @@ def outside_reason(path: Path, root: Path, where: str = "the site") -> str | Non
         target = path.resolve(strict=True)
     except FileNotFoundError:
         return f"a link to nothing ({_link_text(path)}): skipped"
-    except (OSError, RuntimeError):  # a loop of links, a name too long
+    except RuntimeError:  # a loop of links, as Python before 3.13 says it
         return "a link that loops: skipped"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a link that loops: skipped"
+        return f"cannot be read ({error.strerror or error}): skipped"
     if not _within(target, root):
         what = "a folder" if target.is_dir() else "a file"
         return f"a link to {what} outside {where} ({target}): not followed"
