@@ -11,10 +11,10 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def blogbuild(
-    *args: str, cwd: Path | None = None, timeout: float = 120
+    *args: str, cwd: Path | None = None, timeout: float = 120, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m blogbuild ARGS` with this checkout's sources and capture its output."""
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1"}
+    env = {**(env or os.environ), "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1"}
     return subprocess.run(
         [sys.executable, "-m", "blogbuild", *args],
         cwd=cwd or REPO,

@@ -11,6 +11,7 @@ from lxml import html as lxml_html
 from blogbuild.build.recipe import build
 from blogbuild.options import BuildOptions
 from tests.conftest import SiteMaker
+from tests.integration.clirun import blogbuild
 
 
 def _build(site: SiteMaker, **options: object) -> tuple[list[str], int]:
@@ -125,3 +126,25 @@ def test_site_shortcode_and_include_templates(site: SiteMaker) -> None:
     _build(site)
     tree = lxml_html.fromstring(page.read_text(encoding="utf-8"))
     assert tree.xpath("//div[@class='callout new']/p/em/text()") == ["Важно"]
+
+
+def test_names_no_file_could_have_and_unreadable_templates_are_warnings(site: SiteMaker) -> None:
+    long = "a" * 300
+    body = (
+        f"---\ntitle: Длинное\n---\nТекст.\n\n{{% {long} %}}\n\n{{{{< {long} >}}}}\n\n"
+        f"{{% include {long}.html %}}\n\n{{{{< broken >}}}}\n"
+    )
+    site.post("2025-01-01-long.md", body, raw=True)
+    shortcodes = site.root / "templates" / "shortcodes"
+    shortcodes.mkdir(parents=True)
+    (shortcodes / "broken.html").write_bytes(b"\xff\xfe not UTF-8")
+    warnings, _ = _build(site)
+    text = "\n".join(warnings)
+    assert "unexpected error" not in text
+    assert f"2025-01-01-long.md:6: warning: Liquid tag '{{% {long} %}}' is not supported" in text
+    assert f"2025-01-01-long.md:8: warning: unknown shortcode '{long}'" in text
+    assert f"2025-01-01-long.md:10: warning: {{% include {long}.html %}}: no such file" in text
+    assert "2025-01-01-long.md:12: warning: shortcode 'broken': cannot read broken.html: " in text
+    done = blogbuild("check", "--source", str(site.root), timeout=60)
+    assert "unexpected error" not in done.stderr + done.stdout
+    assert "Traceback" not in done.stderr

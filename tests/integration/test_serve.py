@@ -383,3 +383,38 @@ def test_dead_event_streams_are_noticed_and_dropped(
         server.shutdown()
         broker.close()
         server.server_close()
+
+
+def test_a_request_that_trickles_in_is_cut_off_at_its_deadline(
+    made: SiteMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(server_module, "REQUEST_SECONDS", 1.0)
+    live, broker = LiveSite(BuildOptions(made.root)), EventBroker()
+    live.rebuild()
+    server = bind("127.0.0.1", 0, fallback=False, live=live, broker=broker, debug=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with socket.create_connection(server.server_address[:2], timeout=5) as slow:
+            slow.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            started = time.monotonic()
+            closed = False
+            for n in range(40):  # a header line every 0.2 s: 8 s if never cut off
+                time.sleep(0.2)
+                try:
+                    slow.sendall(f"X-Slow-{n}: 1\r\n".encode())
+                    slow.setblocking(False)
+                    closed = slow.recv(1) == b""
+                except BlockingIOError:
+                    pass
+                except OSError:
+                    closed = True
+                finally:
+                    slow.setblocking(True)
+                if closed:
+                    break
+            assert closed, "the slow request was never cut off"
+            assert time.monotonic() - started < 3
+        assert fetch(server.server_address[1], "/").status == 200  # others are still served
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -104,3 +104,28 @@ def test_a_folder_created_later_is_watched(
     template = root / "templates" / "post.html"
     template.write_text("x", encoding="utf-8")
     _next_with(batches, template)
+
+
+def test_what_a_link_leads_to_outside_the_site_is_not_watched(
+    watched: tuple[Path, Batches], tmp_path: Path
+) -> None:
+    root, batches = watched
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (root / "assets").mkdir()
+    os.symlink(outside, root / "assets" / "linked")
+    assert not is_source(root, root / "assets" / "linked" / "build.log")
+    assert is_source(root, root / "content" / "posts" / "a.md")
+    time.sleep(0.3)  # the new folder is watched again
+    while not batches.empty():
+        batches.get()
+    for n in range(3):
+        (outside / "build.log").write_text(f"line {n}\n", encoding="utf-8")
+        time.sleep(0.05)
+    post = root / "content" / "posts" / "b.md"
+    post.write_text("x", encoding="utf-8")
+    seen = set(_next_with(batches, post))
+    time.sleep(0.3)
+    while not batches.empty():
+        seen |= batches.get()
+    assert not any("linked" in path.parts for path in seen)

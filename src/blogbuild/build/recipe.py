@@ -35,6 +35,7 @@ from blogbuild.build.results import BuildResult, Plan, Progress, SiteOutput
 from blogbuild.build.unchanged import built_into_before
 from blogbuild.content.config import Config, load_config
 from blogbuild.content.loader import LoadOptions, relative_path, select_posts
+from blogbuild.content.sources import confined_files
 from blogbuild.errors import BlogbuildError, BuildFailed, Problems
 from blogbuild.hashing import digest, files_digest
 from blogbuild.options import BuildOptions
@@ -236,10 +237,12 @@ def _shared_digests(config: Config) -> tuple[str, str]:
     templates: feeds and Markdown copies do not change when the theme does)."""
     templates = [
         p
-        for folder in (config.root / "templates", theme_dir() / "templates")
+        for folder, root in (
+            (config.root / "templates", config.root.resolve()),
+            (theme_dir() / "templates", theme_dir().resolve()),
+        )
         if folder.is_dir()
-        for p in folder.rglob("*")
-        if p.is_file()
+        for p in confined_files(folder, root)
     ]
     config_text = repr(
         sorted((k, repr(getattr(config, k))) for k in config.__dataclass_fields__ if k != "root")

@@ -10,10 +10,12 @@ from blogbuild.content.config import Config
 from blogbuild.content.dates import strip_date_prefix
 from blogbuild.content.permalinks import post_url
 from blogbuild.content.slugs import slugify
+from blogbuild.content.sources import confined_files
 from blogbuild.hashing import digest, files_digest
 from blogbuild.markup.sitedata import PostUrls, SiteData
 from blogbuild.markup.snippets import builtin_shortcodes
 from blogbuild.model import PostSummary
+from blogbuild.site.theme import theme_dir
 
 POST_URLS_MEMO = "post-urls"
 _INPUTS: dict[str, str] = {}
@@ -40,6 +42,7 @@ def markup_site(config: Config, post_urls: PostUrls) -> SiteData:
         post_urls=post_urls,
         shortcode_dirs=tuple(f for f in shortcodes if os.path.isdir(f)),
         include_dirs=tuple(f for f in includes if os.path.isdir(f)),
+        root=str(config.root.resolve()),
     )
 
 
@@ -53,11 +56,13 @@ def template_inputs(config: Config) -> str:
     )  # fmt: skip
     known = _INPUTS.get(values)
     if known is None:
+        site, theme = config.root.resolve(), theme_dir().resolve()
+        folders = [(f, site) for f in (*shortcodes, *includes)]
         files = sorted(
             path
-            for folder in (*shortcodes, *includes, str(builtin_shortcodes()))
+            for folder, root in (*folders, (str(builtin_shortcodes()), theme))
             if os.path.isdir(folder)
-            for path in _files(folder)
+            for path in confined_files(Path(folder), root)
         )
         known = digest(f"{values}|{files_digest(files)}")
         _INPUTS[values] = known
@@ -68,10 +73,6 @@ def forget_template_inputs() -> None:
     """Read the template folders again on the next `template_inputs`: once per build, so a
     long-lived process (serve) sees templates change."""
     _INPUTS.clear()
-
-
-def _files(folder: str) -> Iterable[Path]:
-    return (path for path in Path(folder).rglob("*") if path.is_file())
 
 
 def guessed_post_urls(rel_paths: Iterable[str], known: object) -> PostUrls:

@@ -52,7 +52,18 @@ def check_site(output: SiteOutput, external: bool = False) -> list[Finding]:
     # (`known` is empty when the site changed, so this also stores a new site's findings)
     if statuses is None and checked.keys() != known.keys():
         output.cache.memo[_LINKS_MEMO] = (site, checked)
-    return sort_findings(findings)
+    return sort_findings(findings + _skipped_files(output))
+
+
+def _skipped_files(output: SiteOutput) -> list[Finding]:
+    """Post files the build skipped as empty: no rule sees them, yet none is published."""
+    from blogbuild.content.loader import EMPTY_FILE
+
+    return [
+        Finding(p.path, p.line or 1, 1, p.severity.value, "build-problem", p.message)
+        for p in output.warnings
+        if p.message == EMPTY_FILE
+    ]
 
 
 def _site_digest(paths: frozenset[str], ids: _ElementIds, base: str) -> str:

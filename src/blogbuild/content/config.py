@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from blogbuild.content.sources import outside_reason
 from blogbuild.content.yamlsource import YamlSourceError, key_lines, load_yaml
 from blogbuild.errors import BuildFailed, Problem, Problems
 
@@ -79,6 +80,9 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     if path.exists():
+        outside = outside_reason(path, root.resolve())
+        if outside:  # not a config to build without: stop, and read nothing
+            raise BuildFailed([_problem(rel, None, outside)])
         try:
             text = path.read_text(encoding="utf-8-sig")
             raw = load_yaml(text)

@@ -36,6 +36,9 @@ from blogbuild.model import DateSource, Post
 
 __all__ = ["MARKDOWN_SUFFIXES", "TEXT_SUFFIXES", "LoadOptions", "LoadResult", "load_posts"]
 
+# Said by `build` and reported by `check` alike: a file skipped is a post not published.
+EMPTY_FILE = "the file is empty: skipped"
+
 
 @dataclass(frozen=True, slots=True)
 class LoadOptions:
@@ -129,7 +132,7 @@ def load_post(path: Path, config: Config, problems: Problems) -> Post | None:
         problems.error(rel, line, "the file is not UTF-8 text (save it as UTF-8)")
         return None
     if not text.strip():
-        problems.warning(rel, None, "the file is empty: skipped")
+        problems.warning(rel, None, EMPTY_FILE)
         return None
     return parse_post(rel, path, text, hashlib.sha256(data).hexdigest(), config, problems)
 

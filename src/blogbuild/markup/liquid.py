@@ -8,7 +8,12 @@ from typing import Any
 
 from blogbuild.markup.liquidfilters import apply, show, site_filters
 from blogbuild.markup.shortcodes import parse_arguments
-from blogbuild.markup.snippets import builtin_shortcodes, render_include, render_shortcode
+from blogbuild.markup.snippets import (
+    builtin_shortcodes,
+    has_template,
+    render_include,
+    render_shortcode,
+)
 from blogbuild.markup.sourcestate import Context, Output
 
 _TAG = re.compile(r"\{%-?\s*([A-Za-z_]\w*)(.*?)-?%\}", re.S)
@@ -51,7 +56,7 @@ def is_rendered(liquid: str) -> bool:
 
 @lru_cache(maxsize=256)  # the checker asks once for each of thousands of tags
 def _is_builtin_shortcode(name: str) -> bool:
-    return (builtin_shortcodes() / f"{name}.html").is_file()
+    return has_template(builtin_shortcodes(), f"{name}.html")
 
 
 def expand_tag(ctx: Context, out: Output, start: int) -> int | None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from blogbuild.markup.liquidfilters import absolute_url, show
-from blogbuild.markup.snippets import render_shortcode
+from blogbuild.markup.snippets import has_template, render_shortcode
 from blogbuild.markup.sourcestate import Context, Output
 
 # `{{< name a b="c" >}}`, `{{% name %}}`, `{{< /name >}}`, `{{< name />}}`; quoted arguments
@@ -147,4 +146,4 @@ def _lookup(values: Any, dotted: str) -> Any:
 
 
 def _has_template(folder: str, name: str) -> bool:
-    return (Path(folder) / f"{name}.html").is_file()
+    return has_template(folder, f"{name}.html")

@@ -81,6 +81,8 @@ class SiteData:
     # Where a site's own shortcode and include templates are looked for, first wins.
     shortcode_dirs: tuple[str, ...] = ()
     include_dirs: tuple[str, ...] = ()
+    # The site folder, resolved: no template may be read through a link out of it.
+    root: str = "."
 
     @property
     def url(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache, lru_cache
 from pathlib import Path
@@ -11,6 +12,7 @@ import jinja2
 import jinja2.runtime
 from markupsafe import Markup
 
+from blogbuild.content.confined import ConfinedLoader, RefusedTemplate
 from blogbuild.markup.liquidfilters import FILTERS, absolute_url, relative_url
 from blogbuild.markup.sourcestate import Context
 from blogbuild.site.theme import theme_dir
@@ -21,12 +23,25 @@ _DIGITS = re.compile(r"^\s*(\d+)\s*(?:px)?\s*$")
 _LENGTH = re.compile(
     r"\d+(?:\.\d+)?(?:px|%|em|rem|ex|ch|vw|vh|vmin|vmax|cm|mm|in|pt|pc)", re.IGNORECASE
 )
+# Longer names are no template's (a file name holds 255 bytes): looking one up would fail
+# with "File name too long" instead of finding nothing.
+_NAME_BYTES = 200
 
 
 @cache
 def builtin_shortcodes() -> Path:
     """The theme's folder of built-in shortcodes (asked once per shortcode of a post)."""
     return theme_dir() / "templates" / "shortcodes"
+
+
+def has_template(folder: str | Path, name: str) -> bool:
+    """Whether `folder` holds the template `name`; a name no file could have holds none."""
+    if len(name.encode("utf-8", "surrogatepass")) > _NAME_BYTES or "\0" in name:
+        return False
+    try:
+        return os.path.isfile(os.path.join(folder, name))
+    except (OSError, ValueError):
+        return False
 
 
 def _safe_url(value: Any) -> str:
@@ -67,9 +82,16 @@ def _absolute_url(context: jinja2.runtime.Context, value: Any) -> str:
 
 
 @lru_cache(maxsize=16)
-def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
+def _environment(folders: tuple[str, ...], root: str) -> jinja2.Environment:
+    theme = builtin_shortcodes()
+    confined = [
+        (f, theme_dir().resolve(), "the theme")
+        if Path(f) == theme
+        else (f, Path(root).resolve(), "the site")
+        for f in folders
+    ]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([f for f in folders if Path(f).is_dir()]),
+        loader=ConfinedLoader(confined),
         autoescape=True,
         keep_trailing_newline=False,
         trim_blocks=True,
@@ -90,14 +112,21 @@ def _render(
     ctx: Context, folders: tuple[str, ...], name: str, values: dict[str, Any], line: int, what: str
 ) -> str | None:
     """Template `name` from `folders` rendered with `values`; None when it does not exist."""
-    if (folders, name) in ctx.missing:
+    if (folders, name) in ctx.missing or not any(has_template(f, name) for f in folders):
+        ctx.missing.add((folders, name))
         return None
-    env = _environment(folders)
+    env = _environment(folders, ctx.site.root)
     try:
         template = env.get_template(name)
+    except RefusedTemplate as refused:
+        ctx.warn(line, f"{what}: {refused.shown}: {refused.reason}; left out")
+        return ""
     except jinja2.TemplateNotFound:
         ctx.missing.add((folders, name))
         return None
+    except (OSError, UnicodeDecodeError) as error:  # unreadable, not UTF-8: named, left out
+        ctx.warn(line, f"{what}: cannot read {name}: {error}; left out")
+        return ""
     except jinja2.TemplateSyntaxError as error:
         ctx.warn(
             line, f"{what}: {_shown(error.filename)}:{error.lineno}: {error.message}; left out"

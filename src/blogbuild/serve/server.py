@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import errno
+import io
 import queue
 import socket
 import socketserver
 import sys
+import time
 import traceback
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,6 +22,9 @@ from blogbuild.serve.livesite import LiveSite, state_message
 from blogbuild.serve.paths import Found, Redirect, content_type, host_allowed, resolve
 
 PORT_ATTEMPTS = 20  # how far past a busy default port to look for a free one
+# The whole of a request (its line and headers) must arrive within this: a client sending a
+# header line every few seconds would otherwise keep its thread forever.
+REQUEST_SECONDS = 30.0
 _SCRIPTS = {LIVE_JS: LIVE_SCRIPT.encode(), WORKER_JS: WORKER_SCRIPT.encode()}
 _QUIET_ERRORS = (ConnectionError, TimeoutError)  # a browser went away mid-response
 _HTML = content_type("index.html")
@@ -63,6 +68,24 @@ class PreviewServer(ThreadingHTTPServer):
             traceback.print_exc()
 
 
+class _DeadlineReader(io.RawIOBase):
+    """The connection's bytes, each read given what is left of the request's deadline."""
+
+    def __init__(self, connection: socket.socket) -> None:
+        self.connection = connection
+        self.deadline = time.monotonic() + REQUEST_SECONDS
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("the request did not arrive in time")
+        self.connection.settimeout(remaining)
+        return self.connection.recv_into(buffer)
+
+
 class PreviewHandler(BaseHTTPRequestHandler):
     """Answers GET and HEAD from the current snapshot; nothing is read from dist/."""
 
@@ -70,11 +93,27 @@ class PreviewHandler(BaseHTTPRequestHandler):
     server_version = "blogbuild"
     timeout = 30  # a connection that sends no request is dropped, not kept forever
 
+    def setup(self) -> None:
+        super().setup()
+        self._reader = _DeadlineReader(self.connection)
+        self.rfile = io.BufferedReader(self._reader)
+
+    def handle_one_request(self) -> None:
+        # Each request of a kept-alive connection gets its own deadline.
+        self._reader.deadline = time.monotonic() + REQUEST_SECONDS
+        super().handle_one_request()
+
     def do_GET(self) -> None:
+        self._received()
         self._answer(head=False)
 
     def do_HEAD(self) -> None:
+        self._received()
         self._answer(head=True)
+
+    def _received(self) -> None:
+        """The request is in (GET and HEAD have no body): writes get the usual timeout."""
+        self.connection.settimeout(self.timeout)
 
     def log_message(self, format: str, *args: Any) -> None:
         if self.server.debug:

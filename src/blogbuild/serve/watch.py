@@ -12,6 +12,7 @@ from pathlib import Path
 import watchfiles
 
 from blogbuild.content.config import CONFIG_NAME
+from blogbuild.content.sources import leads_inside
 
 SOURCE_DIRS = ("content", "templates", "assets", "_includes")  # _includes: Jekyll's, for posts
 # Short enough that a save reaches the browser quickly, long enough that an editor's
@@ -37,8 +38,11 @@ def is_source(root: Path, path: Path) -> bool:
         return parts[0] == CONFIG_NAME or parts[0] in SOURCE_DIRS
     if parts[0] not in SOURCE_DIRS:
         return False
-    # Hidden files are skipped by the build too.
-    return not any(part.startswith(".") for part in parts) and not _EDITOR_FILES.search(parts[-1])
+    # Hidden files are skipped by the build too, and so is what a link leads to outside the
+    # site (a log file there would rebuild the site in a loop).
+    if any(part.startswith(".") for part in parts) or _EDITOR_FILES.search(parts[-1]):
+        return False
+    return leads_inside(path, root)
 
 
 class SourceWatcher:

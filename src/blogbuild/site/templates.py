@@ -15,6 +15,7 @@ from jinja2.runtime import Context
 
 from blogbuild import __version__
 from blogbuild.content.config import Config
+from blogbuild.content.confined import ConfinedLoader, RefusedTemplate
 from blogbuild.content.permalinks import theme_urls
 from blogbuild.errors import Problems
 from blogbuild.sealed import make_folder, read_sealed, write_sealed
@@ -92,12 +93,15 @@ def make_environment(config: Config, compiled: Path | None = None) -> RecordingE
     With `compiled`, templates compiled once are kept there (by their source's checksum), so
     a rebuild in a new process does not compile them again.
     """
-    folders = [config.root / "templates", theme_dir() / "templates"]
+    folders = [
+        (str(config.root / "templates"), config.root.resolve(), "the site"),
+        (str(theme_dir() / "templates"), theme_dir().resolve(), "the theme"),
+    ]
     bytecode_cache = None
     if compiled is not None:
         bytecode_cache = SealedBytecodeCache(compiled)
     env = RecordingEnvironment(
-        loader=jinja2.FileSystemLoader([str(f) for f in folders if f.is_dir()]),
+        loader=ConfinedLoader(folders),
         bytecode_cache=bytecode_cache,
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
@@ -163,6 +167,9 @@ def render_page(
             err.lineno,
             err.message or "syntax error",
         )
+        return None, reads
+    except RefusedTemplate as err:
+        _record(problems, seen, err.shown, None, err.reason)
         return None, reads
     except jinja2.TemplateNotFound as err:
         _record(
