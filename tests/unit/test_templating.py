@@ -93,7 +93,7 @@ def test_a_broken_site_template_is_a_warning_not_a_crash(
 ) -> None:
     (tmp_path / "bad.html").write_text("{% if %}", encoding="utf-8")
     (tmp_path / "boom.html").write_text("{{ args[5].x.y() }}", encoding="utf-8")
-    site = SiteData(shortcode_dirs=(str(tmp_path),))
+    site = SiteData(shortcode_dirs=(str(tmp_path),), root=str(tmp_path))
     result = renderer.render("{{< bad >}}\n\n{{< boom >}}\n", site=site)
     assert [line for line, _ in result.warnings] == [1, 3]
     assert all(message.startswith("shortcode '") for _, message in result.warnings)
@@ -227,7 +227,9 @@ def test_what_site_templates_write_is_sanitised_like_the_post(
         '<div onclick="go()" style="{{ include.style }}">{{ include.text | safe }}</div>',
         encoding="utf-8",
     )
-    site = SiteData(shortcode_dirs=(str(shortcodes),), include_dirs=(str(includes),))
+    site = SiteData(
+        shortcode_dirs=(str(shortcodes),), include_dirs=(str(includes),), root=str(tmp_path)
+    )
     source = (
         '{{% button href="javascript:alert(1)" %}}Жми{{% /button %}}\n\n'
         '{% include card.html text="<img src=x onerror=alert(1)>" '
@@ -272,7 +274,7 @@ def test_content_a_site_template_writes_into_an_attribute_stays_inside_it(
     (tmp_path / "term.html").write_text(
         '<abbr title="{{ inner }}">{{ args[0] }}</abbr>', encoding="utf-8"
     )
-    site = SiteData(shortcode_dirs=(str(tmp_path),))
+    site = SiteData(shortcode_dirs=(str(tmp_path),), root=str(tmp_path))
     source = '{{% term "ИИ" %}}$x$ и\n\n```\n" onmouseover="go()\n```\n{{% /term %}}\n'
     html = renderer.render(source, site=site).html
     page = lxml.html.fragment_fromstring(html, create_parent="div")
