@@ -18,6 +18,7 @@ from blogbuild.build.manifest import (
     refusal,
 )
 from blogbuild.build.newtree import NewTree, parents_of
+from blogbuild.build.outguard import forbidden_output
 from blogbuild.build.swap import clear_leftovers, put_in_place
 from blogbuild.errors import BlogbuildError, BuildFailed, Problem
 
@@ -46,6 +47,9 @@ SOURCE_FOLDERS = ("content", "templates", "assets", "static")
 def check_output_folder(out: Path, root: Path, force: bool = False) -> None:
     """Refuse an output folder whose replacement would destroy sources or unrelated files."""
     out, root = out.resolve(), root.resolve()
+    forbidden = forbidden_output(out, root)
+    if forbidden is not None:
+        raise BlogbuildError(str(out), None, forbidden)
     if out == root or out in root.parents:
         raise BlogbuildError(str(out), None, "the output folder must not contain the site itself")
     from blogbuild.build.cache import CACHE_DIR_NAME  # not needed by "nothing changed"
