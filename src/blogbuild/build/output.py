@@ -169,8 +169,7 @@ class Staging:
         for rel in sorted(self._empty):
             if rel not in self.produced and not any(p in self.produced for p in parents_of(rel)):
                 self.tree.make_folder(rel)
-        with suppress(OSError):
-            os.chmod(self.folder, os.stat(self.out).st_mode & 0o7777)
+        self.tree.match_folders(self.out)
         self.tree.keep_as_spare(put_in_place(self.folder, self.out))
         return after
 
