@@ -298,7 +298,7 @@ def test_folders_keep_their_mode_and_owner_across_builds(tmp_path: Path, spare: 
     for folder, mode in ((out / "private", 0o700), (out / "posts", 0o750), (out, 0o711)):
         folder.chmod(mode)
         os.chown(folder, 1234, 4321)
-    for n in range(2):  # the second build starts from the spare tree
+    for _ in range(2):  # the second build starts from the spare tree
         write_output({"index.html": b"2", "posts/a/index.html": b"b"}, {}, out, spare=kept)
         for folder, mode in ((out / "private", 0o700), (out / "posts", 0o750), (out, 0o711)):
             stat = folder.stat()
