@@ -304,3 +304,16 @@ def test_folders_keep_their_mode_and_owner_across_builds(tmp_path: Path, spare: 
             stat = folder.stat()
             assert (stat.st_mode & 0o7777, stat.st_uid, stat.st_gid) == (mode, 1234, 4321)
     assert (out / "private" / "notes.txt").read_bytes() == b"mine"
+
+
+def test_a_worktree_of_the_sites_own_repository_may_be_the_output(tmp_path: Path) -> None:
+    site, out = tmp_path / "site", tmp_path / "pages"
+    linked = site / ".git" / "worktrees" / "pages"
+    linked.mkdir(parents=True)
+    (linked / "commondir").write_text("../..\n", encoding="utf-8")
+    out.mkdir()
+    (out / ".git").write_text(f"gitdir: {linked}\n", encoding="utf-8")
+    check_output_folder(out, site, force=True)
+    (tmp_path / "other" / ".git").mkdir(parents=True)
+    with pytest.raises(BlogbuildError, match="of another repository"):
+        check_output_folder(tmp_path / "other", site, force=True)
