@@ -70,3 +70,20 @@ def test_a_folder_of_another_repository_is_refused_even_with_force(
         "the output folder holds the .git of another repository; build into a folder of its own",
     )  # fmt: skip
     assert _snapshot(other) == before
+
+
+def test_force_writes_into_a_folder_of_others_and_keeps_it_as_it_is(
+    site: SiteMaker, tmp_path: Path
+) -> None:
+    mine = _home_like(tmp_path / "mine")
+    (mine / "notes.txt").write_bytes(b"mine\n")
+    mine.chmod(0o750)
+    os.chown(mine, 1234, 1234)
+    before = _snapshot(mine)
+    site.post("2025-01-01-a.md", "---\ntitle: A\n---\nText.\n", raw=True)
+    done = blogbuild("build", "--source", str(site.root), "--out", str(mine), "--force")
+    assert done.returncode == 0, done.stderr
+    assert (mine / "index.html").is_file() and (mine / ".blogbuild-manifest.json").is_file()
+    after = {entry[0]: entry for entry in _snapshot(mine)}
+    assert all(after[entry[0]] == entry for entry in before)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".mine.")] == []

@@ -18,7 +18,7 @@ from blogbuild.build.manifest import (
 )
 from blogbuild.build.newtree import NewTree, parents_of
 from blogbuild.build.outguard import forbidden_output
-from blogbuild.build.swap import clear_leftovers, put_in_place
+from blogbuild.build.swap import clear_leftovers, move_into, put_in_place
 from blogbuild.errors import BlogbuildError, BuildFailed, Problem
 
 STAGING_NAME = ".blogbuild-staging"  # where older versions staged, inside the output folder
@@ -99,6 +99,8 @@ class Staging:
         manifest = read_manifest(self.out)
         if manifest is None and (files or self._empty) and not force:
             raise BlogbuildError(str(self.out), None, refusal())
+        # A folder of someone else's, taken with --force, is written into, never replaced.
+        self._adopting = manifest is None and bool(files or self._empty)
         self.ours = manifest.files if manifest is not None else frozenset()
         self.announced = manifest.announced if manifest is not None else frozenset()
         self.before = files
@@ -168,6 +170,9 @@ class Staging:
         for rel in sorted(self._empty):
             if rel not in self.produced and not any(p in self.produced for p in parents_of(rel)):
                 self.tree.make_folder(rel)
+        if self._adopting:
+            move_into(self.folder, self.out)
+            return after
         self.tree.match_folders(self.out)
         self.tree.keep_as_spare(put_in_place(self.folder, self.out))
         return after
