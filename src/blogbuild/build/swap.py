@@ -194,7 +194,7 @@ def move_into(new: Path, out: Path) -> None:
     """Move every file of the tree `new` into the folder `out`, which stays itself (inode,
     mode, owner, the files it already holds): for a folder of someone else's, built into with
     --force, whose replacement as a whole would re-create all it holds. Not atomic."""
-    for folder, names, files in os.walk(new):
+    for folder, _folders, files in os.walk(new):
         rel = os.path.relpath(folder, new)
         target = out if rel == "." else out / rel
         if target.is_symlink() or (target.exists() and not target.is_dir()):
