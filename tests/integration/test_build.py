@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -208,17 +210,18 @@ def test_language_en_gives_an_english_blog(site: SiteMaker) -> None:
     assert "September 2025" in archive and "Archive" in archive
 
 
-def test_a_folder_built_by_an_older_version_is_adopted(site: SiteMaker) -> None:
+def test_a_recreated_output_folder_without_a_manifest_is_refused(site: SiteMaker) -> None:
     _posts(site, 2)
     assert blogbuild("build", "--source", str(site.root)).returncode == 0
     dist = site.root / "dist"
-    (dist / ".blogbuild-manifest.json").unlink()  # as an older blogbuild left it
-    (dist / "CNAME").write_text("blog.example.org\n", encoding="utf-8")
-    _posts(site, 3)
+    shutil.rmtree(dist)  # the cache still remembers building into this path
+    dist.mkdir()
+    (dist / "index.html").write_bytes(b"<p>mine</p>\n")
     done = blogbuild("build", "--source", str(site.root))
-    assert done.returncode == 0, done.stderr
-    assert (dist / ".blogbuild-manifest.json").is_file() and (dist / "CNAME").is_file()
-    assert (dist / "posts" / "post-3" / "index.html").is_file()
+    assert done.returncode == 1
+    assert f"{dist}: the folder holds files but no .blogbuild-manifest.json" in done.stderr
+    assert (dist / "index.html").read_bytes() == b"<p>mine</p>\n"
+    assert sorted(os.listdir(dist)) == ["index.html"]
 
 
 def test_a_refused_output_folder_is_reported_with_the_other_problems(

@@ -287,3 +287,33 @@ def test_an_interrupt_while_the_new_tree_is_made_leaves_nothing_beside_the_outpu
     with pytest.raises(KeyboardInterrupt):
         newtree.NewTree(out, None, {"posts", "tags"})
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("spare", [False, True])
+def test_folders_keep_their_mode_and_owner_across_builds(tmp_path: Path, spare: bool) -> None:
+    out, kept = tmp_path / "dist", tmp_path / "cache" / "spare" if spare else None
+    write_output({"index.html": b"1", "posts/a/index.html": b"a"}, {}, out, spare=kept)
+    (out / "private").mkdir()
+    (out / "private" / "notes.txt").write_bytes(b"mine")
+    for folder, mode in ((out / "private", 0o700), (out / "posts", 0o750), (out, 0o711)):
+        folder.chmod(mode)
+        os.chown(folder, 1234, 4321)
+    for _ in range(2):  # the second build starts from the spare tree
+        write_output({"index.html": b"2", "posts/a/index.html": b"b"}, {}, out, spare=kept)
+        for folder, mode in ((out / "private", 0o700), (out / "posts", 0o750), (out, 0o711)):
+            stat = folder.stat()
+            assert (stat.st_mode & 0o7777, stat.st_uid, stat.st_gid) == (mode, 1234, 4321)
+    assert (out / "private" / "notes.txt").read_bytes() == b"mine"
+
+
+def test_a_worktree_of_the_sites_own_repository_may_be_the_output(tmp_path: Path) -> None:
+    site, out = tmp_path / "site", tmp_path / "pages"
+    linked = site / ".git" / "worktrees" / "pages"
+    linked.mkdir(parents=True)
+    (linked / "commondir").write_text("../..\n", encoding="utf-8")
+    out.mkdir()
+    (out / ".git").write_text(f"gitdir: {linked}\n", encoding="utf-8")
+    check_output_folder(out, site, force=True)
+    (tmp_path / "other" / ".git").mkdir(parents=True)
+    with pytest.raises(BlogbuildError, match="of another repository"):
+        check_output_folder(tmp_path / "other", site, force=True)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import pickle
 import shutil
-import tempfile
 from collections.abc import Callable, Iterator, MutableMapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from blogbuild.build.scratch import remove_scratch, scratch_folder
 from blogbuild.model import PostSummary, RenderedPost
 from blogbuild.sealed import clear, make_folder, read_sealed, write_sealed
 
@@ -68,7 +68,7 @@ class BuildCache:
         """The site's cache, or a throw-away one for `--no-cache` builds."""
         if enabled:
             return cls(root / CACHE_DIR_NAME)
-        return cls(Path(tempfile.mkdtemp(prefix="blogbuild-")), persistent=False)
+        return cls(scratch_folder(root / CACHE_DIR_NAME), persistent=False)
 
     # Post summaries: small, kept in the index so a build reads one file. Each is pickled on
     # its own, so saving the index after one post changed pickles that summary alone.
@@ -157,7 +157,7 @@ class BuildCache:
     def save(self, live_keys: set[str]) -> None:
         """Write the index and drop bodies no post uses any more."""
         if not self.persistent:
-            shutil.rmtree(self.folder, ignore_errors=True)
+            remove_scratch(self.folder)
             return
         self.new_keys.clear()
         if not self._dirty:
@@ -173,7 +173,11 @@ class BuildCache:
     def abandon(self) -> None:
         """After a failed build: remove what it wrote, so the site is as it was before."""
         summaries = self._index["summaries"]
-        if not self.persistent or self.created:
+        if not self.persistent:
+            remove_scratch(self.folder)
+            summaries.clear()
+            self._summaries.clear()
+        elif self.created:
             shutil.rmtree(self.folder, ignore_errors=True)
             summaries.clear()
             self._summaries.clear()

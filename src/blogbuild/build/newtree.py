@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from contextlib import suppress
 from pathlib import Path
 
@@ -84,6 +85,21 @@ class NewTree:
         needed = {parent for rel in wanted for parent in parents_of(rel)}
         remove_empty_folders(self.path, self.folders - needed)
         self.folders &= needed
+
+    def match_folders(self, live: Path) -> None:
+        """Give each folder the mode and owner of the live folder it replaces: someone may
+        have closed `dist/private` to others, or built with --force into a folder of theirs."""
+        for rel in sorted(self.folders | {""}):
+            with suppress(OSError):
+                was = os.lstat(live / rel)
+                if not stat.S_ISDIR(was.st_mode):
+                    continue
+                folder = self.path / rel
+                now = os.lstat(folder)
+                if (now.st_uid, now.st_gid) != (was.st_uid, was.st_gid):
+                    os.chown(folder, was.st_uid, was.st_gid, follow_symlinks=False)
+                if stat.S_IMODE(now.st_mode) != stat.S_IMODE(was.st_mode):
+                    os.chmod(folder, stat.S_IMODE(was.st_mode))
 
     def keep_as_spare(self, old: Path | None) -> None:
         """Keep the tree the site replaced, `old`, for the next build; else remove it."""

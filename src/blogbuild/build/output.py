@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -18,7 +17,8 @@ from blogbuild.build.manifest import (
     refusal,
 )
 from blogbuild.build.newtree import NewTree, parents_of
-from blogbuild.build.swap import clear_leftovers, put_in_place
+from blogbuild.build.outguard import forbidden_output
+from blogbuild.build.swap import clear_leftovers, move_into, put_in_place
 from blogbuild.errors import BlogbuildError, BuildFailed, Problem
 
 STAGING_NAME = ".blogbuild-staging"  # where older versions staged, inside the output folder
@@ -46,6 +46,9 @@ SOURCE_FOLDERS = ("content", "templates", "assets", "static")
 def check_output_folder(out: Path, root: Path, force: bool = False) -> None:
     """Refuse an output folder whose replacement would destroy sources or unrelated files."""
     out, root = out.resolve(), root.resolve()
+    forbidden = forbidden_output(out, root)
+    if forbidden is not None:
+        raise BlogbuildError(str(out), None, forbidden)
     if out == root or out in root.parents:
         raise BlogbuildError(str(out), None, "the output folder must not contain the site itself")
     from blogbuild.build.cache import CACHE_DIR_NAME  # not needed by "nothing changed"
@@ -96,6 +99,8 @@ class Staging:
         manifest = read_manifest(self.out)
         if manifest is None and (files or self._empty) and not force:
             raise BlogbuildError(str(self.out), None, refusal())
+        # A folder of someone else's, taken with --force, is written into, never replaced.
+        self._adopting = manifest is None and bool(files or self._empty)
         self.ours = manifest.files if manifest is not None else frozenset()
         self.announced = manifest.announced if manifest is not None else frozenset()
         self.before = files
@@ -165,8 +170,10 @@ class Staging:
         for rel in sorted(self._empty):
             if rel not in self.produced and not any(p in self.produced for p in parents_of(rel)):
                 self.tree.make_folder(rel)
-        with suppress(OSError):
-            os.chmod(self.folder, os.stat(self.out).st_mode & 0o7777)
+        if self._adopting:
+            move_into(self.folder, self.out)
+            return after
+        self.tree.match_folders(self.out)
         self.tree.keep_as_spare(put_in_place(self.folder, self.out))
         return after
 

@@ -32,7 +32,6 @@ from blogbuild.build.pages import (
 )
 from blogbuild.build.posts import post_summaries
 from blogbuild.build.results import BuildResult, Plan, Progress, SiteOutput
-from blogbuild.build.unchanged import built_into_before
 from blogbuild.content.config import Config, load_config
 from blogbuild.content.loader import LoadOptions, relative_path, select_posts
 from blogbuild.content.sources import confined_files
@@ -172,9 +171,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     """Build the site into its output folder; on any problem the old folder is left as it was."""
     started = time.perf_counter()
     out = options.out_dir
-    # A folder an older blogbuild built for this site has no manifest yet: adopted, as with
-    # --force (nothing in it is removed; only the files the build makes are replaced).
-    force = options.force or built_into_before(options.source / CACHE_DIR_NAME, out)
+    # Only the manifest in the folder itself says blogbuild wrote it: the cache remembers a
+    # path, and a folder deleted and made anew there holds someone else's files.
+    force = options.force
     try:
         check_output_folder(out, options.source, force)
         refused = None

@@ -188,3 +188,24 @@ def _renameat2(a: bytes, b: bytes) -> int:
             ctypes.c_int(_AT_FDCWD), ctypes.c_char_p(b), ctypes.c_uint(_RENAME_EXCHANGE),
         )
     )  # fmt: skip
+
+
+def move_into(new: Path, out: Path) -> None:
+    """Move every file of the tree `new` into the folder `out`, which stays itself (inode,
+    mode, owner, the files it already holds): for a folder of someone else's, built into with
+    --force, whose replacement as a whole would re-create all it holds. Not atomic."""
+    for folder, _folders, files in os.walk(new):
+        rel = os.path.relpath(folder, new)
+        target = out if rel == "." else out / rel
+        if target.is_symlink() or (target.exists() and not target.is_dir()):
+            target.unlink()  # a clash --force was asked to replace
+        target.mkdir(exist_ok=True)
+        for name in files:
+            source, place = os.path.join(folder, name), target / name
+            if place.is_dir() and not place.is_symlink():
+                remove_tree(place)
+            with suppress(FileNotFoundError):
+                if os.path.samestat(os.lstat(source), os.lstat(place)):
+                    continue  # a file of `out` linked into the tree
+            os.replace(source, place)
+    remove_tree(new)

@@ -165,11 +165,6 @@ def write_record(cache_dir: Path, out: Path, record: BuildRecord) -> None:
     write_file(cache_dir / RECORD_NAME, text, cache_dir)
 
 
-def built_into_before(cache_dir: Path, out: Path) -> bool:
-    """Whether this site's cache remembers a build into `out` (by any version of blogbuild)."""
-    return str(out.resolve()) in _records(cache_dir)
-
-
 def _records(cache_dir: Path) -> dict[str, object]:
     """Every output folder's record as stored; anything else there reads as none."""
     text = read_regular(cache_dir / RECORD_NAME)
