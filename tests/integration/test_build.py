@@ -236,3 +236,30 @@ def test_a_refused_output_folder_is_reported_with_the_other_problems(
     assert "no .blogbuild-manifest.json" in done.stderr
     assert "content/posts/2025-01-01-bad.md:" in done.stderr and "YAML" in done.stderr
     assert "Build failed: 2 problems; nothing was written." in done.stderr
+
+
+@pytest.mark.parametrize("cached", [True, False], ids=["cached", "no-cache"])
+@pytest.mark.parametrize("case", ["new-post-page", "cname-over-a-file", "tag-folder-over-a-file"])
+def test_a_hand_placed_file_at_a_path_the_build_starts_making_is_never_overwritten(
+    site: SiteMaker, case: str, cached: bool
+) -> None:
+    _posts(site, 1)
+    assert blogbuild("build", "--source", str(site.root)).returncode == 0
+    dist = site.root / "dist"
+    placed = {
+        "new-post-page": dist / "posts" / "fresh" / "index.html",
+        "cname-over-a-file": dist / "CNAME",
+        "tag-folder-over-a-file": dist / "tags" / "novy",  # the slug of "новый"
+    }[case]
+    placed.parent.mkdir(parents=True, exist_ok=True)
+    placed.write_bytes(b"mine")
+    if case == "cname-over-a-file":
+        site.config("cname: blog.example.org\n")
+    else:
+        tags = "\ntags: [новый]" if case == "tag-folder-over-a-file" else ""
+        site.post("2025-03-01-fresh.md", f"---\ntitle: Свежий\ndate: 2025-03-01{tags}\n---\nx\n")
+    flags = [] if cached else ["--no-cache"]
+    done = blogbuild("build", "--source", str(site.root), *flags)
+    assert done.returncode == 1, done.stdout
+    assert "not written by blogbuild" in done.stderr
+    assert placed.read_bytes() == b"mine"
