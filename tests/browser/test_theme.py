@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.test_wide_content import QuietHandler
-from tests.integration.clirun import blogbuild
+from tests.browser.builtsite import served_post
 
 pytestmark = pytest.mark.slow
 
@@ -35,18 +31,8 @@ print("код")
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = tmp_path_factory.mktemp("theme")
-    (site / "content" / "posts").mkdir(parents=True)
-    (site / "content" / "posts" / "2025-01-01-long.md").write_text(POST, encoding="utf-8")
-    result = blogbuild("build", "--source", str(site))
-    assert result.returncode == 0, result.stderr
-    handler = functools.partial(QuietHandler, directory=str(site / "dist"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with served_post(tmp_path_factory.mktemp("theme"), "2025-01-01-long.md", POST) as url:
+        yield url
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

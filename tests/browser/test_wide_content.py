@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import Browser
 
-from tests.integration.clirun import blogbuild
+from tests.browser.builtsite import served_post
 
 pytestmark = pytest.mark.slow
 
@@ -42,23 +39,8 @@ $$
 
 @pytest.fixture(scope="module")
 def page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = tmp_path_factory.mktemp("wide")
-    (site / "content" / "posts").mkdir(parents=True)
-    (site / "content" / "posts" / "2025-01-01-wide.md").write_text(POST, encoding="utf-8")
-    result = blogbuild("build", "--source", str(site))
-    assert result.returncode == 0, result.stderr
-    handler = functools.partial(QuietHandler, directory=str(site / "dist"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/posts/wide/"
-    server.shutdown()
-    server.server_close()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Requests are not worth a line each in the test output."""
+    with served_post(tmp_path_factory.mktemp("wide"), "2025-01-01-wide.md", POST) as url:
+        yield f"{url}/posts/wide/"
 
 
 def test_wide_math_scrolls_inside_its_block_on_a_phone(browser: Browser, page_url: str) -> None:

@@ -1,0 +1,34 @@
+"""One post built into a site and served over HTTP on 127.0.0.1, for the browser tests."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from tests.integration.clirun import blogbuild
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Requests are not worth a line each in the test output."""
+
+
+@contextmanager
+def served_post(site: Path, name: str, text: str) -> Iterator[str]:
+    """Build a site of one post `name` into `site`, serve its dist/; yields the site's URL."""
+    (site / "content" / "posts").mkdir(parents=True)
+    (site / "content" / "posts" / name).write_text(text, encoding="utf-8")
+    result = blogbuild("build", "--source", str(site))
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(QuietHandler, directory=str(site / "dist"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
