@@ -27,9 +27,9 @@ sys.path.insert(0, str(REPO))
 
 from tests.corpus_text import POST_SUFFIXES, write_text_copies  # noqa: E402
 
-from blogbuild.build.recipe import assemble_site  # noqa: E402
 from blogbuild.check import Finding  # noqa: E402
 from blogbuild.options import BuildOptions  # noqa: E402
+from blogbuild.pipeline.recipe import assemble_site  # noqa: E402
 
 MACHINE_WRITING = (
     "placeholder-text",

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from blogbuild.build.output import MemorySink
-from blogbuild.build.recipe import plan_build, produce
 from blogbuild.options import BuildOptions
+from blogbuild.pipeline.output.staging import MemorySink
+from blogbuild.pipeline.recipe import plan_build, produce
 from tests.conftest import CORPORA
 
 BLOGS = sorted(p for p in CORPORA.iterdir() if p.is_dir()) if CORPORA.is_dir() else []

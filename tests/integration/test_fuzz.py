@@ -25,7 +25,7 @@ ELSEWHERE = (
     "in blogbuild.check.",
     "in blogbuild.markup.math.",
     # a front matter value nested ~500 deep is pickled for the cache (bounded at loading)
-    "RecursionError in blogbuild.build.cache.store_body",
+    "RecursionError in blogbuild.pipeline.cache.store.store_body",
 )
 
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from blogbuild.build.recipe import build
 from blogbuild.options import BuildOptions
+from blogbuild.pipeline.recipe import build
 from blogbuild.site.views import Page
 from tests.conftest import SiteMaker
 from tests.integration.clirun import blogbuild
@@ -173,7 +173,7 @@ def test_an_edit_below_the_excerpt_renders_no_list_page_again(
 ) -> None:
     """The default theme's lists show titles, dates, excerpts and reading times: an edit
     further down a post leaves them as they were, and they are not rendered again."""
-    from blogbuild.build import pagework
+    from blogbuild.pipeline.pages import workers as pagework
 
     options = _built(site)
     rendered: list[str] = []
@@ -222,7 +222,7 @@ def test_a_corrupt_cache_is_rebuilt_not_trusted(site: SiteMaker, tmp_path: Path)
 def test_a_summary_that_no_longer_decodes_is_processed_again(site: SiteMaker) -> None:
     import pickle
 
-    from blogbuild.build.cache import read_pickle
+    from blogbuild.pipeline.cache.store import read_pickle
     from blogbuild.sealed import write_sealed
 
     options = _built(site)
@@ -314,7 +314,7 @@ def test_a_post_rewritten_within_its_mtime_resolution_is_rebuilt(site: SiteMaker
 
 def test_a_post_changed_during_a_build_is_rebuilt_next_time(site: SiteMaker) -> None:
     """The nothing-changed record holds the inputs as they were before the build read them."""
-    from blogbuild.build.unchanged import record_build, scan_inputs, unchanged_record
+    from blogbuild.pipeline.cache.unchanged import record_build, scan_inputs, unchanged_record
 
     _make(site)
     options = BuildOptions(source=site.root, workers=1)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from blogbuild.build.manifest import MANIFEST_NAME, Manifest, manifest_bytes
+from blogbuild.pipeline.output.manifest import MANIFEST_NAME, Manifest, manifest_bytes
 from tests.integration.clirun import blogbuild
 
 INVALID = Path(__file__).resolve().parents[1] / "sites" / "invalid"

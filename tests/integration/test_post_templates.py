@@ -8,8 +8,8 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from blogbuild.build.recipe import build
 from blogbuild.options import BuildOptions
+from blogbuild.pipeline.recipe import build
 from tests.conftest import SiteMaker
 from tests.integration.clirun import blogbuild
 

@@ -87,7 +87,7 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 def test_each_stage_package_says_what_it_owns() -> None:
     packages = [p for p in PACKAGE.rglob("__init__.py") if p.parent != PACKAGE]
     stages = {p.parent.name for p in packages}
-    assert {"content", "markup", "site", "build", "check", "serve"} <= stages
+    assert {"content", "markup", "site", "pipeline", "check", "serve"} <= stages
     for init in packages:
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert doc, f"{init} has no docstring"

@@ -6,10 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from blogbuild.build import swap
-from blogbuild.build.manifest import MANIFEST_NAME
-from blogbuild.build.output import STAGING_NAME, Staging, check_output_folder, write_output
 from blogbuild.errors import BlogbuildError, BuildFailed
+from blogbuild.pipeline.output import swap
+from blogbuild.pipeline.output.manifest import MANIFEST_NAME
+from blogbuild.pipeline.output.staging import (
+    STAGING_NAME,
+    Staging,
+    check_output_folder,
+    write_output,
+)
 
 
 def _files(root: Path) -> list[str]:
@@ -275,7 +280,7 @@ def test_an_interrupt_while_the_new_tree_is_made_leaves_nothing_beside_the_outpu
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Ctrl-C lands where a large site's folders are made: the sibling tree goes too."""
-    from blogbuild.build import newtree
+    from blogbuild.pipeline.output import newtree
 
     out = tmp_path / "dist"
 

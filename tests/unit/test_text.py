@@ -112,7 +112,7 @@ def test_count_words_equals_its_pattern_on_any_text() -> None:
 def test_key_term_words_and_element_ids_equal_their_patterns() -> None:
     import re
 
-    from blogbuild.build.postwork import _WORD, _words, element_ids
+    from blogbuild.pipeline.posts.work import _WORD, _words, element_ids
 
     for text in _samples():
         assert _words(text) == _WORD.findall(text)

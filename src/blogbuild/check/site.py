@@ -15,7 +15,7 @@ from blogbuild.content.permalinks import post_url
 from blogbuild.model import PostSummary
 
 if TYPE_CHECKING:
-    from blogbuild.build.results import SiteOutput
+    from blogbuild.pipeline.results import SiteOutput
 
 _LINKS_MEMO = "link-findings"  # (site digest, link findings by post key)
 

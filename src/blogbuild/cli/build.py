@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from blogbuild.build.results import left_out_notes
 from blogbuild.cli.common import (
     reported_problems,
     shown,
@@ -16,9 +15,10 @@ from blogbuild.cli.common import (
 )
 from blogbuild.content.text import counted
 from blogbuild.options import BuildOptions
+from blogbuild.pipeline.results import left_out_notes
 
 if TYPE_CHECKING:
-    from blogbuild.build.unchanged import InputScan
+    from blogbuild.pipeline.cache.unchanged import InputScan
 
 
 @click.command("build")
@@ -59,14 +59,14 @@ def build_command(
 def _build(options: BuildOptions, debug: bool) -> None:
     scan = None
     if options.use_cache:
-        from blogbuild.build.unchanged import scan_inputs
+        from blogbuild.pipeline.cache.unchanged import scan_inputs
 
         scan = scan_inputs(options)
         if _unchanged_since_last_build(options, scan):
             return
-    from blogbuild.build.recipe import build
     from blogbuild.check import summary
-    from blogbuild.progress import TerminalProgress
+    from blogbuild.cli.progress import TerminalProgress
+    from blogbuild.pipeline.recipe import build
 
     with reported_problems(debug), TerminalProgress() as progress:
         result = build(options, progress)
@@ -94,7 +94,7 @@ def _build(options: BuildOptions, debug: bool) -> None:
     for line in tail:
         click.echo(line)
     if scan is not None:
-        from blogbuild.build.unchanged import record_build
+        from blogbuild.pipeline.cache.unchanged import record_build
 
         record_build(options, scan, result, lines, "".join(tail), note)
 
@@ -111,7 +111,7 @@ def _unchanged_since_last_build(options: BuildOptions, scan: InputScan) -> bool:
     """Say so and stop when no input and no output changed since the last successful build."""
     import time
 
-    from blogbuild.build.unchanged import unchanged_record
+    from blogbuild.pipeline.cache.unchanged import unchanged_record
 
     started = time.perf_counter()
     record = unchanged_record(options, scan)

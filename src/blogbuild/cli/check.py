@@ -51,7 +51,6 @@ def check_command(
     exits 1 when there are any. Exit 0 when no finding reaches the failing level (error, or
     warning with --strict), 1 otherwise.
     """
-    from blogbuild.build.recipe import assemble_site
     from blogbuild.check import (
         exit_code,
         format_github,
@@ -62,6 +61,7 @@ def check_command(
         summary,
     )
     from blogbuild.content.config import load_config
+    from blogbuild.pipeline.recipe import assemble_site
 
     options = BuildOptions(source.resolve(), None, drafts, future, base_url)
     with reported_problems(debug, "Check failed"):

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from blogbuild.build.results import left_out_notes
 from blogbuild.content.text import counted
 from blogbuild.errors import Problem
+from blogbuild.pipeline.results import left_out_notes
 from blogbuild.serve.livesite import Rebuild
 
 

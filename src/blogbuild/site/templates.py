@@ -109,7 +109,7 @@ def make_environment(config: Config, compiled: Path | None = None) -> RecordingE
         lstrip_blocks=True,
         keep_trailing_newline=True,
         # Templates do not change during a build (a changed one makes a new environment,
-        # see pagework.environment_for): no file check on every page.
+        # see pipeline.pages.workers.environment_for): no file check on every page.
         auto_reload=False,
     )
     language = config.language

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from tests.seed_findings import copy_repo_blog
 
-from blogbuild.build.recipe import assemble_site
 from blogbuild.check import Finding
 from blogbuild.check.catalog import RULES
 from blogbuild.check.findings import Edit
 from blogbuild.check.fix import apply_edits, fix_site, repairs_for, write_fixes
 from blogbuild.options import BuildOptions
+from blogbuild.pipeline.recipe import assemble_site
 
 REPO = Path(__file__).resolve().parents[3]
 FIXABLE = {rule.id for rule in RULES.values() if rule.fixable}

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from tests.seed_findings import EXPECTED, POST_FILES, SEEDS, copy_repo_blog, post_path
 
-from blogbuild.build.recipe import assemble_site
-from blogbuild.build.results import SiteOutput
 from blogbuild.check import Finding
 from blogbuild.check.document import Document
 from blogbuild.model import Post
 from blogbuild.options import BuildOptions
+from blogbuild.pipeline.recipe import assemble_site
+from blogbuild.pipeline.results import SiteOutput
 
 
 @pytest.fixture(scope="module")

@@ -12,20 +12,20 @@ import os
 from collections.abc import Sequence
 from functools import partial
 
-from blogbuild.build.cache import BuildCache
-from blogbuild.build.postwork import (
+from blogbuild.content.config import Config
+from blogbuild.errors import Problems
+from blogbuild.markup.sitedata import PostUrls
+from blogbuild.model import PostSummary
+from blogbuild.parallel import STUCK_AFTER, run_all
+from blogbuild.pipeline.cache.store import BuildCache
+from blogbuild.pipeline.posts.sitemarkup import POST_URLS_MEMO, actual_post_urls, guessed_post_urls
+from blogbuild.pipeline.posts.work import (
     PostTask,
     prepare_workers,
     process_post,
     relinked_key,
     task_file,
 )
-from blogbuild.build.sitemarkup import POST_URLS_MEMO, actual_post_urls, guessed_post_urls
-from blogbuild.content.config import Config
-from blogbuild.errors import Problems
-from blogbuild.markup.sitedata import PostUrls
-from blogbuild.model import PostSummary
-from blogbuild.parallel import STUCK_AFTER, run_all
 
 
 def prepare_first_pass(config: Config, cache: BuildCache, names: Sequence[str]) -> None:

@@ -9,9 +9,6 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from blogbuild.budget import POST_SECONDS, OverBudget, time_limit
-from blogbuild.build.cache import BuildCache, code_version
-from blogbuild.build.sitemarkup import markup_site, template_inputs
 from blogbuild.content.config import Config
 from blogbuild.content.loader import load_post, relative_path
 from blogbuild.content.text import find_words
@@ -19,6 +16,9 @@ from blogbuild.errors import BlogbuildError, Problem, Problems
 from blogbuild.hashing import digest, value_digest
 from blogbuild.markup.sitedata import PostUrls, SiteData
 from blogbuild.model import PostSummary, References, RenderedPost
+from blogbuild.pipeline.budget import POST_SECONDS, OverBudget, time_limit
+from blogbuild.pipeline.cache.store import BuildCache, code_version
+from blogbuild.pipeline.posts.sitemarkup import markup_site, template_inputs
 from blogbuild.site.related import KEY_TERMS
 
 _MIN_WORD = 4

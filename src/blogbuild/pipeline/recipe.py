@@ -12,8 +12,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from blogbuild.build.cache import CACHE_DIR_NAME, BuildCache, code_version
-from blogbuild.build.output import (
+from blogbuild.content.config import Config, load_config
+from blogbuild.content.loader import LoadOptions, relative_path, select_posts
+from blogbuild.content.sources import confined_files
+from blogbuild.errors import BlogbuildError, BuildFailed, Problems
+from blogbuild.hashing import digest, files_digest
+from blogbuild.options import BuildOptions
+from blogbuild.parallel import default_workers, in_background
+from blogbuild.pipeline.cache.store import CACHE_DIR_NAME, BuildCache, code_version
+from blogbuild.pipeline.output.staging import (
     MemorySink,
     Sink,
     Staging,
@@ -22,7 +29,7 @@ from blogbuild.build.output import (
     stamped_fingerprints,
     untouched_fingerprints,
 )
-from blogbuild.build.pages import (
+from blogbuild.pipeline.pages.render import (
     HIGHLIGHT_CSS,
     files_to_make,
     keep_dates,
@@ -30,15 +37,8 @@ from blogbuild.build.pages import (
     pages_to_render,
     remembered_dates,
 )
-from blogbuild.build.posts import post_summaries
-from blogbuild.build.results import BuildResult, Plan, Progress, SiteOutput
-from blogbuild.content.config import Config, load_config
-from blogbuild.content.loader import LoadOptions, relative_path, select_posts
-from blogbuild.content.sources import confined_files
-from blogbuild.errors import BlogbuildError, BuildFailed, Problems
-from blogbuild.hashing import digest, files_digest
-from blogbuild.options import BuildOptions
-from blogbuild.parallel import default_workers, in_background
+from blogbuild.pipeline.posts.summaries import post_summaries
+from blogbuild.pipeline.results import BuildResult, Plan, Progress, SiteOutput
 from blogbuild.signals import held
 from blogbuild.site.theme import theme_dir
 
@@ -97,8 +97,8 @@ def produce(
     plan: Plan, sink: Sink, previous: dict[str, str], workers: int, progress: Progress | None = None
 ) -> SiteOutput:
     """Put every page, machine file and asset into `sink`, rendering only what changed."""
-    from blogbuild.build.assets import bundle_files, collect_assets
-    from blogbuild.build.pagework import prepare_pages
+    from blogbuild.pipeline.output.assets import bundle_files, collect_assets
+    from blogbuild.pipeline.pages.workers import prepare_pages
     from blogbuild.site.plan import site_terms_digest
 
     problems = Problems()

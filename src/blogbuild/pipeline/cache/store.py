@@ -16,8 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from blogbuild.build.scratch import remove_scratch, scratch_folder
 from blogbuild.model import PostSummary, RenderedPost
+from blogbuild.pipeline.cache.scratch import remove_scratch, scratch_folder
 from blogbuild.sealed import clear, make_folder, read_sealed, write_sealed
 
 CACHE_DIR_NAME = ".blogbuild-cache"

@@ -1,17 +1,17 @@
 """The page stage behind page fingerprints: which pages and machine files changed, and
-rendering just those in the workers (build/pagework.py); the others are reused."""
+rendering just those in the workers (`workers.py`); the others are reused."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from blogbuild.build.cache import BuildCache
-from blogbuild.build.fingerprint import page_fingerprint, reads_of
-from blogbuild.build.output import Sink
-from blogbuild.build.results import Plan, Progress, SiteOutput
 from blogbuild.errors import Problems
 from blogbuild.hashing import digest
 from blogbuild.parallel import run_all
+from blogbuild.pipeline.cache.fingerprint import page_fingerprint, reads_of
+from blogbuild.pipeline.cache.store import BuildCache
+from blogbuild.pipeline.output.staging import Sink
+from blogbuild.pipeline.results import Plan, Progress, SiteOutput
 from blogbuild.site.urls import output_file
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def make_outputs(
     One pool for both, in output path order: a post's page and its Markdown copy come
     together, and the worker that has the post's body loaded makes both.
     """
-    from blogbuild.build.pagework import OutputJob, make_output
+    from blogbuild.pipeline.pages.workers import OutputJob, make_output
 
     jobs: list[tuple[str, OutputJob]] = [
         (output_file(plan.site.pages[index].url), ("page", index)) for index in pages

@@ -1,5 +1,5 @@
 """The post stage behind its cache: each post file's summary, from the cache when its bytes
-are known, else loaded, rendered and checked in the workers (build/postwork.py)."""
+are known, else loaded, rendered and checked in the workers (`posts/work.py`)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,16 @@ from functools import partial
 from itertools import chain
 from pathlib import Path
 
-from blogbuild.build.cache import BuildCache
-from blogbuild.build.postkeys import PostKeys
-from blogbuild.build.postwork import PostTask, process_post, task_file
-from blogbuild.build.relink import prepare_first_pass, relink
-from blogbuild.build.results import Progress
 from blogbuild.content.config import Config
 from blogbuild.content.loader import fallback_date, post_file_names
 from blogbuild.errors import Problems
 from blogbuild.model import PostSummary
 from blogbuild.parallel import STUCK_AFTER, started
+from blogbuild.pipeline.cache.store import BuildCache
+from blogbuild.pipeline.posts.keys import PostKeys
+from blogbuild.pipeline.posts.relink import prepare_first_pass, relink
+from blogbuild.pipeline.posts.work import PostTask, process_post, task_file
+from blogbuild.pipeline.results import Progress
 
 
 def post_summaries(
@@ -72,7 +72,7 @@ def _remake_body(paths: dict[str, str], key: str) -> None:
 
 def _import_page_machinery() -> None:
     """Import what planning and rendering pages needs (Jinja, feeds, the site plan)."""
-    import blogbuild.build.pagework
+    import blogbuild.pipeline.pages.workers
     import blogbuild.site.machine
     import blogbuild.site.plan  # noqa: F401
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from blogbuild.build.cache import BuildCache
-from blogbuild.build.output import Listing, WriteReport
 from blogbuild.content.config import Config
 from blogbuild.content.text import counted
 from blogbuild.errors import Problem
 from blogbuild.model import PostSummary
+from blogbuild.pipeline.cache.store import BuildCache
+from blogbuild.pipeline.output.staging import Listing, WriteReport
 
 if TYPE_CHECKING:
     from blogbuild.check.findings import Finding

@@ -6,11 +6,11 @@ import os
 import time
 from pathlib import Path
 
-from blogbuild.build.cache import BuildCache
-from blogbuild.build.postwork import key_settings, post_key
-from blogbuild.build.sitemarkup import forget_template_inputs
-from blogbuild.build.unchanged import RACY_SECONDS
 from blogbuild.content.config import Config
+from blogbuild.pipeline.cache.store import BuildCache
+from blogbuild.pipeline.cache.unchanged import RACY_SECONDS
+from blogbuild.pipeline.posts.sitemarkup import forget_template_inputs
+from blogbuild.pipeline.posts.work import key_settings, post_key
 
 _UNTRUSTED = (-1, -1)  # a stamp no file has: the key is kept, only to name the last version
 

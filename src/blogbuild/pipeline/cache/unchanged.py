@@ -18,12 +18,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from blogbuild.build.output import Listing, output_listing
 from blogbuild.options import BuildOptions
+from blogbuild.pipeline.output.staging import Listing, output_listing
 from blogbuild.sealed import read_regular, write_file
 
 if TYPE_CHECKING:
-    from blogbuild.build.results import BuildResult
+    from blogbuild.pipeline.results import BuildResult
 
 RECORD_NAME = "last-build.json"
 # A file written this close to a build may change again within its mtime's resolution
@@ -64,7 +64,7 @@ class InputScan:
 
 def scan_inputs(options: BuildOptions) -> InputScan:
     """Look at every input once, before the build reads any of them."""
-    from blogbuild.build.cache import code_version
+    from blogbuild.pipeline.cache.store import code_version
     from blogbuild.site.theme import theme_dir
 
     taken = time.time_ns()
@@ -84,7 +84,7 @@ def scan_inputs(options: BuildOptions) -> InputScan:
 
 def unchanged_record(options: BuildOptions, scan: InputScan) -> BuildRecord | None:
     """The last build's record when nothing it was built from, nor its output, has changed."""
-    from blogbuild.build.cache import CACHE_DIR_NAME
+    from blogbuild.pipeline.cache.store import CACHE_DIR_NAME
 
     record = read_record(options.source / CACHE_DIR_NAME, options.out_dir)
     if record is None or not record.settled:
@@ -105,7 +105,7 @@ def record_build(
 ) -> None:
     """Remember what a successful build saw (`scan`, made before it read anything, so an input
     changed during the build is seen as changed next time) and what it said."""
-    from blogbuild.build.cache import CACHE_DIR_NAME
+    from blogbuild.pipeline.cache.store import CACHE_DIR_NAME
 
     output = result.output
     now = datetime.now(output.config.tz)

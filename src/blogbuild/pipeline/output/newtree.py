@@ -9,8 +9,8 @@ import stat
 from contextlib import suppress
 from pathlib import Path
 
-from blogbuild.build.swap import make_folders, remove_empty_folders, remove_tree, sibling
 from blogbuild.content.sources import entries_under
+from blogbuild.pipeline.output.swap import make_folders, remove_empty_folders, remove_tree, sibling
 
 _WRITTEN = -1  # the inode recorded for a file written by this build: never replaced
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from blogbuild.build.manifest import (
+from blogbuild.errors import BlogbuildError, BuildFailed, Problem
+from blogbuild.pipeline.output.guard import forbidden_output
+from blogbuild.pipeline.output.manifest import (
     MANIFEST_NAME,
     Manifest,
     kept_note,
@@ -16,10 +18,8 @@ from blogbuild.build.manifest import (
     read_manifest,
     refusal,
 )
-from blogbuild.build.newtree import NewTree, parents_of
-from blogbuild.build.outguard import forbidden_output
-from blogbuild.build.swap import clear_leftovers, move_into, put_in_place
-from blogbuild.errors import BlogbuildError, BuildFailed, Problem
+from blogbuild.pipeline.output.newtree import NewTree, parents_of
+from blogbuild.pipeline.output.swap import clear_leftovers, move_into, put_in_place
 
 STAGING_NAME = ".blogbuild-staging"  # where older versions staged, inside the output folder
 
@@ -51,7 +51,7 @@ def check_output_folder(out: Path, root: Path, force: bool = False) -> None:
         raise BlogbuildError(str(out), None, forbidden)
     if out == root or out in root.parents:
         raise BlogbuildError(str(out), None, "the output folder must not contain the site itself")
-    from blogbuild.build.cache import CACHE_DIR_NAME  # not needed by "nothing changed"
+    from blogbuild.pipeline.cache.store import CACHE_DIR_NAME  # not needed by "nothing changed"
 
     for source in (*SOURCE_FOLDERS, CACHE_DIR_NAME):
         folder = root / source

@@ -1,0 +1,1 @@
+"""Writing the output folder: staging, the manifest, the swap and its guards."""

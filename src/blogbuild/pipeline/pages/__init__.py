@@ -1,0 +1,1 @@
+"""The page stage: which pages changed, rendered in worker processes."""
