@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from blogbuild.content.text import counted
 from blogbuild.pickling import pickled_by_fields
 
 
@@ -44,7 +43,7 @@ class BuildFailed(Exception):
     """Raised when a stage collected errors; the build stops before writing anything."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(counted(len(problems), "problem", "problems"))
+        super().__init__(f"{len(problems)} problem" + ("" if len(problems) == 1 else "s"))
         self.problems = problems
 
 

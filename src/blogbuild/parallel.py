@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from blogbuild.budget import POST_SECONDS
 from blogbuild.errors import BlogbuildError
-from blogbuild.pipeline.budget import POST_SECONDS
 from blogbuild.signals import become_worker
 
 if TYPE_CHECKING:

@@ -15,10 +15,10 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from blogbuild.budget import OverBudget, time_limit
 from blogbuild.content.config import load_config
 from blogbuild.errors import Severity
 from blogbuild.markup.sitedata import PostUrls
-from blogbuild.pipeline.budget import OverBudget, time_limit
 from blogbuild.pipeline.cache.store import BuildCache
 from blogbuild.pipeline.posts import work as postwork
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from babel.dates import format_date
 
-from blogbuild.site.i18n import long_date
+from blogbuild.content.i18n import long_date
 
 
 @pytest.mark.parametrize("language", ["ru", "en"])

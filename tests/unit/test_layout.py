@@ -108,3 +108,55 @@ def test_every_module_imports_on_its_own() -> None:
         ).returncode
     ]
     assert failed == []
+
+
+# The pipeline's order, lowest first: a stage imports only stages below it and the floor (the
+# modules at the package root). The checker reads content and markup only, and sits below
+# the pipeline and the commands that run it.
+STAGE_ORDER = ("content", "markup", "site", "pipeline", "serve", "cli")
+MAY_IMPORT = {
+    **{stage: set(STAGE_ORDER[:rank]) for rank, stage in enumerate(STAGE_ORDER)},
+    "check": {"content", "markup"},
+}
+for _stage in ("pipeline", "serve", "cli"):
+    MAY_IMPORT[_stage].add("check")
+
+
+def _stage_of(module: str) -> str | None:
+    """The stage package a module belongs to; None for the floor."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 or (len(parts) == 2 and parts[1] in MAY_IMPORT) else None
+
+
+def _against_the_pipeline(edges: dict[str, set[str]]) -> list[tuple[str, str]]:
+    wrong = []
+    for name, imported in sorted(edges.items()):
+        if name == "blogbuild.__main__":  # `python -m blogbuild` is the command line
+            continue
+        own = _stage_of(name)
+        allowed = MAY_IMPORT.get(own, set()) if own else set()
+        for other in sorted(imported):
+            stage = _stage_of(other)
+            if stage and stage != own and stage not in allowed:
+                wrong.append((name, other))
+    return wrong
+
+
+def test_every_import_follows_the_pipeline() -> None:
+    edges = {name: _imported(name, path) for name, path in MODULES.items()}
+    assert set(MAY_IMPORT) == {p.parent.name for p in PACKAGE.glob("*/__init__.py")}
+    assert _against_the_pipeline(edges) == []
+
+
+def test_an_import_against_the_pipeline_is_found() -> None:
+    edges = {
+        "blogbuild.markup.render": {"blogbuild.site.i18n", "blogbuild.content.text"},
+        "blogbuild.check.site": {"blogbuild.pipeline.results", "blogbuild.markup.render"},
+        "blogbuild.errors": {"blogbuild.content.config"},  # the floor imports no stage
+        "blogbuild.cli.serve": {"blogbuild.serve"},
+    }
+    assert _against_the_pipeline(edges) == [
+        ("blogbuild.check.site", "blogbuild.pipeline.results"),
+        ("blogbuild.errors", "blogbuild.content.config"),
+        ("blogbuild.markup.render", "blogbuild.site.i18n"),
+    ]

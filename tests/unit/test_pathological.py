@@ -15,13 +15,13 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkLabel
 from mdit_py_plugins.tasklists import tasklists_plugin as upstream_tasklists
 
+from blogbuild.budget import OverBudget, time_limit
 from blogbuild.content.config import load_config
 from blogbuild.hashing import value_digest
 from blogbuild.markup.linklabels import link_labels_plugin
 from blogbuild.markup.markdown import MarkdownRenderer, build_markdown_it
 from blogbuild.markup.sitedata import PostUrls
 from blogbuild.markup.tasklists import tasklists_plugin
-from blogbuild.pipeline.budget import OverBudget, time_limit
 from blogbuild.pipeline.cache.store import BuildCache
 from blogbuild.pipeline.posts import work as postwork
 

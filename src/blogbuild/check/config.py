@@ -5,10 +5,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from blogbuild.check.catalog import RULES
 from blogbuild.check.findings import LEVELS
+from blogbuild.content.config import Config, load_config
 from blogbuild.errors import BuildFailed, Problem
 
 _KNOWN_KEYS = ("rules", "strict", "fail_on")
@@ -112,3 +114,8 @@ def _level(value: object) -> tuple[bool, str | None]:
 def _suggestion(rule_id: str) -> str:
     close = difflib.get_close_matches(rule_id, list(RULES), n=1)
     return f" (did you mean {close[0]}?)" if close else ""
+
+
+def load_checked_config(root: Path, base_url: str | None = None) -> Config:
+    """The site config with its `check:` block validated too, every problem reported at once."""
+    return load_config(root, base_url, {"check": settings_from_config})

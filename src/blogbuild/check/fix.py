@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from blogbuild.check.config import CheckSettings, settings_from_config
+from blogbuild.check.config import CheckSettings, load_checked_config, settings_from_config
 from blogbuild.check.document import Document
 from blogbuild.check.findings import Edit
 from blogbuild.check.rules.repairs import REPAIRS
-from blogbuild.content.config import Config, load_config
+from blogbuild.content.config import Config
 from blogbuild.content.frontmatter import normalize_text
 from blogbuild.content.loader import find_post_files, parse_post, relative_path
 from blogbuild.errors import BuildFailed, Problem, Problems
@@ -113,7 +113,7 @@ def apply_edits(data: bytes, edits: Iterable[Edit]) -> tuple[bytes, list[Edit]]:
 
 def fix_site(options: BuildOptions, now: datetime | None = None) -> list[FileFix]:
     """The changes `--fix` makes to the site's posts (computed, not written)."""
-    config = load_config(options.source, options.base_url)
+    config = load_checked_config(options.source, options.base_url)
     settings = settings_from_config(config.check)
     now = now or datetime.now(UTC)
     problems = Problems()

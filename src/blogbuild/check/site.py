@@ -1,40 +1,57 @@
-"""Running every rule over a finished site: source findings and link positions come cached."""
+"""Running every rule over a finished site: source findings and link positions come cached.
+
+The checker is handed plain values; what it found last time comes back from its caller
+(`remembered`), and what to remember is returned, so it never touches the build's cache.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
 from blogbuild.check.config import CheckSettings, settings_from_config
 from blogbuild.check.engine import check_located_links
 from blogbuild.check.external import external_urls, fetch_all
 from blogbuild.check.findings import Finding, sort_findings
 from blogbuild.content.permalinks import post_url
+from blogbuild.errors import Problem
 from blogbuild.model import PostSummary
 
-if TYPE_CHECKING:
-    from blogbuild.pipeline.results import SiteOutput
 
-_LINKS_MEMO = "link-findings"  # (site digest, link findings by post key)
+@dataclass(frozen=True, slots=True)
+class SiteToCheck:
+    """What the checker reads of a finished site."""
+
+    check_settings: dict[str, Any]  # the config's `check:` block
+    base_path: str
+    posts: Sequence[PostSummary]  # the published posts
+    outputs: frozenset[str]  # every file of the output, relative to its root
+    warnings: Sequence[Problem]  # the build's warnings
 
 
-def check_site(output: SiteOutput, external: bool = False) -> list[Finding]:
+@dataclass(frozen=True, slots=True)
+class CheckedSite:
+    findings: list[Finding]
+    remember: object | None  # for the next run's `remembered`; None: keep what was given
+
+
+def check_site(
+    site_to_check: SiteToCheck, remembered: object = None, external: bool = False
+) -> CheckedSite:
     """Source findings of every post, re-levelled by the config, and its links checked."""
-    settings = settings_from_config(output.config.check)
-    shown = {view.key for view in output.site.posts}
-    chosen = [s for s in output.summaries if s.key in shown]
-    paths = frozenset(_site_paths(output.outputs))
+    settings = settings_from_config(site_to_check.check_settings)
+    chosen = site_to_check.posts
+    paths = frozenset(_site_paths(site_to_check.outputs))
     ids = _ElementIds({post_url(s.post.slug): s.element_ids for s in chosen})
     statuses = None
     if external:
         statuses = fetch_all(external_urls(ref.url for s in chosen for ref in s.links))
-    base = output.config.base_path
+    base = site_to_check.base_path
     # A post's link findings depend on its own links (its key), the site's paths and element
     # ids, and the base path: while those stay, the last build's findings stand.
     site = _site_digest(paths, ids, base)
-    remembered = output.cache.memo.get(_LINKS_MEMO)
     known = remembered[1] if isinstance(remembered, tuple) and remembered[0] == site else {}
     checked: dict[str, tuple[Finding, ...]] = {}
     findings: list[Finding] = []
@@ -50,18 +67,19 @@ def check_site(output: SiteOutput, external: bool = False) -> list[Finding]:
         checked[summary.key] = links
         findings += _levelled(summary, links, settings)
     # (`known` is empty when the site changed, so this also stores a new site's findings)
+    remember = None
     if statuses is None and checked.keys() != known.keys():
-        output.cache.memo[_LINKS_MEMO] = (site, checked)
-    return sort_findings(findings + _skipped_files(output))
+        remember = (site, checked)
+    return CheckedSite(sort_findings(findings + _skipped_files(site_to_check.warnings)), remember)
 
 
-def _skipped_files(output: SiteOutput) -> list[Finding]:
+def _skipped_files(warnings: Sequence[Problem]) -> list[Finding]:
     """Post files the build skipped as empty: no rule sees them, yet none is published."""
     from blogbuild.content.loader import EMPTY_FILE
 
     return [
         Finding(p.path, p.line or 1, 1, p.severity.value, "build-problem", p.message)
-        for p in output.warnings
+        for p in warnings
         if p.message == EMPTY_FILE
     ]
 
@@ -88,7 +106,7 @@ def _levelled(
     return kept
 
 
-def _site_paths(outputs: set[str]) -> list[str]:
+def _site_paths(outputs: frozenset[str]) -> list[str]:
     found = []
     for path in outputs:
         found.append("/" + path)

@@ -60,13 +60,13 @@ def check_command(
         settings_from_config,
         summary,
     )
-    from blogbuild.content.config import load_config
+    from blogbuild.check.config import load_checked_config
     from blogbuild.pipeline.recipe import assemble_site
 
     options = BuildOptions(source.resolve(), None, drafts, future, base_url)
     with reported_problems(debug, "Check failed"):
         if list_rules:
-            settings = settings_from_config(load_config(options.source).check)
+            settings = settings_from_config(load_checked_config(options.source).check)
             click.echo(format_rules(settings), nl=False)
             return
         if fix or diff:

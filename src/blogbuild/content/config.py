@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from blogbuild.errors import BuildFailed, Problem, Problems
 
 CONFIG_NAME = "blogbuild.yaml"
 LANGUAGES = ("ru", "en")
+# A stage's own check of its block of settings (`check:`): raises BuildFailed with file:line.
+BlockCheck = Callable[[dict[str, Any], str, "int | None"], object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +75,14 @@ _INT_KEYS = {"posts_per_page": 1, "feed_size": 1}
 _DICT_KEYS = ("params", "check", "markdown")
 
 
-def load_config(root: Path, base_url: str | None = None) -> Config:
-    """Read and validate the site config; raise BuildFailed listing every problem."""
+def load_config(
+    root: Path, base_url: str | None = None, blocks: Mapping[str, BlockCheck] | None = None
+) -> Config:
+    """Read and validate the site config; raise BuildFailed listing every problem.
+
+    `blocks` checks the settings a later stage owns (the checker's `check:`), so their
+    problems are reported with the others while this stage knows nothing of them.
+    """
     path = root / CONFIG_NAME
     rel = CONFIG_NAME
     problems = Problems()
@@ -96,13 +105,12 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
         if not isinstance(raw, dict):
             raise BuildFailed([_problem(rel, 1, "expected a mapping of settings")])
         values = _validate(raw, lines, rel, problems)
-    if "check" in values:
-        from blogbuild.check.config import settings_from_config  # its rules load only if needed
-
-        try:
-            settings_from_config(values["check"], rel, lines.get("check"))
-        except BuildFailed as failed:
-            problems.extend(failed.problems)
+    for key, check_block in (blocks or {}).items():
+        if key in values:
+            try:
+                check_block(values[key], rel, lines.get(key))
+            except BuildFailed as failed:
+                problems.extend(failed.problems)
     if base_url is not None:
         values["base_url"] = base_url
     if "base_url" in values:

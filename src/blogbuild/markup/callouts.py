@@ -9,8 +9,8 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from blogbuild.content.i18n import strings
 from blogbuild.markup.state import document_state
-from blogbuild.site.i18n import strings
 
 # Each kind's look (one of GitHub's five) and the theme string of its title. MkDocs and
 # Obsidian have more kinds; each is shown in the colour of its nearest GitHub kind.

@@ -13,9 +13,9 @@ import jinja2.runtime
 from markupsafe import Markup
 
 from blogbuild.content.confined import ConfinedLoader, RefusedTemplate
+from blogbuild.content.theme import theme_dir
 from blogbuild.markup.liquidfilters import FILTERS, absolute_url, relative_url
 from blogbuild.markup.sourcestate import Context
-from blogbuild.site.theme import theme_dir
 
 _SAFE_URL = re.compile(r"^(?:https?://|//|/|\.|#|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
 _DIGITS = re.compile(r"^\s*(\d+)\s*(?:px)?\s*$")

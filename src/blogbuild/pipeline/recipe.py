@@ -12,9 +12,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from blogbuild.content.config import Config, load_config
+from blogbuild.check.config import load_checked_config
+from blogbuild.content.config import Config
 from blogbuild.content.loader import LoadOptions, relative_path, select_posts
 from blogbuild.content.sources import confined_files
+from blogbuild.content.theme import theme_dir
 from blogbuild.errors import BlogbuildError, BuildFailed, Problems
 from blogbuild.hashing import digest, files_digest
 from blogbuild.options import BuildOptions
@@ -40,12 +42,14 @@ from blogbuild.pipeline.pages.render import (
 from blogbuild.pipeline.posts.summaries import post_summaries
 from blogbuild.pipeline.results import BuildResult, Plan, Progress, SiteOutput
 from blogbuild.signals import held
-from blogbuild.site.theme import theme_dir
 
 # The page machinery (Jinja, feeds, the site plan) is imported once the post workers have
 # started: they do not need it, and the parent imports it while they render.
 if TYPE_CHECKING:
     from blogbuild.check import Finding
+
+
+_LINKS_MEMO = "link-findings"  # the checker's (site digest, link findings by post key)
 
 
 def plan_build(
@@ -58,7 +62,7 @@ def plan_build(
 
     A long-lived process (serve) passes the same `cache` each time, keeping its index loaded.
     """
-    config = load_config(options.source, options.base_url)
+    config = load_checked_config(options.source, options.base_url)
     now = now or datetime.now(config.tz)
     cache = cache or BuildCache.for_site(options.source, options.use_cache)
     problems = Problems()
@@ -225,10 +229,21 @@ def _spare_tree(options: BuildOptions) -> Path | None:
 
 
 def check_output(output: SiteOutput, external: bool = False) -> list[Finding]:
-    """Every `blogbuild check` finding for a finished site."""
-    from blogbuild.check.site import check_site
+    """Every `blogbuild check` finding for a finished site; link findings are remembered."""
+    from blogbuild.check.site import SiteToCheck, check_site
 
-    return check_site(output, external)
+    shown = {view.key for view in output.site.posts}
+    site = SiteToCheck(
+        output.config.check,
+        output.config.base_path,
+        [s for s in output.summaries if s.key in shown],
+        frozenset(output.outputs),
+        tuple(output.warnings),
+    )
+    checked = check_site(site, output.cache.memo.get(_LINKS_MEMO), external)
+    if checked.remember is not None:
+        output.cache.memo[_LINKS_MEMO] = checked.remember
+    return checked.findings
 
 
 def _shared_digests(config: Config) -> tuple[str, str]:

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from blogbuild.content.theme import theme_dir
 from blogbuild.errors import BlogbuildError, BuildFailed, Problem
 from blogbuild.options import BuildOptions
 from blogbuild.pipeline.cache.store import BuildCache
 from blogbuild.pipeline.recipe import assemble_site
 from blogbuild.pipeline.results import SiteOutput
-from blogbuild.site.theme import theme_dir
 
 # Past this many changed outputs browsers are just told "everything", to keep messages small.
 MAX_LISTED_CHANGES = 200

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from blogbuild.content.config import Config
+from blogbuild.content.i18n import strings
 from blogbuild.model import AiProvenance
 from blogbuild.site.feeds import FEED_URL, newest_posts
-from blogbuild.site.i18n import strings
 from blogbuild.site.urls import public_url
 from blogbuild.site.views import PostView
 

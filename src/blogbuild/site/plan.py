@@ -10,13 +10,13 @@ from datetime import datetime
 from typing import TypeVar
 
 from blogbuild.content.config import Config
+from blogbuild.content.i18n import strings
 from blogbuild.content.permalinks import ARCHIVE_URL, list_page_url, taxonomy_url
 from blogbuild.content.slugs import fitted_slug, term_slug
 from blogbuild.content.text import truncate_words
 from blogbuild.errors import Problems
 from blogbuild.hashing import digest
 from blogbuild.model import PostSummary
-from blogbuild.site.i18n import strings
 from blogbuild.site.postviews import post_views
 from blogbuild.site.views import BodyStore, Page, Paginator, PostView, TermView
 

@@ -16,14 +16,14 @@ from jinja2.runtime import Context
 from blogbuild import __version__
 from blogbuild.content.config import Config
 from blogbuild.content.confined import ConfinedLoader, RefusedTemplate
+from blogbuild.content.i18n import long_date, month_year, reading_time, strings
 from blogbuild.content.permalinks import theme_urls
+from blogbuild.content.theme import theme_dir
 from blogbuild.errors import Problems
 from blogbuild.sealed import make_folder, read_sealed, write_sealed
 from blogbuild.site.anchors import heading_anchors
-from blogbuild.site.i18n import long_date, month_year, reading_time, strings
 from blogbuild.site.plan import Site
 from blogbuild.site.seo import OG_LOCALES, image_url, post_json_ld
-from blogbuild.site.theme import theme_dir
 from blogbuild.site.urls import absolute, place_under
 from blogbuild.site.views import BODY_READS, Page, PostView, TemplateReads
 

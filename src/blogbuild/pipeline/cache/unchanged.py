@@ -64,8 +64,8 @@ class InputScan:
 
 def scan_inputs(options: BuildOptions) -> InputScan:
     """Look at every input once, before the build reads any of them."""
+    from blogbuild.content.theme import theme_dir
     from blogbuild.pipeline.cache.store import code_version
-    from blogbuild.site.theme import theme_dir
 
     taken = time.time_ns()
     digest = hashlib.blake2b(digest_size=16)

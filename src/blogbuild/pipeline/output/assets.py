@@ -9,8 +9,8 @@ from blogbuild.content.config import Config
 from blogbuild.content.loader import post_resources, relative_path
 from blogbuild.content.permalinks import post_url
 from blogbuild.content.sources import entries_under, unreadable_reason
+from blogbuild.content.theme import theme_dir
 from blogbuild.errors import Problems
-from blogbuild.site.theme import theme_dir
 from blogbuild.site.views import PostView
 
 

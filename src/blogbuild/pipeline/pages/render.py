@@ -126,7 +126,7 @@ def _highlight_css(machine: str) -> MachineFile:
 
 def remembered_dates(cache: BuildCache) -> int:
     """Give the templates the dates formatted by the last build; how many there are."""
-    from blogbuild.site.i18n import DATES_MEMO, formatted_dates, remember_dates
+    from blogbuild.content.i18n import DATES_MEMO, formatted_dates, remember_dates
 
     known = cache.memo.get(DATES_MEMO)
     if isinstance(known, dict):
@@ -136,7 +136,7 @@ def remembered_dates(cache: BuildCache) -> int:
 
 def keep_dates(cache: BuildCache, known_before: int) -> None:
     """Keep the dates formatted by this build's pages (in this process) for the next one."""
-    from blogbuild.site.i18n import DATES_MEMO, formatted_dates
+    from blogbuild.content.i18n import DATES_MEMO, formatted_dates
 
     formatted = formatted_dates()
     if len(formatted) > known_before:

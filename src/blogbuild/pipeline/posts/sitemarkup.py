@@ -11,11 +11,11 @@ from blogbuild.content.dates import strip_date_prefix
 from blogbuild.content.permalinks import post_url
 from blogbuild.content.slugs import slugify
 from blogbuild.content.sources import confined_files
+from blogbuild.content.theme import theme_dir
 from blogbuild.hashing import digest, files_digest
 from blogbuild.markup.sitedata import PostUrls, SiteData
 from blogbuild.markup.snippets import builtin_shortcodes
 from blogbuild.model import PostSummary
-from blogbuild.site.theme import theme_dir
 
 POST_URLS_MEMO = "post-urls"
 _INPUTS: dict[str, str] = {}

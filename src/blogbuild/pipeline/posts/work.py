@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from blogbuild.budget import POST_SECONDS, OverBudget, time_limit
 from blogbuild.content.config import Config
 from blogbuild.content.loader import load_post, relative_path
 from blogbuild.content.text import find_words
@@ -16,7 +17,6 @@ from blogbuild.errors import BlogbuildError, Problem, Problems
 from blogbuild.hashing import digest, value_digest
 from blogbuild.markup.sitedata import PostUrls, SiteData
 from blogbuild.model import PostSummary, References, RenderedPost
-from blogbuild.pipeline.budget import POST_SECONDS, OverBudget, time_limit
 from blogbuild.pipeline.cache.store import BuildCache, code_version
 from blogbuild.pipeline.posts.sitemarkup import markup_site, template_inputs
 from blogbuild.site.related import KEY_TERMS
