@@ -1,7 +1,8 @@
-"""What `blogbuild check` must say about the repository's own blog: the five seed articles.
+"""What `blogbuild check` must say about the user's five articles as they came (the seeds).
 
 Each expected finding was read off the article by hand; the comment says what is wrong.
-The articles are the seeds in ../shared/seeds, kept in content/posts under readable names.
+The articles are the seeds in ../shared/seeds, kept under readable names in the blog
+tests/fixtures/seeds/; the repository's own blog publishes their edited versions.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
+SEED_BLOG = REPO / "tests" / "fixtures" / "seeds"
 
-# Seed number -> the post file in content/posts.
+# Seed number -> the post file in the seed blog's content/posts.
 POST_FILES = {
     "000": "generativnye-modeli.md",
     "001": "revolyucionnye-generativnye-modeli-2025.md",
@@ -116,8 +118,7 @@ def post_path(number: str) -> str:
     return f"content/posts/{POST_FILES[number]}"
 
 
-def copy_repo_blog(dest: Path) -> Path:
-    """A copy of the repository's blog (posts and site settings) in `dest`, outside git."""
-    shutil.copytree(REPO / "content", dest / "content")
-    shutil.copy(REPO / "blogbuild.yaml", dest / "blogbuild.yaml")
+def copy_seed_blog(dest: Path) -> Path:
+    """A copy of the seed blog (the articles as they came, and its settings) in `dest`."""
+    shutil.copytree(SEED_BLOG, dest)
     return dest

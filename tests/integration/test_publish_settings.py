@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 
 from tests.conftest import SiteMaker
 from tests.integration.clirun import REPO, blogbuild
-from tests.seed_findings import copy_repo_blog
+from tests.seed_findings import copy_seed_blog
 
 
 def _blogbuild_env(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -144,7 +144,7 @@ def test_fail_on_decides_whether_check_findings_fail_the_run(site: SiteMaker) ->
 
 
 def test_the_seed_articles_fail_the_check_without_the_repository_setting(tmp_path: Path) -> None:
-    blog = copy_repo_blog(tmp_path / "blog")
+    blog = copy_seed_blog(tmp_path / "blog")
     config = blog / "blogbuild.yaml"
     assert _check(blog) == 0  # the repository publishes its seeds with their errors
     config.write_text(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -9,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from tests.integration.clirun import REPO, blogbuild
+from tests.seed_findings import copy_seed_blog
 
 SLUGS = {
     "generativnye-modeli": "Генеративные модели",
-    "revolyucionnye-generativnye-modeli-2025": "Революционные генеративные модели 2025",
+    "revolyucionnye-generativnye-modeli-2025": "Генеративные модели 2025: чего ждать",
     "top-5-sekretov-generativnogo-ii": "Топ 5 секретов Генеративного ИИ в 2025 году",
     "top-5-sekretov-revolyucii-generativnogo-ii": "Топ-5 секретов Революции Генеративного ИИ",
-    "za-granyu-pikseley-i-slov": "За гранью пикселей и слов",
+    "za-granyu-pikseley-i-slov": "За гранью пикселей и слов: битва",
 }
 
 
@@ -69,11 +71,28 @@ def test_category_page_uses_a_transliterated_slug(built: tuple[Path, str]) -> No
     assert 'href="/posts/top-5-sekretov-revolyucii-generativnogo-ii/"' in page
 
 
-def test_undated_plain_text_post_is_a_warning_not_silence(built: tuple[Path, str]) -> None:
-    _, output = built
+def test_undated_plain_text_seed_is_a_warning_not_silence(tmp_path: Path) -> None:
+    site = copy_seed_blog(tmp_path / "seeds")  # the articles as they came
+    done = blogbuild("build", "--source", str(site))
+    assert done.returncode == 0, done.stderr
+    output = done.stdout + done.stderr
     assert "za-granyu-pikseley-i-slov.txt" in output
     assert "no title in front matter" in output
     assert re.search(r"no date in front matter.*(commit date|modification time)", output)
+
+
+def test_the_published_articles_build_and_check_clean_by_default(
+    built: tuple[Path, str], tmp_path: Path
+) -> None:
+    _, output = built
+    assert "content/posts/" not in output  # no warning about any post
+    config = (REPO / "blogbuild.yaml").read_text(encoding="utf-8")
+    assert "fail_on" not in config  # a check error would stop the deploy
+    done = blogbuild("check", "--source", str(REPO), "--format", "json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert json.loads(done.stdout) == []
+    seeds = blogbuild("check", "--source", str(copy_seed_blog(tmp_path / "seeds")))
+    assert "placeholder-text" in seeds.stdout  # what the edits took out of the originals
 
 
 def test_highlight_and_theme_assets_are_shipped(built: tuple[Path, str]) -> None:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.seed_findings import copy_repo_blog
+from tests.seed_findings import copy_seed_blog
 
 from blogbuild.check import Finding
 from blogbuild.check.catalog import RULES
@@ -48,7 +48,7 @@ def _shape(message: str) -> str:
 
 @pytest.fixture(scope="module")
 def fixed_seeds(tmp_path_factory: pytest.TempPathFactory):
-    site = copy_repo_blog(tmp_path_factory.mktemp("fix") / "blog")
+    site = copy_seed_blog(tmp_path_factory.mktemp("fix") / "blog")
     posts = sorted((site / "content" / "posts").iterdir())
     originals = {p.name: p.read_bytes() for p in posts}
     before = _findings(site)
@@ -205,7 +205,7 @@ def _run(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_cli_diff_writes_nothing_and_fix_writes(tmp_path: Path) -> None:
-    site = copy_repo_blog(tmp_path / "blog")
+    site = copy_seed_blog(tmp_path / "blog")
     post = site / "content" / "posts" / "generativnye-modeli.md"
     original = post.read_bytes()
     shown = _run(site, "--diff")
@@ -220,7 +220,7 @@ def test_cli_diff_writes_nothing_and_fix_writes(tmp_path: Path) -> None:
 
 
 def test_cli_require_clean_refuses_uncommitted_files(tmp_path: Path) -> None:
-    site = copy_repo_blog(tmp_path / "blog")
+    site = copy_seed_blog(tmp_path / "blog")
     git = ["git", "-C", str(site), "-c", "user.name=t", "-c", "user.email=t@example.com"]
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)
@@ -240,7 +240,7 @@ def test_cli_require_clean_refuses_uncommitted_files(tmp_path: Path) -> None:
 
 
 def test_list_rules_says_which_rules_are_fixable(tmp_path: Path) -> None:
-    listing = _run(copy_repo_blog(tmp_path / "blog"), "--list-rules").stdout
+    listing = _run(copy_seed_blog(tmp_path / "blog"), "--list-rules").stdout
     fixable = {line.split()[0] for line in listing.splitlines() if line.split()[2] == "fixable"}
     assert fixable == {
         "mixed-script-word",

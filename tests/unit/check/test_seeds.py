@@ -1,4 +1,4 @@
-"""The five real seed articles, checked as `blogbuild check` checks the repository's blog.
+"""The five real seed articles, checked as `blogbuild check` checks a blog.
 
 Every post goes through the real loader and build (a `.txt` post becomes Markdown line for
 line), and links are checked against the real site; each defect is found on its line and
@@ -7,10 +7,15 @@ nothing else is flagged. The expected findings are in tests/seed_findings.py.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from tests.seed_findings import EXPECTED, POST_FILES, SEEDS, copy_repo_blog, post_path
+from tests.seed_findings import (
+    EXPECTED,
+    POST_FILES,
+    SEED_BLOG,
+    SEEDS,
+    copy_seed_blog,
+    post_path,
+)
 
 from blogbuild.check import Finding
 from blogbuild.check.document import Document
@@ -22,7 +27,7 @@ from blogbuild.pipeline.results import SiteOutput
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteOutput, list[Finding]]:
-    site = copy_repo_blog(tmp_path_factory.mktemp("seeds") / "blog")
+    site = copy_seed_blog(tmp_path_factory.mktemp("seeds") / "blog")
     output = assemble_site(BuildOptions(source=site))
     return output, output.findings
 
@@ -51,12 +56,11 @@ def test_every_finding_is_about_a_seed(built: tuple[SiteOutput, list[Finding]]) 
     assert {f.path for f in findings} == paths
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seed articles are not available")
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"needs the seed articles at {SEEDS}")
 @pytest.mark.parametrize("number", sorted(POST_FILES))
 def test_each_post_is_its_seed_unchanged(number: str) -> None:
     (seed,) = SEEDS.glob(f"{number}_*.txt")
-    post = Path(__file__).resolve().parents[3] / post_path(number)
-    assert post.read_bytes() == seed.read_bytes()
+    assert (SEED_BLOG / post_path(number)).read_bytes() == seed.read_bytes()
 
 
 def test_the_text_post_is_checked_on_its_lines_as_written(

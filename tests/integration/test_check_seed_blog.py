@@ -1,4 +1,4 @@
-"""`blogbuild check --format json` on a copy of the repository's blog, as a person runs it."""
+"""`blogbuild check --format json` on a copy of the seed blog (the articles as they came)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 from tests.integration.clirun import blogbuild
-from tests.seed_findings import EXPECTED, copy_repo_blog, post_path
+from tests.seed_findings import EXPECTED, copy_seed_blog, post_path
 
 
 def test_check_reports_exactly_the_seed_defects_and_fails(tmp_path: Path) -> None:
-    site = copy_repo_blog(tmp_path / "blog")
+    site = copy_seed_blog(tmp_path / "blog")
     done = blogbuild("check", "--format", "json", "--source", str(site))
     # The seeds have errors (broken image, debris…); the blog's config publishes it anyway.
     assert done.returncode == 0, done.stderr
