@@ -13,6 +13,24 @@ SEEDS = SHARED / "seeds"
 CORPORA = SHARED / "corpora"
 
 
+def shared_reason(folder: str) -> str:
+    """The skip reason of a test that reads ../shared/<folder>; the run's summary counts them."""
+    return f"needs {SHARED / folder}, beside the checkout"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    wanting = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if f"needs {SHARED}" in str(getattr(report, "longrepr", ""))
+    ]
+    if wanting:
+        terminalreporter.write_line(
+            f"{len(wanting)} skipped for want of {SHARED} (the shared blogs and seed "
+            "articles); put that folder beside the checkout to run them"
+        )
+
+
 class SiteMaker:
     """Writes a small site into a temporary folder: posts, config, templates."""
 

@@ -37,8 +37,15 @@ class Response:
 class ServeProcess:
     """`python -m blogbuild serve ARGS` with this checkout's sources, its output collected."""
 
-    def __init__(self, *args: str, ready_timeout: float = 60) -> None:
-        env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "PYTHONUNBUFFERED": "1"}
+    def __init__(
+        self, *args: str, ready_timeout: float = 60, env: dict[str, str] | None = None
+    ) -> None:
+        env = {
+            **os.environ,
+            **(env or {}),
+            "PYTHONPATH": str(REPO / "src"),
+            "PYTHONUNBUFFERED": "1",
+        }
         self.process = subprocess.Popen(
             [sys.executable, "-m", "blogbuild", "serve", *args],
             env=env,

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from lxml import html as lxml_html
 
-from tests.conftest import CORPORA
+from tests.conftest import CORPORA, shared_reason
 from tests.integration.clirun import blogbuild
 
 pytestmark = pytest.mark.slow
@@ -36,7 +36,7 @@ def _is_draft(path: Path) -> bool:
     return bool(_DRAFT.search(head))
 
 
-@pytest.mark.skipif(not BLOGS, reason="../shared/corpora is not here")
+@pytest.mark.skipif(not BLOGS, reason=shared_reason("corpora"))
 @pytest.mark.parametrize("blog", BLOGS)
 def test_every_post_of_a_real_blog_gets_a_page(blog: str, tmp_path: Path) -> None:
     source = CORPORA / blog

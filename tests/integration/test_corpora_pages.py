@@ -11,7 +11,7 @@ import pytest
 from blogbuild.options import BuildOptions
 from blogbuild.pipeline.output.staging import MemorySink
 from blogbuild.pipeline.recipe import plan_build, produce
-from tests.conftest import CORPORA
+from tests.conftest import CORPORA, shared_reason
 
 BLOGS = sorted(p for p in CORPORA.iterdir() if p.is_dir()) if CORPORA.is_dir() else []
 # What a reader must never see outside code: a Liquid tag, a site/page value, a shortcode.
@@ -22,7 +22,7 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not BLOGS, reason="the shared corpora are not available"),
+    pytest.mark.skipif(not BLOGS, reason=shared_reason("corpora")),
 ]
 
 

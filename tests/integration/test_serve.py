@@ -337,6 +337,18 @@ def test_a_missing_source_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert not missing.exists()
 
 
+def test_open_without_a_browser_says_so_and_serves_on(made: SiteMaker, tmp_path: Path) -> None:
+    # webbrowser tries $BROWSER first: a command that cannot start is a machine with none
+    absent = {"BROWSER": str(tmp_path / "no-such-browser"), "DISPLAY": "", "WAYLAND_DISPLAY": ""}
+    served = ServeProcess("--source", str(made.root), "--port", "0", "--open", env=absent)
+    line = served.wait_for_line(re.compile(r"--open:"), stderr=True)
+    assert line == (
+        f"--open: no web browser could be started here; open {served.origin}{served.base} in one"
+    )
+    assert served.get(served.base).status == 200
+    _stop_cleanly(served)
+
+
 def test_a_port_named_on_the_command_line_must_be_free(made: SiteMaker) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

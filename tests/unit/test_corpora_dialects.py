@@ -10,6 +10,7 @@ import lxml.html
 import pytest
 
 from blogbuild.markup.markdown import MarkdownRenderer, build_markdown_it
+from tests.conftest import shared_reason
 
 CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 BLOGS = sorted(p for p in CORPORA.iterdir() if p.is_dir()) if CORPORA.is_dir() else []
@@ -24,7 +25,7 @@ _HIDDEN = ("code", "pre", "math", "script", "style", "kbd", "samp")
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not BLOGS, reason="corpora are not available"),
+    pytest.mark.skipif(not BLOGS, reason=shared_reason("corpora")),
 ]
 
 

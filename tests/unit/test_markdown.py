@@ -11,7 +11,7 @@ from markdown_it.utils import read_fixture_file
 
 from blogbuild.markup.markdown import MarkdownRenderer, highlight_css
 from blogbuild.model import Heading
-from tests.conftest import CORPORA
+from tests.conftest import CORPORA, shared_reason
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 
@@ -207,7 +207,7 @@ def _corpus_posts() -> list[Path]:
     return sorted(CORPORA.glob("*/*.md")) if CORPORA.is_dir() else []
 
 
-@pytest.mark.skipif(not _corpus_posts(), reason="shared corpora are not present")
+@pytest.mark.skipif(not _corpus_posts(), reason=shared_reason("corpora"))
 @pytest.mark.parametrize("path", _corpus_posts(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_real_jekyll_posts_render(renderer: MarkdownRenderer, path: Path) -> None:
     body = frontmatter.loads(path.read_text(encoding="utf-8")).content

@@ -8,9 +8,9 @@ import pytest
 
 from blogbuild.content.plaintext import text_to_markdown
 from blogbuild.markup.markdown import MarkdownRenderer, build_markdown_it
-from tests.conftest import SEEDS
+from tests.seed_findings import SEED_BLOG
 
-SEED_004 = SEEDS / "004_68ecf7fa5abcce40.txt"
+SEED_004 = SEED_BLOG / "content" / "posts" / "za-granyu-pikseley-i-slov.txt"  # seed 004
 
 LONG = "Это длинный абзац текста, который явно длиннее любого заголовка и заканчивается точкой."
 
@@ -118,9 +118,6 @@ def test_special_characters_show_as_written() -> None:
     assert "<pre" not in result.html
 
 
-@pytest.mark.skipif(
-    not SEED_004.is_file(), reason=f"needs the seed articles at {SEEDS}, beside the checkout"
-)
 def test_seed_004_converts_line_for_line_and_reads_well() -> None:
     text = SEED_004.read_text(encoding="utf-8")
     markdown = text_to_markdown(text)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
+import click
+
 from blogbuild.options import BuildOptions
 from blogbuild.serve.console import Console
 from blogbuild.serve.events import EventBroker
@@ -77,12 +79,23 @@ def serve(options: ServeOptions) -> None:
         console.serving(url, first, notes)
         ready.set()
         if options.open_browser:
-            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+            threading.Thread(target=_open_in_browser, args=(url,), daemon=True).start()
         server.serve_forever(poll_interval=0.25)
     finally:
         watcher.stop()
         broker.close()
         server.server_close()
+
+
+def _open_in_browser(url: str) -> None:
+    """Open `url` in the user's browser, or say that none could be started (a server over
+    SSH, a container): the preview runs on either way."""
+    try:
+        opened = webbrowser.open(url)
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        click.echo(f"--open: no web browser could be started here; open {url} in one", err=True)
 
 
 def site_url(host: str, port: int, base_path: str) -> str:

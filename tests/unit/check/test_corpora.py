@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+from tests.conftest import shared_reason
 
 from blogbuild.check import Finding, check_links, check_post, format_json
 
@@ -31,7 +32,7 @@ UNSPACED_HEADINGS = sorted(
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not POSTS, reason="corpora are not available"),
+    pytest.mark.skipif(not POSTS, reason=shared_reason("corpora")),
 ]
 
 _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])

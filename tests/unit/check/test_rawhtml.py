@@ -9,6 +9,7 @@ from pathlib import Path
 import frontmatter
 import lxml.html
 import pytest
+from tests.conftest import shared_reason
 
 from blogbuild.check.rules.rawhtml import UNCLOSED_FRAME, attributes_of, sanitiser_removals
 from blogbuild.markup.markdown import MarkdownRenderer, build_markdown_it
@@ -105,7 +106,7 @@ def _attributes(html: str) -> Counter[tuple[str, str | None, str]]:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not CORPUS_POSTS, reason="corpora are not available")
+@pytest.mark.skipif(not CORPUS_POSTS, reason=shared_reason("corpora"))
 def test_claims_match_what_the_sanitiser_really_removes() -> None:
     """On every raw HTML element of the corpora: what the check says is removed is what
     disappears between the trusted and the sanitised rendering, parsed by lxml."""

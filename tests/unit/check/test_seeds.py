@@ -8,6 +8,7 @@ nothing else is flagged. The expected findings are in tests/seed_findings.py.
 from __future__ import annotations
 
 import pytest
+from tests.conftest import shared_reason
 from tests.seed_findings import (
     EXPECTED,
     POST_FILES,
@@ -56,7 +57,7 @@ def test_every_finding_is_about_a_seed(built: tuple[SiteOutput, list[Finding]]) 
     assert {f.path for f in findings} == paths
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"needs the seed articles at {SEEDS}")
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=shared_reason("seeds"))
 @pytest.mark.parametrize("number", sorted(POST_FILES))
 def test_each_post_is_its_seed_unchanged(number: str) -> None:
     (seed,) = SEEDS.glob(f"{number}_*.txt")
