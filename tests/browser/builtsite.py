@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 from collections.abc import Iterator
@@ -17,11 +18,17 @@ class QuietHandler(SimpleHTTPRequestHandler):
         """Requests are not worth a line each in the test output."""
 
 
-@contextmanager
-def served_post(site: Path, name: str, text: str) -> Iterator[str]:
+def served_post(site: Path, name: str, text: str) -> contextlib.AbstractContextManager[str]:
     """Build a site of one post `name` into `site`, serve its dist/; yields the site's URL."""
+    return served_posts(site, {name: text})
+
+
+@contextmanager
+def served_posts(site: Path, posts: dict[str, str]) -> Iterator[str]:
+    """Build a site of `posts` (file name: text) into `site`, serve its dist/; yields its URL."""
     (site / "content" / "posts").mkdir(parents=True)
-    (site / "content" / "posts" / name).write_text(text, encoding="utf-8")
+    for name, text in posts.items():
+        (site / "content" / "posts" / name).write_text(text, encoding="utf-8")
     result = blogbuild("build", "--source", str(site))
     assert result.returncode == 0, result.stderr
     handler = functools.partial(QuietHandler, directory=str(site / "dist"))

@@ -110,7 +110,9 @@ def test_unchanged_files_keep_their_mtime(site: SiteMaker) -> None:
     )
     assert blogbuild("build", "--source", str(site.root)).returncode == 0
     changed = {
-        p.relative_to(dist).as_posix() for p, t in stamps.items() if p.stat().st_mtime_ns != t
+        p.relative_to(dist).as_posix()
+        for p, t in stamps.items()
+        if not p.exists() or p.stat().st_mtime_ns != t
     }
     assert "posts/post-2/index.html" in changed
     assert "posts/post-1/index.html" not in changed

@@ -36,7 +36,7 @@ def test_every_seed_article_has_a_page_with_its_title(built: tuple[Path, str]) -
     dist, _ = built
     for slug, title in SLUGS.items():
         page = (dist / "posts" / slug / "index.html").read_text(encoding="utf-8")
-        assert f'<h1 class="post__title">{title}' in page, slug
+        assert f'<h1 class="post__title" data-pagefind-meta="title">{title}' in page, slug
         assert '<html lang="ru">' in page
 
 
@@ -59,7 +59,7 @@ def test_russian_dates_and_reading_time(built: tuple[Path, str]) -> None:
 def test_plain_text_article_reads_as_paragraphs_and_headings(built: tuple[Path, str]) -> None:
     dist, _ = built
     page = (dist / "posts" / "za-granyu-pikseley-i-slov" / "index.html").read_text(encoding="utf-8")
-    body = page.split('<div class="post__body prose">', 1)[1]
+    body = page.split('<div class="post__body prose" data-pagefind-body>', 1)[1]
     assert body.count("<p>") > 20
     assert re.search(r"<h2[^>]*>GPT и его потомки: Мастера слова <a class=\"heading-anchor\"", body)
 

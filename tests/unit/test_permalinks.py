@@ -7,6 +7,7 @@ from pathlib import Path
 
 from blogbuild.content.permalinks import (
     ARCHIVE_URL,
+    SEARCH_URL,
     list_page_url,
     post_url,
     taxonomy_url,
@@ -29,6 +30,7 @@ def test_post_term_and_list_urls() -> None:
         "archive": ARCHIVE_URL,
         "categories": "/categories/",
         "tags": "/tags/",
+        "search": SEARCH_URL,
     }
 
 

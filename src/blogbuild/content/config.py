@@ -35,6 +35,7 @@ class Config:
     posts_per_page: int = 10
     feed_size: int = 20
     trusted_html: bool = False
+    search: bool = True  # the full-text search page and index
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     check: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
@@ -72,6 +73,7 @@ _STRING_KEYS = ("title", "description", "author", "language", "timezone", "base_
 # A domain name: labels of letters, digits and hyphens (Unicode letters too), dot-separated.
 _DOMAIN = re.compile(r"(?=.{1,253}$)(?!-)[\w-]{1,63}(?<!-)(\.(?!-)[\w-]{1,63}(?<!-))+", re.UNICODE)
 _INT_KEYS = {"posts_per_page": 1, "feed_size": 1}
+_BOOL_KEYS = ("search",)
 _DICT_KEYS = ("params", "check", "markdown")
 
 
@@ -146,6 +148,11 @@ def _validate(
                 )
                 continue
             values[key] = value
+        elif key in _BOOL_KEYS:
+            if not isinstance(value, bool):
+                problems.error(rel, line, f"{key}: expected true or false, got {_kind(value)}")
+                continue
+            values[key] = value
         elif key in _DICT_KEYS:
             if value is None:
                 continue
@@ -157,7 +164,7 @@ def _validate(
             else:
                 values[key] = value
         else:
-            known = ", ".join(sorted((*_STRING_KEYS, *_INT_KEYS, *_DICT_KEYS)))
+            known = ", ".join(sorted((*_STRING_KEYS, *_INT_KEYS, *_BOOL_KEYS, *_DICT_KEYS)))
             problems.error(
                 rel, line, f"unknown setting '{key}' (known: {known}; put your own under params:)"
             )

@@ -6,6 +6,7 @@ A permalink pattern (Jekyll's, Hugo's or blogbuild's own) changes these function
 from __future__ import annotations
 
 ARCHIVE_URL = "/archive/"
+SEARCH_URL = "/search/"
 
 
 def post_url(slug: str) -> str:
@@ -33,6 +34,7 @@ def theme_urls() -> dict[str, str]:
     return {
         "home": "/",
         "archive": ARCHIVE_URL,
+        "search": SEARCH_URL,
         "categories": taxonomy_url("categories"),
         "tags": taxonomy_url("tags"),
     }

@@ -102,6 +102,7 @@ def produce(
 ) -> SiteOutput:
     """Put every page, machine file and asset into `sink`, rendering only what changed."""
     from blogbuild.pipeline.output.assets import bundle_files, collect_assets
+    from blogbuild.pipeline.pages.search import index_search
     from blogbuild.pipeline.pages.workers import prepare_pages
     from blogbuild.site.plan import site_terms_digest
 
@@ -129,6 +130,7 @@ def produce(
     prepare_pages(plan.site, plan.shared, plan.cache.templates, files)
     make_outputs(plan, output, sink, pages, files, terms, workers, problems, progress)
     output.rendered_pages = len(pages)
+    index_search(plan, output, sink, previous, problems)
     problems.raise_if_errors()
     keep_dates(plan.cache, dates)
     for rel, source in assets.items():

@@ -19,7 +19,10 @@ def heading_anchors(html: str, label: str) -> str:
         level, before, heading_id, after, inner = match.groups()
         text = " ".join(html_text.unescape(_TAG.sub("", inner)).split())
         name = html_text.escape(f"{label}: {text}" if text else label)
-        anchor = f'<a class="heading-anchor" href="#{heading_id}" aria-label="{name}">#</a>'
+        anchor = (  # the "#" is no part of the heading's text for search
+            f'<a class="heading-anchor" href="#{heading_id}" aria-label="{name}" '
+            "data-pagefind-ignore>#</a>"
+        )
         return f'<h{level}{before} id="{heading_id}"{after}>{inner} {anchor}</h{level}>'
 
     return _HEADING.sub(add, html)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from blogbuild.content.config import CONFIG_NAME
+from blogbuild.content.permalinks import SEARCH_URL
 from blogbuild.errors import Problems
 from blogbuild.hashing import digest
 from blogbuild.site.feeds import FEED_URL, atom_feed, category_feed_url, entry_updated, newest_posts
@@ -16,7 +17,7 @@ from blogbuild.site.sitemap import SITEMAP_URL, robots_txt, sitemap_xml
 from blogbuild.site.urls import output_file
 from blogbuild.site.views import Page, PostView
 
-NOT_IN_SITEMAP = frozenset({"/404.html"})
+NOT_IN_SITEMAP = frozenset({"/404.html", SEARCH_URL})  # no content of their own
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from blogbuild.content.config import Config
 from blogbuild.content.i18n import strings
-from blogbuild.content.permalinks import ARCHIVE_URL, list_page_url, taxonomy_url
+from blogbuild.content.permalinks import ARCHIVE_URL, SEARCH_URL, list_page_url, taxonomy_url
 from blogbuild.content.slugs import fitted_slug, term_slug
 from blogbuild.content.text import truncate_words
 from blogbuild.errors import Problems
@@ -85,6 +85,8 @@ def plan_site(
     for taxonomy in (category_tax, tag_tax):
         pages += _taxonomy_pages(config, taxonomy)
     pages.append(_archive_page(config, views))
+    if config.search:
+        pages.append(Page(SEARCH_URL, "search.html", strings(config.language)["search"], "", {}))
     pages.append(Page("/404.html", "404.html", strings(config.language)["not_found"], "", {}))
     return Site(config, tuple(views), category_tax, tag_tax, tuple(pages))
 

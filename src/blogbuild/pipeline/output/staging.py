@@ -38,6 +38,7 @@ class Sink(Protocol):
     def reuse(self, rel: str) -> bool: ...
     def put(self, rel: str, data: bytes) -> None: ...
     def copy(self, rel: str, source: Path) -> None: ...
+    def read(self, rel: str) -> bytes: ...
 
 
 SOURCE_FOLDERS = ("content", "templates", "assets", "static")
@@ -145,6 +146,10 @@ class Staging:
         self._note_clash(rel)
         self._written(rel, self.tree.copy(rel, source))
 
+    def read(self, rel: str) -> bytes:
+        """The bytes this build gives `rel`, written anew or kept from the previous build."""
+        return (self.folder / rel if rel in self.stamps else self.out / rel).read_bytes()
+
     def commit(self) -> Listing:
         """Complete the new tree and put it in place of the old; return what it holds."""
         foreign = self._foreign()
@@ -232,6 +237,9 @@ class MemorySink:
 
     def copy(self, rel: str, source: Path) -> None:
         self.files[rel] = source
+
+    def read(self, rel: str) -> bytes:
+        return self.pages[rel] if rel in self.pages else self.files[rel].read_bytes()
 
 
 Listing = dict[str, tuple[int, int]]  # relative POSIX path: (size, mtime in nanoseconds)
