@@ -10,7 +10,7 @@ The index is made again only when a post page changed; otherwise last build's fi
 from __future__ import annotations
 
 import subprocess
-from importlib.metadata import version
+from pathlib import Path
 
 from blogbuild.errors import Problems
 from blogbuild.hashing import digest
@@ -29,9 +29,14 @@ def index_search(
     """Put the search index of the site's post pages into `sink` (nothing when turned off)."""
     if not plan.config.search:
         return
+    from pagefind_bin import get_executable  # type: ignore[import-untyped]
+
     pages = sorted(output_file(view.url) for view in plan.site.posts)
+    binary = get_executable()
+    stat = binary.stat()  # which Pagefind: reading its version from the metadata takes longer
     inputs = digest(
-        f"pagefind {version('pagefind_bin')}|{plan.config.language}|{plan.config.base_path}|"
+        f"pagefind {stat.st_size} {stat.st_mtime_ns}|{plan.config.language}|"
+        f"{plan.config.base_path}|"
         + "|".join(f"{rel}={output.fingerprints.get(rel, '')}" for rel in pages)
     )
     old = sorted(rel for rel in previous if rel.startswith(SEARCH_FOLDER))
@@ -39,7 +44,7 @@ def index_search(
         files = dict.fromkeys(old, b"")
     else:
         try:
-            files = _pagefind(plan, pages, sink)
+            files = _pagefind(plan, pages, sink, binary)
         except (OSError, RuntimeError, subprocess.TimeoutExpired) as error:
             problems.error("search", None, f"the search index could not be made: {error}")
             return
@@ -50,14 +55,12 @@ def index_search(
         output.fingerprints[rel] = inputs
 
 
-def _pagefind(plan: Plan, pages: list[str], sink: Sink) -> dict[str, bytes]:
+def _pagefind(plan: Plan, pages: list[str], sink: Sink, binary: Path) -> dict[str, bytes]:
     """Pagefind's files for `pages`, by their path in the output.
 
     The pages are laid out in a scratch folder under the site's base path, so the URLs
     Pagefind takes from their paths are the ones the site serves them at.
     """
-    from pagefind_bin import get_executable  # type: ignore[import-untyped]
-
     folder = scratch_folder(plan.config.root / CACHE_DIR_NAME) / "search-index"
     site, index = folder / "site", folder / "index"
     under = site / plan.config.base_path.strip("/")
@@ -67,7 +70,7 @@ def _pagefind(plan: Plan, pages: list[str], sink: Sink) -> dict[str, bytes]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(sink.read(rel))
         language = plan.config.language
-        command = [str(get_executable()), "--site", str(site), "--output-path", str(index)]
+        command = [str(binary), "--site", str(site), "--output-path", str(index)]
         done = subprocess.run(
             [*command, "--force-language", language, "--silent"],
             cwd=folder, capture_output=True, text=True, timeout=_SECONDS, check=False,
