@@ -66,3 +66,15 @@ def test_section_headings_link_to_themselves_in_the_page_not_in_the_feed(
         ' aria-label="Ссылка на раздел: Методы" data-pagefind-ignore>#</a></h2>'
     ) in page
     assert "heading-anchor" not in _page(site, "feed.xml")
+
+
+def test_the_code_stylesheet_loads_only_on_pages_with_code(site: SiteMaker) -> None:
+    site.post("2025-01-01-code.md", "---\ntitle: Код\n---\n```python\nprint(1)\n```\n")
+    site.post("2025-01-02-text.md", "---\ntitle: Текст\n---\nТолько `print` в строке.\n")
+    assert blogbuild("build", "--source", str(site.root)).returncode == 0
+    dist = site.root / "dist"
+    link = '<link rel="stylesheet" href="/assets/css/highlight.css">'
+    assert link in (dist / "posts" / "code" / "index.html").read_text(encoding="utf-8")
+    for page in ("posts/text/index.html", "index.html", "archive/index.html", "404.html"):
+        assert link not in (dist / page).read_text(encoding="utf-8"), page
+    assert (dist / "assets" / "css" / "highlight.css").is_file()
