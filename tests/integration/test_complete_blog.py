@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import feedparser
+import jsonfeed  # type: ignore[import-untyped]
 import pytest
 from lxml import etree
 
@@ -83,6 +84,28 @@ def test_category_feeds_hold_only_their_posts(dist: Path) -> None:
     assert feed.bozo == 0
     assert len(feed.entries) == 9  # posts 1, 4, ..., 22 and the hostile one
     assert all("NLP" in [t.term for t in e.tags] for e in feed.entries)
+
+
+def test_tag_feeds_hold_only_their_posts_and_their_pages_link_them(dist: Path) -> None:
+    feed = feedparser.parse(_page(dist, "tags/tag1/feed.xml"))
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert {e.title for e in feed.entries} == {"Пост 1", "Пост 6", "Пост 11", "Пост 16", "Пост 21"}
+    assert 'href="/blog/tags/tag1/feed.xml"' in _page(dist, "tags/tag1/index.html")
+
+
+def test_the_json_feed_parses_and_carries_the_atom_feeds_entries(dist: Path) -> None:
+    feed = jsonfeed.Feed.parse(json.loads(_page(dist, "feed.json")))  # raises if not a feed
+    atom = feedparser.parse(_page(dist, "feed.xml"))
+    assert feed.version == "https://jsonfeed.org/version/1.1"
+    assert feed.feed_url == BASE + "feed.json" and feed.language == "ru"
+    assert [item.id for item in feed.items] == [e.id for e in atom.entries]
+    assert [item.url for item in feed.items] == [e.link for e in atom.entries]
+    assert feed.items[0].title == HOSTILE
+    assert f'src="{BASE}assets/img/scheme.png"' in feed.items[1].content_html
+    assert "общее" in feed.items[1].tags
+    page = _page(dist, "index.html")
+    assert '<link rel="alternate" type="application/feed+json"' in page
+    assert 'href="/blog/feed.json"' in page
 
 
 def test_sitemap_is_valid_against_the_schema(dist: Path) -> None:

@@ -58,7 +58,7 @@ def atom_feed(
 
 
 def category_feed_url(term: TermView) -> str:
-    """Where a category's (or tag's) own feed lives: `/categories/<slug>/feed.xml`."""
+    """Where a category's or tag's own feed lives: `/categories/<slug>/feed.xml`, `/tags/…`."""
     return term.url + "feed.xml"
 
 

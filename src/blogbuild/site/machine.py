@@ -11,6 +11,7 @@ from blogbuild.content.permalinks import SEARCH_URL
 from blogbuild.errors import Problems
 from blogbuild.hashing import digest
 from blogbuild.site.feeds import FEED_URL, atom_feed, category_feed_url, entry_updated, newest_posts
+from blogbuild.site.jsonfeed import JSON_FEED_URL, json_feed
 from blogbuild.site.llms import LLMS_URL, llms_txt, markdown_copy, markdown_url
 from blogbuild.site.plan import Site
 from blogbuild.site.sitemap import SITEMAP_URL, robots_txt, sitemap_xml
@@ -54,11 +55,19 @@ def machine_files(site: Site, shared: str, problems: Problems) -> list[MachineFi
         return MachineFile(output_file(feed_url), _fingerprint(shared, feed_url, newest), make)
 
     files = [feed(public, FEED_URL, "/", config.title)]
-    for term in site.categories.terms:
-        posts = [p for p in site.categories.posts[term.slug] if not p.draft and not p.future]
-        files.append(
-            feed(posts, category_feed_url(term), term.url, f"{config.title} — {term.name}")
+    newest = newest_posts(public, config.feed_size)
+    files.append(
+        MachineFile(
+            output_file(JSON_FEED_URL), _fingerprint(shared, JSON_FEED_URL, newest),
+            lambda: json_feed(config, public, title=config.title, language=language),
         )
+    )  # fmt: skip
+    for taxonomy in (site.categories, site.tags):
+        for term in taxonomy.terms:
+            posts = [p for p in taxonomy.posts[term.slug] if not p.draft and not p.future]
+            files.append(
+                feed(posts, category_feed_url(term), term.url, f"{config.title} — {term.name}")
+            )
     # Made from metadata alone; fingerprinted by exactly what they show, since they change
     # far more rarely than the posts (a post's text is not in them).
     entries = _sitemap_entries(site.pages)
