@@ -26,6 +26,38 @@
     if (system.addEventListener) system.addEventListener("change", show);
   }
 
+  // Code blocks: a button that copies the code (the text stays selectable without it).
+  var labels = document.body.dataset;
+  document.querySelectorAll(".prose .highlight").forEach(function (block) {
+    var copy = document.createElement("button");
+    copy.type = "button";
+    copy.className = "code-copy";
+    copy.textContent = labels.copyCode;
+    copy.addEventListener("click", function () {
+      var code = block.querySelector("code").innerText;
+      var done = function () {
+        copy.textContent = labels.codeCopied;
+        setTimeout(function () { copy.textContent = labels.copyCode; }, 2000);
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(code).then(done, function () { fallback(code, done); });
+      } else {
+        fallback(code, done);  // a page opened from disk or over plain HTTP
+      }
+    });
+    block.appendChild(copy);
+  });
+  function fallback(text, done) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { if (document.execCommand("copy")) done(); } finally { document.body.removeChild(area); }
+  }
+
   // The contents: collapsed above the article on narrow screens, open beside it on wide ones.
   var toc = document.querySelector(".toc__details");
   if (toc) {

@@ -172,3 +172,32 @@ def test_a_heading_anchor_shows_on_keyboard_focus_and_hover(
     context.close()
     assert (resting, focused, hovered) == ("0", "1", "1")
     assert name == "Ссылка на раздел: Раздел 5"
+
+
+def test_the_copy_button_copies_the_code_and_says_so(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "/posts/long/")
+    block = page.locator(".prose .highlight").first
+    label = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.prose .highlight'), '::before').content"
+    )
+    assert label == '"python"'  # the language, shown with or without JavaScript
+    assert block.locator("pre").get_attribute("tabindex") == "0"  # reachable by keyboard
+    button = block.locator(".code-copy")
+    assert button.inner_text() == "Копировать"
+    button.click()
+    page.wait_for_function("document.querySelector('.code-copy').textContent === 'Скопировано'")
+    assert page.evaluate("navigator.clipboard.readText()") == 'print("код")\n'
+    context.close()
+
+
+def test_without_javascript_code_has_no_copy_button_and_stays_selectable(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/posts/long/")
+    assert page.locator(".code-copy").count() == 0
+    assert page.locator(".prose .highlight code").inner_text() == 'print("код")\n'
+    context.close()

@@ -80,8 +80,13 @@ def highlight_code(code: str, language: str, marked: tuple[int, ...] = ()) -> st
     marked in highlighted code."""
     lexer = _lexer_for(language) if language and len(code) <= LONGEST_HIGHLIGHTED else None
     body = highlight(code, lexer, _formatter(marked)) if lexer else escapeHtml(code)
-    css_class = f' class="language-{escapeHtml(language)}"' if language else ""
-    return f'<div class="highlight"><pre><code{css_class}>{body}</code></pre></div>\n'
+    name = escapeHtml(language)
+    css_class, label = (
+        (f' class="language-{name}"', f' data-lang="{name}"') if language else ("", "")
+    )
+    # tabindex: a block that scrolls sideways must be reachable by keyboard (WCAG 2.1.1)
+    pre = f'<pre tabindex="0"><code{css_class}>{body}</code></pre>'
+    return f'<div class="highlight"{label}>{pre}</div>\n'
 
 
 def _render_fence(tokens: Sequence[Token], idx: int, env: MutableMapping[str, Any]) -> str:
