@@ -240,6 +240,7 @@ def test_a_refused_output_folder_is_reported_with_the_other_problems(
     assert "Build failed: 2 problems; nothing was written." in done.stderr
 
 
+@pytest.mark.slow  # six pairs of builds: in the full suite, not the inner loop
 @pytest.mark.parametrize("cached", [True, False], ids=["cached", "no-cache"])
 @pytest.mark.parametrize("case", ["new-post-page", "cname-over-a-file", "tag-folder-over-a-file"])
 def test_a_hand_placed_file_at_a_path_the_build_starts_making_is_never_overwritten(
