@@ -10,7 +10,21 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from playwright.sync_api import Browser, Page
+
 from tests.integration.clirun import blogbuild
+
+
+@contextmanager
+def page_without_script(browser: Browser, url: str) -> Iterator[Page]:
+    """`url` opened with JavaScript turned off, as some readers (and crawlers) see it."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        yield page
+    finally:
+        context.close()
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.builtsite import served_posts
+from tests.browser.builtsite import page_without_script, served_posts
 
 pytestmark = pytest.mark.slow
 
@@ -57,10 +57,7 @@ def test_an_inflected_word_typed_in_the_header_finds_the_post(
 def test_without_javascript_the_search_page_points_to_the_archive(
     browser: Browser, site_url: str
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + "/search/")
-    note = page.locator("[data-search-without-script]")
-    assert note.is_visible()
-    assert note.locator("a").get_attribute("href") == "/archive/"
-    context.close()
+    with page_without_script(browser, site_url + "/search/") as page:
+        note = page.locator("[data-search-without-script]")
+        assert note.is_visible()
+        assert note.locator("a").get_attribute("href") == "/archive/"

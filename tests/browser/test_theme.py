@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.builtsite import served_post
+from tests.browser.builtsite import page_without_script, served_post
 
 pytestmark = pytest.mark.slow
 
@@ -195,9 +195,6 @@ def test_the_copy_button_copies_the_code_and_says_so(browser: Browser, site_url:
 def test_without_javascript_code_has_no_copy_button_and_stays_selectable(
     browser: Browser, site_url: str
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + "/posts/long/")
-    assert page.locator(".code-copy").count() == 0
-    assert page.locator(".prose .highlight code").inner_text() == 'print("код")\n'
-    context.close()
+    with page_without_script(browser, site_url + "/posts/long/") as page:
+        assert page.locator(".code-copy").count() == 0
+        assert page.locator(".prose .highlight code").inner_text() == 'print("код")\n'

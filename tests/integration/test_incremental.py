@@ -216,7 +216,9 @@ def test_a_corrupt_cache_is_rebuilt_not_trusted(site: SiteMaker, tmp_path: Path)
     rebuilt = blogbuild("build", "--source", str(site.root))
     assert rebuilt.returncode == 0, rebuilt.stderr
     _assert_equals_a_cold_build(site, tmp_path)
-    assert expected.keys() == _tree(site.root / "dist").keys()
+    # The search index names its files by their content, and the post's text changed.
+    pages = lambda tree: {rel for rel in tree if not rel.startswith("pagefind/")}  # noqa: E731
+    assert pages(expected) == pages(_tree(site.root / "dist"))
 
 
 def test_a_summary_that_no_longer_decodes_is_processed_again(site: SiteMaker) -> None:
@@ -334,7 +336,7 @@ def test_an_edited_post_reuses_its_unchanged_code_blocks(
 
     options = _built(site)
     page = site.root / "dist" / "posts" / "post-3" / "index.html"
-    code = page.read_text(encoding="utf-8").split('<div class="highlight">')[1].split("</div>")[0]
+    code = page.read_text(encoding="utf-8").split('<div class="highlight"')[1].split("</div>")[0]
     highlighted: list[str] = []
     original = highlight.highlight_code
 
