@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from blogbuild.content.layout import SiteLayout
 from blogbuild.content.sources import outside_reason
 from blogbuild.content.yamlsource import YamlSourceError, key_lines, load_yaml
 from blogbuild.errors import BuildFailed, Problem, Problems
@@ -38,6 +39,7 @@ class Config:
     search: bool = True  # the full-text search page and index
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     check: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    layout: SiteLayout = field(default_factory=SiteLayout)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -63,13 +65,16 @@ class Config:
 
     @property
     def content_dir(self) -> Path:
-        return self.root / "content" / "posts"
+        """The first posts folder (a blogbuild site has one: content/posts)."""
+        return self.root / self.layout.post_dirs[0]
 
     def with_base_url(self, base_url: str) -> Config:
         return replace(self, base_url=base_url)
 
 
-_STRING_KEYS = ("title", "description", "author", "language", "timezone", "base_url", "cname")
+_STRING_KEYS = (
+    "title", "description", "author", "language", "timezone", "base_url", "cname", "permalink"
+)  # fmt: skip
 # A domain name: labels of letters, digits and hyphens (Unicode letters too), dot-separated.
 _DOMAIN = re.compile(r"(?=.{1,253}$)(?!-)[\w-]{1,63}(?<!-)(\.(?!-)[\w-]{1,63}(?<!-))+", re.UNICODE)
 _INT_KEYS = {"posts_per_page": 1, "feed_size": 1}
@@ -126,6 +131,8 @@ def load_config(
                 rel, lines.get("cname"), f"cname: '{values['cname']}' is not a domain name; "
                 "give the host alone, such as blog.example.com (no https://, no path)",
             )  # fmt: skip
+    if "permalink" in values:
+        values["layout"] = SiteLayout(permalink=values.pop("permalink"))
     problems.raise_if_errors()
     return Config(root=root, **values)
 

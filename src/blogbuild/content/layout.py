@@ -1,0 +1,37 @@
+"""Where a site keeps its sources and writes its output.
+
+A blogbuild site has one layout; a Jekyll or Hugo site built in place has its generator's
+(`_posts/`, `_includes/`, `content/<section>/`, `static/`, `_site/` or `public/`). Every stage
+asks the layout, so no folder name is spelled outside this module and the readers of those
+generators' configs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Generator = Literal["blogbuild", "jekyll", "hugo"]
+DEFAULT_PERMALINK = "/posts/:slug/"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteLayout:
+    """The folders of a site, relative to its root, in POSIX form."""
+
+    generator: Generator = "blogbuild"
+    post_dirs: tuple[str, ...] = ("content/posts",)
+    drafts_dirs: tuple[str, ...] = ()  # Jekyll's `_drafts/`: posts that are drafts by place
+    include_dirs: tuple[str, ...] = ("templates/includes", "_includes")
+    shortcode_dirs: tuple[str, ...] = ("templates/shortcodes",)
+    data_dirs: tuple[str, ...] = ()  # `_data/`, Hugo `data/`: read by posts' templates
+    static_dirs: tuple[str, ...] = ()  # copied to the site root as they are
+    output_dir: str = "dist"
+    # A post's URL: the site's pattern, and per posts folder (Hugo's sections) its own.
+    permalink: str = DEFAULT_PERMALINK
+    section_permalinks: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    exclude: tuple[str, ...] = ()  # glob patterns of files the generator leaves out
+    # What the generator's config says that blogbuild does not use: named once per build.
+    unused_settings: tuple[str, ...] = ()
+    # One line saying what was found: "Jekyll site: _posts/ (175), _config.yml: permalink pretty".
+    summary: str = ""
