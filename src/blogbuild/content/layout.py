@@ -25,7 +25,7 @@ class SiteLayout:
     include_dirs: tuple[str, ...] = ("templates/includes", "_includes")
     shortcode_dirs: tuple[str, ...] = ("templates/shortcodes",)
     data_dirs: tuple[str, ...] = ()  # `_data/`, Hugo `data/`: read by posts' templates
-    static_dirs: tuple[str, ...] = ()  # copied to the site root as they are
+    static_dirs: tuple[str, ...] = ("static",)  # copied to the site root as they are
     output_dir: str = "dist"
     # A post's URL: the site's pattern, and per posts folder (Hugo's sections) its own.
     permalink: str = DEFAULT_PERMALINK
