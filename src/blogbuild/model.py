@@ -33,6 +33,7 @@ class Post:
 
     source_path: str  # relative to the site root, as shown in messages
     slug: str
+    url: str  # site-root URL of its page, from the site's permalink pattern
     title: str
     date: datetime  # always time-zone aware
     updated: datetime | None

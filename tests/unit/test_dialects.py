@@ -16,7 +16,7 @@ from blogbuild.model import Post
 
 def _post(body: str, body_line: int = 5) -> Post:
     return Post(
-        source_path="content/posts/x.md", slug="x", title="X",
+        source_path="content/posts/x.md", slug="x", url="/posts/x/", title="X",
         date=datetime(2025, 1, 1, tzinfo=UTC), updated=None, categories=(), tags=(),
         draft=False, description=None, image=None, body=body, body_line=body_line,
         source_format="markdown",

@@ -66,7 +66,8 @@ def _rendered(
     fields: dict[str, Any], html: str, markdown: str, headings: tuple[Heading, ...]
 ) -> RenderedPost:
     post = Post(
-        source_path=fields["source_path"], slug=fields["slug"], title=fields["title"],
+        source_path=fields["source_path"], slug=fields["slug"], url=fields["url"],
+        title=fields["title"],
         date=fields["date"], updated=fields["updated"], categories=(), tags=(), draft=False,
         description=fields["description"], image=fields["image"], body=markdown, body_line=1,
         source_format="markdown",

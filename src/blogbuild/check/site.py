@@ -15,7 +15,6 @@ from blogbuild.check.config import CheckSettings, settings_from_config
 from blogbuild.check.engine import check_located_links
 from blogbuild.check.external import external_urls, fetch_all
 from blogbuild.check.findings import Finding, sort_findings
-from blogbuild.content.permalinks import post_url
 from blogbuild.errors import Problem
 from blogbuild.model import PostSummary
 
@@ -44,7 +43,7 @@ def check_site(
     settings = settings_from_config(site_to_check.check_settings)
     chosen = site_to_check.posts
     paths = frozenset(_site_paths(site_to_check.outputs))
-    ids = _ElementIds({post_url(s.post.slug): s.element_ids for s in chosen})
+    ids = _ElementIds({s.post.url: s.element_ids for s in chosen})
     statuses = None
     if external:
         statuses = fetch_all(external_urls(ref.url for s in chosen for ref in s.links))

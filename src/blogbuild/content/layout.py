@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from blogbuild.content.permalinks import DEFAULT_PERMALINK
+
 Generator = Literal["blogbuild", "jekyll", "hugo"]
-DEFAULT_PERMALINK = "/posts/:slug/"
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -25,12 +24,13 @@ from blogbuild.content.discover import (
     is_bundle_index,
 )
 from blogbuild.content.frontmatter import FrontMatterError, normalize_text, split_front_matter
-from blogbuild.content.permalinks import post_url
+from blogbuild.content.permalinks import page_folder, post_url
 from blogbuild.content.plaintext import text_to_markdown
 from blogbuild.content.postmeta import read_meta
 from blogbuild.content.relurls import resolve_url
 from blogbuild.content.slugs import fitted_slug, slugify, unsafe_slug_reason
 from blogbuild.content.titles import find_title
+from blogbuild.content.urlclaims import settle_urls
 from blogbuild.errors import Problems
 from blogbuild.model import DateSource, Post
 
@@ -96,13 +96,16 @@ def load_posts(
 ) -> LoadResult:
     """Load all posts, collecting every problem; drafts and future posts are counted, not lost."""
     loaded = [load_post(path, config, problems) for path in find_post_files(config, problems)]
-    return select_posts([post for post in loaded if post is not None], options, now, problems)
+    posts = [post for post in loaded if post is not None]
+    settled = settle_urls(posts, problems)
+    posts = [replace(post, url=settled[post.source_path]) for post in posts]
+    return select_posts(posts, options, now, problems)
 
 
 def select_posts(
     loaded: list[Post], options: LoadOptions, now: datetime, problems: Problems
 ) -> LoadResult:
-    """Count out drafts and future posts, report URLs two posts want, sort newest first."""
+    """Count out drafts and future posts, sort newest first (URLs are settled: `settle_urls`)."""
     posts: list[Post] = []
     drafts = future = 0
     for post in loaded:
@@ -112,7 +115,6 @@ def select_posts(
             future += 1
         else:
             posts.append(post)
-    _report_duplicate_slugs(posts, problems)
     if not posts:
         problems.warning(
             "content/posts", None, "no posts to publish: the site is built without any"
@@ -121,8 +123,11 @@ def select_posts(
     return LoadResult(tuple(posts), drafts, future)
 
 
-def load_post(path: Path, config: Config, problems: Problems) -> Post | None:
-    """Read one file; on bad input record the problems and return None."""
+def load_post(
+    path: Path, config: Config, problems: Problems, url: str | None = None
+) -> Post | None:
+    """Read one file; on bad input record the problems and return None. `url`: the URL the
+    post was given when another post has the one its permalink makes (`settle_urls`)."""
     rel = relative_path(path, config.root)
     data = path.read_bytes()
     try:
@@ -134,11 +139,17 @@ def load_post(path: Path, config: Config, problems: Problems) -> Post | None:
     if not text.strip():
         problems.warning(rel, None, EMPTY_FILE)
         return None
-    return parse_post(rel, path, text, hashlib.sha256(data).hexdigest(), config, problems)
+    return parse_post(rel, path, text, hashlib.sha256(data).hexdigest(), config, problems, url)
 
 
 def parse_post(
-    rel: str, path: Path, text: str, content_hash: str, config: Config, problems: Problems
+    rel: str,
+    path: Path,
+    text: str,
+    content_hash: str,
+    config: Config,
+    problems: Problems,
+    url: str | None = None,
 ) -> Post | None:
     """Turn a file's text into a Post; the only I/O is the date fallback for undated posts."""
     try:
@@ -177,12 +188,13 @@ def parse_post(
     if slug is None or len(problems.errors) > errors_before:
         return None
     in_drafts = DRAFTS_FOLDER in Path(rel).parts[:-1]
+    url = url or post_url(slug)
     # a bundle's `image: cover.png` is the file beside the post's page, wherever it is shown
-    under_posts = os.path.relpath(path, config.content_dir).replace(os.sep, "/")
-    image = resolve_url(meta.image, under_posts, slug) if meta.image else None
+    image = resolve_url(meta.image, rel, page_folder(url)) if meta.image else None
     return Post(
         source_path=rel,
         slug=slug,
+        url=url,
         title=title,
         date=date,
         updated=meta.updated,
@@ -262,31 +274,6 @@ def _slug(
             rel, line, f"the URL slug is longer than a file name may be: shortened to '{fitted}'"
         )
     return fitted
-
-
-def _report_duplicate_slugs(posts: list[Post], problems: Problems) -> None:
-    """One error per URL that several posts want, naming each of them and its line."""
-    by_slug: dict[str, list[Post]] = defaultdict(list)
-    for post in posts:
-        by_slug[post.slug].append(post)
-    for slug, group in sorted(by_slug.items()):
-        if len(group) < 2:
-            continue
-        group.sort(key=lambda p: p.source_path)
-        places = ", ".join(_place(post) for post in group)
-        first = group[0]
-        problems.error(
-            first.source_path,
-            first.meta_lines.get("slug"),
-            f"{len(group)} posts want the URL {post_url(slug)}: {places}; "
-            "give each its own `slug:` in its front matter",
-        )
-    posts[:] = [p for p in posts if len(by_slug[p.slug]) == 1]
-
-
-def _place(post: Post) -> str:
-    line = post.meta_lines.get("slug")
-    return f"{post.source_path}:{line}" if line else post.source_path
 
 
 def relative_path(path: Path, root: Path) -> str:

@@ -5,6 +5,7 @@ A permalink pattern (Jekyll's, Hugo's or blogbuild's own) changes these function
 
 from __future__ import annotations
 
+DEFAULT_PERMALINK = "/posts/:slug/"  # a blogbuild site's post URL
 ARCHIVE_URL = "/archive/"
 SEARCH_URL = "/search/"
 
@@ -12,6 +13,23 @@ SEARCH_URL = "/search/"
 def post_url(slug: str) -> str:
     """The site-root URL of the post with `slug`: its page and its bundle's files live there."""
     return f"/posts/{slug}/"
+
+
+def page_folder(url: str) -> str:
+    """The folder a page at `url` is in, as a browser resolves its relative links:
+    `/posts/x/` -> itself, `/2020/01/02/x.html` -> `/2020/01/02/`."""
+    return url if url.endswith("/") else url.rsplit("/", 1)[0] + "/"
+
+
+def suffixed_url(url: str, number: int) -> str:
+    """The URL a later post gets when an earlier one has `url`: `/posts/x/` -> `/posts/x-2/`,
+    `/2020/x.html` -> `/2020/x-2.html`."""
+    if url.endswith("/"):
+        return f"{url[:-1]}-{number}/"
+    head, dot, ext = url.rpartition(".")
+    if dot and "/" not in ext:
+        return f"{head}-{number}.{ext}"
+    return f"{url}-{number}"
 
 
 def taxonomy_url(kind: str) -> str:

@@ -7,8 +7,6 @@ import posixpath
 import re
 from collections.abc import Callable
 
-from blogbuild.content.permalinks import post_url
-
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # "https:", "mailto:": already absolute
 _SRCSET = re.compile(r"""(\ssrcset=)(["'])([^"']*)\2""")
 # href="x.png", src='img/a.png': relative, with no scheme, root, fragment or query first
@@ -17,10 +15,11 @@ _RELATIVE_ATTR = re.compile(
 )
 
 
-def resolve_url(url: str, source: str, slug: str) -> str:
+def resolve_url(url: str, source: str, folder: str) -> str:
     """One URL of a post made root-relative (see resolve_relative); others stay as they are.
 
-    `source` is the post's path under content/posts. A URL into the post's own folder of
+    `source` is the post's path under its posts folder; `folder` the URL of the folder its
+    page is in (`page_folder`). A URL into the post's own folder of
     files (`x/` for `x/index.md` or for `x.md`) points at the copy beside its page; any other
     relative URL is read as a browser on the post's page would read it.
     """
@@ -33,17 +32,17 @@ def resolve_url(url: str, source: str, slug: str) -> str:
     joined = posixpath.normpath(posixpath.join(directory, path))
     in_own = own and joined.startswith(own + "/")
     inside = joined[len(own) + 1 :] if in_own else path
-    target = posixpath.normpath(post_url(slug) + inside)
+    target = posixpath.normpath(folder + inside)
     if path.endswith("/") and not target.endswith("/"):
         target += "/"
     return target + mark + rest
 
 
-def resolve_relative(html: str, source: str, slug: str) -> str:
+def resolve_relative(html: str, source: str, folder: str) -> str:
     """Every relative URL in a post's HTML made root-relative (see resolve_url)."""
 
     def resolved(url: str) -> str:
-        return resolve_url(url, source, slug)
+        return resolve_url(url, source, folder)
 
     def attr(match: re.Match[str]) -> str:
         return f"{match.group(1)}{match.group(2)}{resolved(match.group(3))}{match.group(2)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from blogbuild.content.permalinks import page_folder
 from blogbuild.content.relurls import resolve_relative
 from blogbuild.content.text import collapse_whitespace, reading_minutes
 from blogbuild.errors import BlogbuildError, Problems
@@ -10,8 +11,6 @@ from blogbuild.markup.markdown import MarkdownRenderer
 from blogbuild.markup.sitedata import SiteData, page_variables
 from blogbuild.markup.state import MathError
 from blogbuild.model import CodeHtml, Post, RenderedPost
-
-_POSTS_FOLDER = "content/posts/"
 
 _FORMULA_START = 40  # characters of a formula that name it in a warning
 
@@ -46,12 +45,12 @@ def render_post(
             problems.warning(post.source_path, line, message)
         for math_error in math_errors:
             problems.warning(post.source_path, math_error.line, math_warning(math_error))
-    source = post.source_path.removeprefix(_POSTS_FOLDER)
+    source = post.source_path
     return RenderedPost(
         post=post,
-        html=resolve_relative(result.html, source, post.slug),
+        html=resolve_relative(result.html, source, page_folder(post.url)),
         headings=result.headings,
-        excerpt_html=resolve_relative(result.excerpt_html, source, post.slug),
+        excerpt_html=resolve_relative(result.excerpt_html, source, page_folder(post.url)),
         excerpt_text=result.excerpt_text,
         plain_text=result.plain_text,
         word_count=result.word_count,

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from blogbuild.content.permalinks import post_url
 from blogbuild.hashing import digest
 from blogbuild.model import Post
 
@@ -121,7 +120,7 @@ def page_variables(post: Post) -> dict[str, Any]:
         "description": post.description or "",
         "image": post.image or "",
         "slug": post.slug,
-        "url": post_url(post.slug),
+        "url": post.url,
         "path": post.source_path,
         "params": post.extra,
     }

@@ -8,7 +8,7 @@ from collections.abc import Iterable, MutableMapping, Sequence
 from datetime import datetime
 
 from blogbuild.content.config import Config
-from blogbuild.content.permalinks import post_url, term_url
+from blogbuild.content.permalinks import term_url
 from blogbuild.content.text import truncate_words
 from blogbuild.hashing import digest
 from blogbuild.model import PostSummary
@@ -51,7 +51,7 @@ def post_views(
     """A view of each post (given newest first) with its neighbours, related posts and terms."""
     category_views = _term_views("categories", categories, rendered)
     tag_views = _term_views("tags", tags, rendered)
-    links = [Link(item.post.title, post_url(item.post.slug)) for item in rendered]
+    links = [Link(item.post.title, item.post.url) for item in rendered]
     terms = [
         (_pick(item.post.categories, categories, category_views),
          _pick(item.post.tags, tags, tag_views))

@@ -46,6 +46,7 @@ def make_post(body: str = "", **fields: Any) -> Post:
         "source_format": "markdown",
     }
     values.update(fields)
+    values.setdefault("url", f"/posts/{values['slug']}/")
     if values["source_format"] == "text" and "text_body" not in fields:
         values["text_body"] = body
         values["body"] = text_to_markdown(body)

@@ -18,7 +18,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 import nh3
 
 from blogbuild.check.findings import Hit
-from blogbuild.content.permalinks import post_url
 from blogbuild.markup.limits import split_long_text
 
 if TYPE_CHECKING:
@@ -285,7 +284,7 @@ def locate_links(doc: Document, html: str, *, sanitized: bool = False) -> tuple[
     if image:
         # Templates place the image from the site root, whatever page shows it.
         refs.append(LinkRef("img", image, "/", doc.post.meta_lines.get("image", 1), 1))
-    page = post_url(doc.post.slug)
+    page = doc.post.url
     locator = SourceLocator(doc)
     for tag, url in links_in_html(html, sanitized=sanitized):
         line, col = locator.find(url)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from blogbuild.content.config import Config
 from blogbuild.content.loader import post_resources, relative_path
-from blogbuild.content.permalinks import post_url
+from blogbuild.content.permalinks import page_folder
 from blogbuild.content.sources import entries_under, unreadable_reason
 from blogbuild.content.theme import theme_dir
 from blogbuild.errors import Problems
@@ -52,5 +52,5 @@ def bundle_files(config: Config, posts: Iterable[PostView]) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for post in posts:
         for name, path in resources.get(post.source_path, ()):
-            found[post_url(post.slug).lstrip("/") + name] = path
+            found[page_folder(post.url).lstrip("/") + name] = path
     return found

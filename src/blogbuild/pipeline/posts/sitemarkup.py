@@ -15,7 +15,6 @@ from blogbuild.content.theme import theme_dir
 from blogbuild.hashing import digest, files_digest
 from blogbuild.markup.sitedata import PostUrls, SiteData
 from blogbuild.markup.snippets import builtin_shortcodes
-from blogbuild.model import PostSummary
 
 POST_URLS_MEMO = "post-urls"
 _INPUTS: dict[str, str] = {}
@@ -87,8 +86,3 @@ def guessed_post_urls(rel_paths: Iterable[str], known: object) -> PostUrls:
             url = post_url(slugify(strip_date_prefix(stem)))
         urls[rel] = url
     return PostUrls(urls)
-
-
-def actual_post_urls(summaries: Iterable[PostSummary]) -> PostUrls:
-    """Post URLs as the posts themselves give them."""
-    return PostUrls({s.post.source_path: post_url(s.post.slug) for s in summaries})

@@ -6,7 +6,8 @@ import hashlib
 import re
 import traceback
 from collections import Counter
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from blogbuild.budget import POST_SECONDS, OverBudget, time_limit
@@ -52,6 +53,8 @@ class _WorkerState:
     site: SiteData
     seconds: float | None = POST_SECONDS  # what one post may cost
     renderer: object | None = None
+    # Each post's URL once all are read (`settle_urls`); before that, its permalink's.
+    own_urls: Mapping[str, str] = field(default_factory=dict)
 
 
 _STATE: _WorkerState | None = None
@@ -64,8 +67,11 @@ def key_settings(config: Config) -> str:
 
 
 def _base_settings(config: Config) -> str:
-    """The settings every rendered post depends on (callout titles follow the language)."""
-    return f"{config.timezone}|{config.trusted_html}|{config.language}"
+    """The settings every rendered post depends on (callout titles follow the language; the
+    URL, and so where its relative links lead, follows the permalink patterns)."""
+    layout = config.layout
+    permalinks = (layout.generator, layout.permalink, sorted(layout.section_permalinks.items()))
+    return f"{config.timezone}|{config.trusted_html}|{config.language}|{permalinks!r}"
 
 
 def post_key(rel: str, data: bytes, config: Config) -> str:
@@ -85,20 +91,26 @@ def post_key(rel: str, data: bytes, config: Config) -> str:
     return digest.hexdigest()[:32]
 
 
-def relinked_key(key: str, references: References, urls: PostUrls) -> str:
-    """The key of a post rendered again because posts it links to have other URLs now."""
+def relinked_key(key: str, references: References, urls: PostUrls, own_url: str) -> str:
+    """The key of a post rendered again because posts it links to have other URLs now, or
+    because it has another URL than its permalink's (another post has that one)."""
     resolved = [(name, urls.find(name) or "") for name, _ in references]
-    return digest(f"{key}|{resolved!r}")[:32]
+    return digest(f"{key}|{resolved!r}|{own_url}")[:32]
 
 
 def prepare_workers(
-    config: Config, cache: BuildCache, post_urls: PostUrls, seconds: float | None = POST_SECONDS
+    config: Config,
+    cache: BuildCache,
+    post_urls: PostUrls,
+    seconds: float | None = POST_SECONDS,
+    settled: bool = False,
 ) -> None:
     """Set what forked workers read (`post_urls`: where the posts are, as far as known);
     call before starting them. `seconds`: what one post may take before it is stopped and
-    reported (None: no limit)."""
+    reported (None: no limit). `settled`: `post_urls` are final, each post takes its own."""
     global _STATE
-    _STATE = _WorkerState(config, cache, markup_site(config, post_urls), seconds)
+    own = post_urls.by_path if settled else {}
+    _STATE = _WorkerState(config, cache, markup_site(config, post_urls), seconds, own_urls=own)
 
 
 def task_file(config: Config, task: PostTask) -> str:
@@ -152,7 +164,8 @@ def work_on_post(task: PostTask) -> PostOutcome:
 
     assert _STATE is not None, "prepare_workers() was not called"
     problems = Problems()
-    post = load_post(Path(task.path), _STATE.config, problems)
+    rel = task_file(_STATE.config, task)
+    post = load_post(Path(task.path), _STATE.config, problems, _STATE.own_urls.get(rel))
     if post is None:
         return PostOutcome(None, tuple(problems.items))
     if _STATE.renderer is None:
