@@ -48,6 +48,7 @@ class Post:
     date_source: DateSource = "front_matter"
     ai: AiProvenance | None = None
     check_ignore: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # old URLs that redirect to `url` (aliases:, redirect_from:)
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     # 1-based line of each front matter key in the file, for positions in messages
     meta_lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)

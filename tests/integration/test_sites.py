@@ -145,6 +145,32 @@ def _url_collisions(dist: Path, source: Path) -> None:
     }
 
 
+def _old_urls(dist: Path, source: Path) -> None:
+    def sends_to(rel: str) -> str:
+        page = _page(dist, rel)
+        [refresh] = page.xpath("//meta[@http-equiv='refresh']/@content")
+        assert page.xpath("//link[@rel='canonical']/@href") == [
+            "https://blog.example.org/notes/posts/moved/"
+        ]
+        assert page.xpath("//a/@href") == [refresh.partition("url=")[2]]
+        return refresh
+
+    for rel in (
+        "2024/03/01/moved-post/index.html",
+        "p/123/index.html",
+        "posts/moved/old-name.html",
+    ):
+        assert sends_to(rel) == "0; url=/notes/posts/moved/"
+    assert not (dist / "posts/other/index.html").read_text(encoding="utf-8").count("refresh")
+    assert (dist / "_redirects").read_text(encoding="utf-8").splitlines() == [
+        "/notes/2024/03/01/moved-post/ /notes/posts/moved/ 301",
+        "/notes/p/123/ /notes/posts/moved/ 301",
+        "/notes/posts/moved/old-name.html /notes/posts/moved/ 301",
+    ]
+    sitemap = (dist / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/posts/moved/" in sitemap and "/p/123/" not in sitemap and "moved-post" not in sitemap
+
+
 CHECKS: dict[str, Callable[[Path, Path], None]] = {
     "page-bundle": _page_bundle,
     "image-mapping": _image_mapping,
@@ -155,6 +181,7 @@ CHECKS: dict[str, Callable[[Path, Path], None]] = {
     "term-slugs": _term_slugs,
     "lenient-front-matter": _lenient_front_matter,
     "url-collisions": _url_collisions,
+    "old-urls": _old_urls,
 }
 
 

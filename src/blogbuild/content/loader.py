@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import subprocess
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -209,11 +210,31 @@ def parse_post(
         date_source=date_source,
         ai=meta.ai,
         check_ignore=meta.check_ignore,
+        aliases=old_urls(meta.extra, url),
         extra=meta.extra,
         meta_lines=source.meta_lines,
         content_hash=content_hash,
         text_body=text_body,
     )
+
+
+_ALIAS_KEYS = ("aliases", "redirect_from")  # Hugo's, jekyll-redirect-from's
+
+
+def old_urls(extra: dict[str, object], url: str) -> tuple[str, ...]:
+    """The URLs a post had before, from `aliases:` or `redirect_from:`, as site-root paths;
+    a relative one is read from the folder the post's page is in, as a browser would."""
+    found: list[str] = []
+    for key in _ALIAS_KEYS:
+        value = extra.get(key)
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        for item in items:
+            if isinstance(item, str) and item.strip():
+                old = item.strip()
+                if not old.startswith("/"):
+                    old = page_folder(url) + old
+                found.append(posixpath.normpath(old) + ("/" if old.endswith("/") else ""))
+    return tuple(dict.fromkeys(found))
 
 
 def fallback_date(path: Path, config: Config) -> tuple[datetime, DateSource, str]:

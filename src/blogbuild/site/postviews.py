@@ -93,6 +93,7 @@ def post_views(
                 previous=previous,
                 next=next_,
                 related=related[index],
+                aliases=post.aliases,
                 fingerprint=fingerprint,
                 listing_fingerprint=listing_fingerprint,
             )

@@ -75,6 +75,7 @@ class PostView:
     previous: Link | None = None  # the older neighbour
     next: Link | None = None  # the newer neighbour
     related: tuple[Link, ...] = ()
+    aliases: tuple[str, ...] = ()  # the post's old URLs, each redirected here
     # Changes whenever anything a page shows of this post changes, ...
     fingerprint: str = field(default="", repr=False)
     # ... and this whenever anything but its body does (see TemplateReads).

@@ -51,10 +51,13 @@ def files_to_make(
     reused."""
     from blogbuild.site.hosting import hosting_files
     from blogbuild.site.machine import machine_files
+    from blogbuild.site.redirects import redirect_files
 
     made = machine_files(plan.site, plan.machine, problems) + hosting_files(
         plan.config, plan.machine
     )
+    pages = {output_file(page.url) for page in plan.site.pages}
+    made += redirect_files(plan.config, plan.site.posts, pages, plan.machine, problems)
     if highlight_css:
         made.append(_highlight_css(plan.machine))
     pending = []
