@@ -109,7 +109,27 @@ def _add(site: SiteMaker) -> None:
     )
 
 
+def _take_a_url(site: SiteMaker) -> None:
+    # an earlier post now wants post 3's URL: post 3 moves to /posts/post-3-2/, and its
+    # relative links with it
+    site.post(
+        "2025-02-01-older.md",
+        "---\ntitle: Старше\nslug: post-3\naliases: [/old/older/]\n---\nСтарый пост.\n",
+        raw=True,
+    )
+
+
+def _add_old_url(site: SiteMaker) -> None:
+    path = _posts(site) / "2025-03-02-post-2.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title:", "aliases: [/p/2/]\ntitle:"),
+        encoding="utf-8",
+    )
+
+
 CHANGES: dict[str, Callable[[SiteMaker], None]] = {
+    "url taken": _take_a_url,
+    "old url": _add_old_url,
     "post text": _edit_text,
     "category moved": _move_category,
     "template": _edit_template,
