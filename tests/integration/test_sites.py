@@ -171,6 +171,12 @@ def _old_urls(dist: Path, source: Path) -> None:
     assert "/posts/moved/" in sitemap and "/p/123/" not in sitemap and "moved-post" not in sitemap
 
 
+def _language_from_posts(dist: Path, source: Path) -> None:
+    for rel in ("index.html", "posts/hello/index.html", "archive/index.html"):
+        assert _page(dist, rel).get("lang") == "en"
+    assert _page(dist, "archive/index.html").findtext(".//h1").strip() == "Archive"
+
+
 CHECKS: dict[str, Callable[[Path, Path], None]] = {
     "page-bundle": _page_bundle,
     "image-mapping": _image_mapping,
@@ -182,6 +188,7 @@ CHECKS: dict[str, Callable[[Path, Path], None]] = {
     "lenient-front-matter": _lenient_front_matter,
     "url-collisions": _url_collisions,
     "old-urls": _old_urls,
+    "language-from-posts": _language_from_posts,
 }
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from blogbuild.content.language import language_of_posts
 from blogbuild.content.layout import SiteLayout
 from blogbuild.content.sources import outside_reason
 from blogbuild.content.yamlsource import YamlSourceError, key_lines, load_yaml
@@ -17,6 +18,7 @@ from blogbuild.errors import BuildFailed, Problem, Problems
 
 CONFIG_NAME = "blogbuild.yaml"
 LANGUAGES = ("ru", "en")
+DEFAULT_LANGUAGE = "ru"
 # A stage's own check of its block of settings (`check:`): raises BuildFailed with file:line.
 BlockCheck = Callable[[dict[str, Any], str, "int | None"], object]
 
@@ -29,7 +31,7 @@ class Config:
     title: str = "Блог"
     description: str = ""
     author: str = ""
-    language: str = "ru"
+    language: str = DEFAULT_LANGUAGE  # else the posts' (language_of_posts)
     timezone: str = "Europe/Moscow"
     base_url: str = "/"
     cname: str = ""  # the custom domain GitHub Pages serves the site at, written to CNAME
@@ -131,8 +133,13 @@ def load_config(
                 rel, lines.get("cname"), f"cname: '{values['cname']}' is not a domain name; "
                 "give the host alone, such as blog.example.com (no https://, no path)",
             )  # fmt: skip
+    layout = SiteLayout()
     if "permalink" in values:
-        values["layout"] = SiteLayout(permalink=values.pop("permalink"))
+        layout = SiteLayout(permalink=values.pop("permalink"))
+    values["layout"] = layout
+    if "language" not in values:  # an English blog must not get a Russian interface
+        folders = [str(root / name) for name in (*layout.post_dirs, *layout.drafts_dirs)]
+        values["language"] = language_of_posts(folders, DEFAULT_LANGUAGE)
     problems.raise_if_errors()
     return Config(root=root, **values)
 

@@ -65,31 +65,49 @@ def find_post_files(config: Config, problems: Problems) -> list[Path]:
 
 def post_file_names(config: Config, problems: Problems) -> list[str]:
     """`find_post_files` as path strings: a large site has thousands, and pathlib is slow."""
-    folder = config.content_dir
-    if not folder.is_dir():
-        problems.error(
-            relative_path(folder, config.root), None, "no content/posts folder: nothing to build"
-        )
+    folders = post_folders(config)
+    if not folders:
+        wanted = config.layout.post_dirs[0]
+        problems.error(wanted, None, f"no {wanted} folder: nothing to build")
         return []
-    found = discover(str(folder), config.root.resolve())
-    for name, why in found.skipped:
-        problems.warning(relative_path(Path(name), config.root), None, why)
-    return found.posts
+    names: list[str] = []
+    for folder in folders:
+        found = discover(str(folder), config.root.resolve())
+        for name, why in found.skipped:
+            problems.warning(relative_path(Path(name), config.root), None, why)
+        names += found.posts
+    return names
+
+
+def post_folders(config: Config) -> list[Path]:
+    """The site's folders of posts that exist: its posts folders, then its drafts folders."""
+    layout = config.layout
+    return [
+        config.root / name
+        for name in dict.fromkeys((*layout.post_dirs, *layout.drafts_dirs))
+        if (config.root / name).is_dir()
+    ]
 
 
 def post_resources(config: Config) -> dict[str, list[tuple[str, Path]]]:
     """For each post (by its path as shown in messages) that has a bundle of files: each
     file's path inside the bundle and the file, to be copied beside the post's page."""
-    folder = config.content_dir
-    if not folder.is_dir():
-        return {}
     resources: dict[str, list[tuple[str, Path]]] = {}
-    for post, (bundle, files) in discover(str(folder), config.root.resolve()).resources.items():
+    for post, (bundle, files) in _bundles(config):
         if files:
             resources[relative_path(Path(post), config.root)] = [
                 (os.path.relpath(name, bundle).replace(os.sep, "/"), Path(name)) for name in files
             ]
     return resources
+
+
+def _bundles(config: Config) -> list[tuple[str, tuple[str, tuple[str, ...]]]]:
+    root = config.root.resolve()
+    return [
+        item
+        for folder in post_folders(config)
+        for item in discover(str(folder), root).resources.items()
+    ]
 
 
 def load_posts(
@@ -188,7 +206,7 @@ def parse_post(
     slug = _slug(meta.slug, path, title, rel, source.meta_lines.get("slug"), problems)
     if slug is None or len(problems.errors) > errors_before:
         return None
-    in_drafts = DRAFTS_FOLDER in Path(rel).parts[:-1]
+    in_drafts = DRAFTS_FOLDER in Path(rel).parts[:-1] or _in_any(rel, config.layout.drafts_dirs)
     url = url or post_url(slug)
     # a bundle's `image: cover.png` is the file beside the post's page, wherever it is shown
     image = resolve_url(meta.image, rel, page_folder(url)) if meta.image else None
@@ -216,6 +234,10 @@ def parse_post(
         content_hash=content_hash,
         text_body=text_body,
     )
+
+
+def _in_any(rel: str, folders: tuple[str, ...]) -> bool:
+    return any(rel.startswith(folder.rstrip("/") + "/") for folder in folders)
 
 
 _ALIAS_KEYS = ("aliases", "redirect_from")  # Hugo's, jekyll-redirect-from's
