@@ -10,7 +10,7 @@ from blogbuild.content.language import language_of_posts
 
 def _posts(tmp_path: Path, texts: list[str]) -> str:
     folder = tmp_path / "posts"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for n, text in enumerate(texts):
         (folder / f"{n:03d}.md").write_text(text, encoding="utf-8")
     return str(folder)
