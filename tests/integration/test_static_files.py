@@ -58,9 +58,11 @@ def test_a_static_robots_txt_with_its_sitemap_is_no_warning(site: SiteMaker) -> 
     _site(site)
     text = "User-agent: *\nsitemap: https://static.example.org/sitemap.xml\n"
     site.file("static/robots.txt", text)
+    site.file("static/.nojekyll", "")  # the same as the generated one: no collision
     done = blogbuild("build", "--source", str(site.root))
     assert done.returncode == 0, done.stderr
     assert (site.root / "dist" / "robots.txt").read_text() == text
+    assert (site.root / "dist" / ".nojekyll").read_bytes() == b""
     assert "robots.txt" not in done.stderr
 
 
