@@ -41,6 +41,7 @@ def _make(site: SiteMaker) -> None:
             raw=True,
         )
     site.file("assets/img/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    site.file("static/.well-known/security.txt", "Contact: mailto:a@example.org\n")
     _age(site.root)
 
 
@@ -95,6 +96,18 @@ def _edit_asset(site: SiteMaker) -> None:
     site.file("assets/img/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'><g/></svg>")
 
 
+def _edit_static(site: SiteMaker) -> None:
+    site.file("static/.well-known/security.txt", "Contact: mailto:b@example.org\n")
+
+
+def _add_favicon(site: SiteMaker) -> None:
+    site.file("static/favicon.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+
+
+def _add_robots(site: SiteMaker) -> None:
+    site.file("static/robots.txt", "User-agent: *\nSitemap: https://inc.example.org/sitemap.xml\n")
+
+
 def _delete(site: SiteMaker) -> None:
     (_posts(site) / "2025-03-04-post-4.md").unlink()
 
@@ -135,6 +148,9 @@ CHANGES: dict[str, Callable[[SiteMaker], None]] = {
     "template": _edit_template,
     "config": _edit_config,
     "asset": _edit_asset,
+    "static file": _edit_static,
+    "static favicon": _add_favicon,
+    "static robots.txt": _add_robots,
     "deletion": _delete,
     "rename": _rename,
     "new post": _add,

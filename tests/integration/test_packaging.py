@@ -32,6 +32,9 @@ def test_a_site_without_a_theme_builds_from_the_installed_wheel(
         archive.extractall(installed)
     assert "blogbuild/theme/templates/base.html" in names
     assert "blogbuild/theme/assets/css/style.css" in names
+    assert "blogbuild/theme/assets/favicon.ico" in names
+    # what `blogbuild init` writes into a new site
+    assert {"blogbuild/cli/starter/publish.yml", "blogbuild/cli/starter/welcome.md"} <= set(names)
     site.post("2025-01-01-hello.md", "---\ntitle: Привет\n---\nТекст.\n", raw=True)
     env = {**os.environ, "PYTHONPATH": str(installed)}
     built = subprocess.run(
@@ -43,6 +46,13 @@ def test_a_site_without_a_theme_builds_from_the_installed_wheel(
     assert "Привет" in (site.root / "dist" / "posts" / "hello" / "index.html").read_text(
         encoding="utf-8"
     )
+    made = subprocess.run(
+        [sys.executable, "-m", "blogbuild", "init", str(tmp_path / "new-site")],
+        capture_output=True, text=True, timeout=120, check=False, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    workflow = tmp_path / "new-site" / ".github" / "workflows" / "publish.yml"
+    assert workflow.read_bytes() == (REPO / ".github" / "workflows" / "publish.yml").read_bytes()
 
 
 def test_installing_from_a_clone_leaves_the_checkout_untouched(tmp_path: Path) -> None:

@@ -142,3 +142,13 @@ def test_an_asset_edit_is_a_change(live: LiveSite, site: SiteMaker) -> None:
     live.rebuild()
     css.write_text("p { color: blue; margin: 0; }", encoding="utf-8")
     assert live.rebuild([css]).changed == ("assets/css/extra.css",)
+
+
+def test_static_files_are_served_and_their_edits_listed(live: LiveSite, site: SiteMaker) -> None:
+    security = site.file("static/.well-known/security.txt", "Contact: mailto:a@example.org\n")
+    live.rebuild()
+    assert live.current.read(".well-known/security.txt") == security.read_bytes()
+    path = site.file("static/.well-known/security.txt", "Contact: mailto:b@example.org\n")
+    done = live.rebuild([path])
+    assert ".well-known/security.txt" in done.changed
+    assert live.current.read(".well-known/security.txt") == b"Contact: mailto:b@example.org\n"

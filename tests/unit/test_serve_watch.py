@@ -25,6 +25,8 @@ Batches = queue.SimpleQueue[frozenset[Path]]
         "templates/post.html",
         "assets/css/style.css",
         "assets",
+        "static/CNAME",
+        "static/.well-known/security.txt",  # copied as it is, dotfiles too
     ],
 )
 def test_sources_count(rel: str) -> None:

@@ -16,6 +16,8 @@ import click
 from blogbuild import __version__
 from blogbuild.cli.build import build_command
 from blogbuild.cli.check import check_command
+from blogbuild.cli.init import init_command
+from blogbuild.cli.new import new_command
 from blogbuild.cli.serve import serve_command
 
 
@@ -55,3 +57,5 @@ def main() -> None:
 main.add_command(build_command)
 main.add_command(check_command)
 main.add_command(serve_command)
+main.add_command(init_command)
+main.add_command(new_command)

@@ -1,10 +1,16 @@
-"""Site configuration from `blogbuild.yaml`; every key has a default."""
+"""Site configuration from `blogbuild.yaml`; every key has a default.
+
+Each key is declared once, as a `setting(...)` on the `Config` field it fills (or in
+`LAYOUT_SETTINGS` for the folders and patterns of `SiteLayout`): its name, type (the type of
+its default), bounds and one-line doc drive the validation here, the settings table in
+README.md and the commented example config that `blogbuild init` writes (`settingsdoc`).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -12,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from blogbuild.content.language import language_of_posts
 from blogbuild.content.layout import SiteLayout
+from blogbuild.content.permalinks import DEFAULT_PERMALINK
 from blogbuild.content.sources import outside_reason
 from blogbuild.content.yamlsource import YamlSourceError, key_lines, load_yaml
 from blogbuild.errors import BuildFailed, Problem, Problems
@@ -21,6 +28,70 @@ LANGUAGES = ("ru", "en")
 DEFAULT_LANGUAGE = "ru"
 # A stage's own check of its block of settings (`check:`): raises BuildFailed with file:line.
 BlockCheck = Callable[[dict[str, Any], str, "int | None"], object]
+_SETTING = "blogbuild.setting"  # the key of a Config field's metadata that declares its setting
+_LAYOUT = "layout."
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One key of blogbuild.yaml: how it is written, read, checked and documented."""
+
+    key: str  # as written; `markdown.trusted_html` is the option `trusted_html` of `markdown:`
+    default: Any  # its type is the setting's: str, int, bool or dict
+    doc: str  # one line, for the README table and the example config
+    target: str = ""  # the Config field it fills, or `layout.<field>` of SiteLayout
+    minimum: int | None = None  # numbers only
+    choices: tuple[str, ...] = ()
+    tidy: Callable[[Any], Any] | None = None  # the value as kept, before it is checked
+    check: Callable[[Any], str | None] | None = None  # what is wrong with a value, or None
+    example: str = ""  # a key unset by default: the value the example config suggests
+
+    @property
+    def kind(self) -> type:
+        return type(self.default)
+
+    @property
+    def section(self) -> str:
+        """The top-level key it is written under (`markdown` for `markdown.trusted_html`)."""
+        return self.key.partition(".")[0]
+
+
+def setting(default: Any, doc: str, *, key: str = "", **details: Any) -> Any:
+    """A Config field that is a key of blogbuild.yaml (named like the field unless `key`)."""
+    declared = {"key": key, "default": default, "doc": doc, **details}
+    if isinstance(default, dict):  # a fresh mapping each time; not part of equality
+        return field(default_factory=dict, hash=False, compare=False, metadata={_SETTING: declared})
+    return field(default=default, metadata={_SETTING: declared})
+
+
+def _timezone_problem(name: str) -> str | None:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"unknown time zone '{name}'"
+    return None
+
+
+def base_url_problem(base_url: str) -> str | None:
+    """What is wrong with a base URL (from the config, --base-url or the environment), or None."""
+    parts = urlsplit(base_url)
+    web_url = parts.scheme in ("http", "https") and bool(parts.netloc)
+    if not web_url and not (not parts.scheme and base_url.startswith("/")):
+        return f"'{base_url}' must be an http(s) URL or a path such as /blog/"
+    return None
+
+
+# A domain name: labels of letters, digits and hyphens (Unicode letters too), dot-separated.
+_DOMAIN = re.compile(r"(?=.{1,253}$)(?!-)[\w-]{1,63}(?<!-)(\.(?!-)[\w-]{1,63}(?<!-))+", re.UNICODE)
+
+
+def _domain_problem(name: str) -> str | None:
+    if _DOMAIN.fullmatch(name):
+        return None
+    return (
+        f"'{name}' is not a domain name; "
+        "give the host alone, such as blog.example.com (no https://, no path)"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,19 +99,43 @@ class Config:
     """Validated site settings."""
 
     root: Path
-    title: str = "Блог"
-    description: str = ""
-    author: str = ""
-    language: str = DEFAULT_LANGUAGE  # else the posts' (language_of_posts)
-    timezone: str = "Europe/Moscow"
-    base_url: str = "/"
-    cname: str = ""  # the custom domain GitHub Pages serves the site at, written to CNAME
-    posts_per_page: int = 10
-    feed_size: int = 20
-    trusted_html: bool = False
-    search: bool = True  # the full-text search page and index
-    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
-    check: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    title: str = setting("Блог", "site title")
+    description: str = setting("", "one-line summary, shown on the home page and in feeds")
+    author: str = setting("", "default author (feeds, JSON-LD)")
+    language: str = setting(
+        DEFAULT_LANGUAGE, "`ru` or `en`: theme strings and date formats (unset: the posts' "
+        "script decides)", choices=LANGUAGES,
+    )  # fmt: skip
+    timezone: str = setting(
+        "Europe/Moscow", "how dates without an offset are read and how dates are shown",
+        check=_timezone_problem,
+    )  # fmt: skip
+    base_url: str = setting(
+        "/", "where the site lives: `https://you.github.io/blog/` or a path `/blog/`; with a "
+        "host, feeds, sitemap and canonical URLs are absolute; `--base-url` and "
+        "`BLOGBUILD_BASE_URL` override it",
+        check=base_url_problem, example="https://you.github.io/blog/",
+    )  # fmt: skip
+    cname: str = setting(
+        "", "the custom domain the site is served at (`blog.example.com`), written to "
+        "`dist/CNAME` for GitHub Pages",
+        tidy=lambda name: name.strip().lower(), check=_domain_problem, example="blog.example.com",
+    )  # fmt: skip
+    posts_per_page: int = setting(10, "posts per list page (`/page/2/`, …)", minimum=1)
+    feed_size: int = setting(20, "entries in each Atom feed", minimum=1)
+    trusted_html: bool = setting(
+        False, "`true` passes raw HTML in posts through without sanitising",
+        key="markdown.trusted_html",
+    )  # fmt: skip
+    search: bool = setting(
+        True, "full-text search: a box in every page's header, the `/search/` page and its "
+        "index in `pagefind/` (`false` leaves all three out)",
+    )  # fmt: skip
+    params: dict[str, Any] = setting({}, "your own values, for your templates (`site.params.x`)")
+    check: dict[str, Any] = setting(
+        {}, "`blogbuild check` rule levels (`rules: {id: error|warning|info|off}`) and what "
+        "fails a run (`fail_on: error|warning|never`, or `strict`)",
+    )  # fmt: skip
     layout: SiteLayout = field(default_factory=SiteLayout)
 
     @property
@@ -74,14 +169,30 @@ class Config:
         return replace(self, base_url=base_url)
 
 
-_STRING_KEYS = (
-    "title", "description", "author", "language", "timezone", "base_url", "cname", "permalink"
+# Keys kept in `Config.layout` rather than in a field of their own.
+LAYOUT_SETTINGS = (
+    Setting("permalink", DEFAULT_PERMALINK, "a post's URL pattern (`:slug` is its slug)",
+            target="layout.permalink"),
 )  # fmt: skip
-# A domain name: labels of letters, digits and hyphens (Unicode letters too), dot-separated.
-_DOMAIN = re.compile(r"(?=.{1,253}$)(?!-)[\w-]{1,63}(?<!-)(\.(?!-)[\w-]{1,63}(?<!-))+", re.UNICODE)
-_INT_KEYS = {"posts_per_page": 1, "feed_size": 1}
-_BOOL_KEYS = ("search",)
-_DICT_KEYS = ("params", "check", "markdown")
+
+
+def _declared() -> tuple[Setting, ...]:
+    found = []
+    for config_field in fields(Config):
+        declared = config_field.metadata.get(_SETTING)
+        if declared is not None:
+            details = dict(declared)
+            key = details.pop("key") or config_field.name
+            found.append(Setting(key, target=config_field.name, **details))
+        elif config_field.name == "layout":
+            found.extend(LAYOUT_SETTINGS)
+    return tuple(found)
+
+
+SETTINGS = _declared()  # every key of blogbuild.yaml, in the order the docs show them
+_BY_SECTION: dict[str, list[Setting]] = {}
+for _setting in SETTINGS:
+    _BY_SECTION.setdefault(_setting.section, []).append(_setting)
 
 
 def load_config(
@@ -95,7 +206,7 @@ def load_config(
     path = root / CONFIG_NAME
     rel = CONFIG_NAME
     problems = Problems()
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = {}  # by target: the Config field, or `layout.<field>`
     lines: dict[str, int] = {}
     if path.exists():
         outside = outside_reason(path, root.resolve())
@@ -122,101 +233,101 @@ def load_config(
                 problems.extend(failed.problems)
     if base_url is not None:
         values["base_url"] = base_url
-    if "base_url" in values:
-        why = base_url_problem(values["base_url"])
-        if why:
-            problems.error(rel, lines.get("base_url"), f"base_url: {why}")
-    if "cname" in values:
-        values["cname"] = values["cname"].strip().lower()
-        if not _DOMAIN.fullmatch(values["cname"]):
-            problems.error(
-                rel, lines.get("cname"), f"cname: '{values['cname']}' is not a domain name; "
-                "give the host alone, such as blog.example.com (no https://, no path)",
-            )  # fmt: skip
-    layout = SiteLayout()
-    if "permalink" in values:
-        layout = SiteLayout(permalink=values.pop("permalink"))
+    for declared in SETTINGS:
+        if declared.target in values:
+            _check_value(declared, values, lines.get(declared.section), rel, problems)
+    problems.raise_if_errors()
+    given = {k.removeprefix(_LAYOUT): values.pop(k) for k in list(values) if k.startswith(_LAYOUT)}
+    layout = SiteLayout(**given)
     values["layout"] = layout
     if "language" not in values:  # an English blog must not get a Russian interface
         folders = [str(root / name) for name in (*layout.post_dirs, *layout.drafts_dirs)]
         values["language"] = language_of_posts(folders, DEFAULT_LANGUAGE)
-    problems.raise_if_errors()
     return Config(root=root, **values)
 
 
 def _validate(
     raw: dict[str, Any], lines: dict[str, int], rel: str, problems: Problems
 ) -> dict[str, Any]:
+    """Each key's value, of the declared type, by its target; every other key is a problem."""
     values: dict[str, Any] = {}
     for key, value in raw.items():
         line = lines.get(str(key))
-        if key in _STRING_KEYS:
-            if not isinstance(value, str):
-                problems.error(rel, line, f"{key}: expected text, got {_kind(value)}")
-                continue
-            values[key] = value
-        elif key in _INT_KEYS:
-            if isinstance(value, bool) or not isinstance(value, int) or value < _INT_KEYS[key]:
-                problems.error(
-                    rel, line, f"{key}: expected a whole number of at least {_INT_KEYS[key]}"
-                )
-                continue
-            values[key] = value
-        elif key in _BOOL_KEYS:
-            if not isinstance(value, bool):
-                problems.error(rel, line, f"{key}: expected true or false, got {_kind(value)}")
-                continue
-            values[key] = value
-        elif key in _DICT_KEYS:
-            if value is None:
-                continue
-            if not isinstance(value, dict):
-                problems.error(rel, line, f"{key}: expected a mapping, got {_kind(value)}")
-                continue
-            if key == "markdown":
-                _markdown_options(value, values, rel, line, problems)
-            else:
-                values[key] = value
-        else:
-            known = ", ".join(sorted((*_STRING_KEYS, *_INT_KEYS, *_BOOL_KEYS, *_DICT_KEYS)))
+        declared = _BY_SECTION.get(key)
+        if declared is None:
+            known = ", ".join(sorted(_BY_SECTION))
             problems.error(
                 rel, line, f"unknown setting '{key}' (known: {known}; put your own under params:)"
             )
-    if "language" in values and values["language"] not in LANGUAGES:
-        problems.error(
-            rel,
-            lines.get("language"),
-            f"language: '{values['language']}' is not one of {', '.join(LANGUAGES)}",
-        )
-    if "timezone" in values:
-        try:
-            ZoneInfo(values["timezone"])
-        except (ZoneInfoNotFoundError, ValueError):
-            problems.error(
-                rel, lines.get("timezone"), f"timezone: unknown time zone '{values['timezone']}'"
-            )
+        elif declared[0].key == key:
+            wrong = _type_problem(declared[0], value, nested=False)
+            if wrong:
+                problems.error(rel, line, f"{key}: {wrong}")
+            elif value is not None:  # an empty mapping (`params:`) is the default
+                values[declared[0].target] = value
+        elif value is not None:
+            _section(key, value, declared, values, rel, line, problems)
     return values
 
 
-def _markdown_options(
-    value: dict[str, Any], values: dict[str, Any], rel: str, line: int | None, problems: Problems
-) -> None:
-    for option, setting in value.items():
-        if option == "trusted_html" and isinstance(setting, bool):
-            values["trusted_html"] = setting
-        elif option == "trusted_html":
-            problems.error(rel, line, "markdown.trusted_html: expected true or false")
+def _section(
+    key: str, value: Any, declared: list[Setting], values: dict[str, Any],
+    rel: str, line: int | None, problems: Problems,
+) -> None:  # fmt: skip
+    """The options of a mapping of settings, such as `markdown: {trusted_html: true}`."""
+    if not isinstance(value, dict):
+        problems.error(rel, line, f"{key}: expected a mapping, got {_kind(value)}")
+        return
+    options = {s.key.partition(".")[2]: s for s in declared}
+    for option, setting_value in value.items():
+        found = options.get(option)
+        if found is None:
+            known = ", ".join(options)
+            problems.error(rel, line, f"{key}: unknown option '{option}' (known: {known})")
+        elif wrong := _type_problem(found, setting_value, nested=True):
+            problems.error(rel, line, f"{found.key}: {wrong}")
         else:
-            problems.error(rel, line, f"markdown: unknown option '{option}' (known: trusted_html)")
+            values[found.target] = setting_value
 
 
-def base_url_problem(base_url: str) -> str | None:
-    """What is wrong with a base URL (from the config, --base-url or the environment), or None."""
-    parts = urlsplit(base_url)
-    web_url = parts.scheme in ("http", "https") and bool(parts.netloc)
-    if not web_url and not (not parts.scheme and base_url.startswith("/")):
-        return f"'{base_url}' must be an http(s) URL or a path such as /blog/"
-    return None
+def _type_problem(declared: Setting, value: Any, *, nested: bool) -> str | None:
+    """What is wrong with the type (or bounds) of a value, or None."""
+    kind = declared.kind
+    got = "" if nested else f", got {_kind(value)}"
+    if kind is bool:
+        return None if isinstance(value, bool) else f"expected true or false{got}"
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return _whole_number(declared)
+        return (
+            None
+            if declared.minimum is None or value >= declared.minimum
+            else _whole_number(declared)
+        )
+    if kind is dict:
+        return None if value is None or isinstance(value, dict) else f"expected a mapping{got}"
+    return None if isinstance(value, str) else f"expected text{got}"
+
+
+def _whole_number(declared: Setting) -> str:
+    if declared.minimum is None:
+        return "expected a whole number"
+    return f"expected a whole number of at least {declared.minimum}"
+
+
+def _check_value(
+    declared: Setting, values: dict[str, Any], line: int | None, rel: str, problems: Problems
+) -> None:
+    """The declared choices and check of a value of the right type."""
+    value = values[declared.target]
+    if declared.tidy is not None:
+        value = values[declared.target] = declared.tidy(value)
+    if declared.choices and value not in declared.choices:
+        problems.error(
+            rel, line, f"{declared.key}: '{value}' is not one of {', '.join(declared.choices)}"
+        )
+    elif declared.check is not None and (why := declared.check(value)):
+        problems.error(rel, line, f"{declared.key}: {why}")
 
 
 def _kind(value: Any) -> str:

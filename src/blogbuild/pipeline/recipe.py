@@ -42,6 +42,7 @@ from blogbuild.pipeline.pages.render import (
 from blogbuild.pipeline.posts.summaries import post_summaries
 from blogbuild.pipeline.results import BuildResult, Plan, Progress, SiteOutput
 from blogbuild.signals import held
+from blogbuild.site.icons import site_icons
 
 # The page machinery (Jinja, feeds, the site plan) is imported once the post workers have
 # started: they do not need it, and the parent imports it while they render.
@@ -101,7 +102,13 @@ def produce(
     plan: Plan, sink: Sink, previous: dict[str, str], workers: int, progress: Progress | None = None
 ) -> SiteOutput:
     """Put every page, machine file and asset into `sink`, rendering only what changed."""
-    from blogbuild.pipeline.output.assets import bundle_files, collect_assets
+    from blogbuild.content.staticfiles import static_files
+    from blogbuild.pipeline.output.assets import (
+        bundle_files,
+        collect_assets,
+        replaced_by_static,
+        static_collisions,
+    )
     from blogbuild.pipeline.pages.search import index_search
     from blogbuild.pipeline.pages.workers import prepare_pages
     from blogbuild.site.plan import site_terms_digest
@@ -120,12 +127,19 @@ def produce(
     terms = site_terms_digest(plan.site)
     assets = collect_assets(plan.config, problems)
     assets.update(bundle_files(plan.config, plan.site.posts))
+    root_files = static_files(plan.config, problems)
+    replaced = replaced_by_static(plan.config, root_files, problems)
     pages = pages_to_render(plan, output, previous, sink, terms)
     # a site's own highlight.css wins over the generated one
-    files = files_to_make(plan, output, previous, sink, HIGHLIGHT_CSS not in assets, problems)
+    files = files_to_make(
+        plan, output, previous, sink, HIGHLIGHT_CSS not in assets, problems, replaced
+    )
     for rel in sorted(set(assets) & output.outputs):  # a bundle's own index.html, say
         shown = relative_path(assets.pop(rel), plan.config.root)
         problems.warning(shown, None, f"would replace the generated {rel}: not copied")
+    static_collisions(plan.config, root_files, output.outputs, assets, problems)
+    problems.raise_if_errors()
+    assets.update(root_files)
     dates = remembered_dates(plan.cache)
     prepare_pages(plan.site, plan.shared, plan.cache.templates, files)
     make_outputs(plan, output, sink, pages, files, terms, workers, problems, progress)
@@ -264,7 +278,9 @@ def _shared_digests(config: Config) -> tuple[str, str]:
         sorted((k, repr(getattr(config, k))) for k in config.__dataclass_fields__ if k != "root")
     )
     machine = digest(f"{code_version()}|{config_text}")
-    return digest(f"{machine}|{files_digest(templates)}"), machine
+    # the head of every page links to the site's own favicons in static/, if it has any
+    icons = repr(site_icons(config))
+    return digest(f"{machine}|{files_digest(templates)}|{icons}"), machine
 
 
 def _workers(options: BuildOptions) -> int:

@@ -158,9 +158,14 @@ class LiveSite:
         stamps = _stamps(output.files)
         changed = _changed_outputs(before, output, stamps)
         build = before.build + 1 if changed or before.output is None else before.build
-        # page bundles' files are copied from content/posts
+        # page bundles' files are copied from content/posts, root files from static/
         config = output.config
-        roots = (config.root / "assets", theme_dir() / "assets", config.content_dir)
+        roots: tuple[Path, ...] = (
+            config.root / "assets",
+            theme_dir() / "assets",
+            config.content_dir,
+        )
+        roots += tuple(config.root / name for name in config.layout.static_dirs)
         self._current = Snapshot(output, build, (), stamps, tuple(root.resolve() for root in roots))
         return Rebuild(
             self._current,

@@ -12,9 +12,12 @@ from pathlib import Path
 import watchfiles
 
 from blogbuild.content.config import CONFIG_NAME
+from blogbuild.content.layout import SiteLayout
 from blogbuild.content.sources import leads_inside
 
-SOURCE_DIRS = ("content", "templates", "assets", "_includes")  # _includes: Jekyll's, for posts
+STATIC_DIRS = SiteLayout().static_dirs  # copied as they are, dotfiles too
+# _includes: Jekyll's, for posts
+SOURCE_DIRS = ("content", "templates", "assets", "_includes", *STATIC_DIRS)
 # Short enough that a save reaches the browser quickly, long enough that an editor's
 # write-then-rename lands in one batch.
 DEBOUNCE_MS = 50
@@ -40,13 +43,14 @@ def is_source(root: Path, path: Path) -> bool:
         return False
     # Hidden files are skipped by the build too, and so is what a link leads to outside the
     # site (a log file there would rebuild the site in a loop).
-    if any(part.startswith(".") for part in parts) or _EDITOR_FILES.search(parts[-1]):
+    hidden = parts[0] not in STATIC_DIRS and any(part.startswith(".") for part in parts)
+    if hidden or _EDITOR_FILES.search(parts[-1]):
         return False
     return leads_inside(path, root)
 
 
 class SourceWatcher:
-    """Watches content/, templates/, assets/ and the config file in daemon threads.
+    """Watches content/, templates/, assets/, static/ and the config file in daemon threads.
 
     The folders are watched recursively; the site folder itself only one level deep, so the
     config file survives editors that save by renaming, and folders created later are picked

@@ -22,6 +22,7 @@ from blogbuild.content.theme import theme_dir
 from blogbuild.errors import Problems
 from blogbuild.sealed import make_folder, read_sealed, write_sealed
 from blogbuild.site.anchors import heading_anchors
+from blogbuild.site.icons import site_icons
 from blogbuild.site.plan import Site
 from blogbuild.site.seo import OG_LOCALES, image_url, post_json_ld
 from blogbuild.site.urls import absolute, place_under
@@ -129,6 +130,7 @@ def make_environment(config: Config, compiled: Path | None = None) -> RecordingE
         urls=theme_urls(),
         generator=f"blogbuild {__version__}",
         og_locale=OG_LOCALES[language],
+        icons=site_icons(config),
     )
     return env
 

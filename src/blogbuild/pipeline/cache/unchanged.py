@@ -1,7 +1,8 @@
 """Recognising a rebuild in which no input changed, before any heavy work or import.
 
 A record of the last successful build holds a digest of every input's name, size and mtime
-(posts, templates, includes, assets, config, blogbuild's own code, the options) and of the output it
+(posts, templates, includes, assets, static files, config, blogbuild's own code, the
+options) and of the output it
 wrote. When both still match, the build has nothing to do. Any doubt means a normal build,
 which is always correct: this only ever skips work that would change nothing.
 """
@@ -64,6 +65,7 @@ class InputScan:
 
 def scan_inputs(options: BuildOptions) -> InputScan:
     """Look at every input once, before the build reads any of them."""
+    from blogbuild.content.layout import SiteLayout
     from blogbuild.content.theme import theme_dir
     from blogbuild.pipeline.cache.store import code_version
 
@@ -74,6 +76,7 @@ def scan_inputs(options: BuildOptions) -> InputScan:
     roots = [source / "content", source / "templates", source / "assets", source / "blogbuild.yaml"]
     roots += [theme_dir() / "templates", theme_dir() / "assets"]
     roots.append(source / "_includes")  # Jekyll's include templates, read by posts
+    roots += [source / name for name in SiteLayout().static_dirs]  # copied to the site root
     newest = 0
     for root in roots:
         for path, stat in _walk(root):

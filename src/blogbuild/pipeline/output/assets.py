@@ -1,4 +1,5 @@
-"""Static files: the theme's assets, overridden file by file by the site's own."""
+"""Copied files: the theme's assets, overridden file by file by the site's own; page
+bundles' files; and the site's root files from static/, checked against the generated ones."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from blogbuild.content.permalinks import page_folder
 from blogbuild.content.sources import entries_under, unreadable_reason
 from blogbuild.content.theme import theme_dir
 from blogbuild.errors import Problems
+from blogbuild.site.hosting import NOJEKYLL
+from blogbuild.site.sitemap import SITEMAP_URL
+from blogbuild.site.urls import absolute
 from blogbuild.site.views import PostView
 
 
@@ -54,3 +58,56 @@ def bundle_files(config: Config, posts: Iterable[PostView]) -> dict[str, Path]:
         for name, path in resources.get(post.source_path, ()):
             found[page_folder(post.url).lstrip("/") + name] = path
     return found
+
+
+# Generated root files a site's static/ may replace; any other generated file it would
+# replace is an error, since one of the two would silently be lost.
+REPLACEABLE = ("robots.txt", NOJEKYLL)
+
+
+def replaced_by_static(
+    config: Config, root_files: dict[str, Path], problems: Problems
+) -> frozenset[str]:
+    """The generated files that the site's static files replace; a robots.txt that leaves
+    crawlers without the sitemap is a warning."""
+    replaced = frozenset(rel for rel in REPLACEABLE if rel in root_files)
+    if "robots.txt" in replaced:
+        source = root_files["robots.txt"]
+        text = source.read_bytes().decode("utf-8", "replace")
+        if not any(line.strip().lower().startswith("sitemap:") for line in text.splitlines()):
+            sitemap = absolute(SITEMAP_URL, config.public_base)
+            problems.warning(
+                relative_path(source, config.root), None,
+                f"replaces the generated robots.txt and has no Sitemap: line; add "
+                f"'Sitemap: {sitemap}' so that crawlers find the sitemap",
+            )  # fmt: skip
+    return replaced
+
+
+def static_collisions(
+    config: Config,
+    root_files: dict[str, Path],
+    generated: set[str],
+    assets: dict[str, Path],
+    problems: Problems,
+) -> None:
+    """An error for each static file that would take the place of a generated page or file,
+    or of a theme, site or bundle asset, naming both."""
+    for rel, source in root_files.items():
+        if rel in REPLACEABLE:
+            continue
+        shown = relative_path(source, config.root)
+        if rel in assets:
+            other = _shown_source(assets[rel], config)
+            problems.error(shown, None, f"would be copied to {rel}, as {other} is: keep one")
+        elif rel in generated:
+            problems.error(
+                shown, None, f"would replace {rel}, which the build makes: rename or remove it"
+            )
+
+
+def _shown_source(path: Path, config: Config) -> str:
+    theme = theme_dir()
+    if path.is_relative_to(theme):
+        return f"the theme's {path.relative_to(theme).as_posix()}"
+    return relative_path(path, config.root)

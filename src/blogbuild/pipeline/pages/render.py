@@ -46,9 +46,10 @@ def files_to_make(
     sink: Sink,
     highlight_css: bool,
     problems: Problems,
+    replaced: frozenset[str] = frozenset(),
 ) -> list[MachineFile]:
     """The machine files whose fingerprints changed (or that have none); the others are
-    reused."""
+    reused. Those in `replaced` (a site's own robots.txt) are not made."""
     from blogbuild.site.hosting import hosting_files
     from blogbuild.site.machine import machine_files
     from blogbuild.site.redirects import redirect_files
@@ -62,6 +63,8 @@ def files_to_make(
         made.append(_highlight_css(plan.machine))
     pending = []
     for item in made:
+        if item.rel in replaced:
+            continue
         output.outputs.add(item.rel)
         if item.fingerprint:
             output.fingerprints[item.rel] = item.fingerprint
