@@ -8,7 +8,7 @@ from typing import Any, Literal, NamedTuple
 
 from blogbuild.pickling import pickled_by_fields
 
-SourceFormat = Literal["markdown", "text"]
+SourceFormat = Literal["markdown", "text", "html"]  # html: a Jekyll or Hugo .html post
 # Each highlighted code block's HTML, by a digest of its language and code.
 CodeHtml = tuple[tuple[str, str], ...]
 # (name of another post as a post links to it, the URL it got), sorted by name

@@ -76,6 +76,8 @@ def _build(options: BuildOptions, debug: bool) -> None:
     # each file's warnings together, by line: read as the writer reads the file
     ordered = sorted(output.warnings, key=lambda p: (p.path, p.line or 0))
     lines = [str(problem) for problem in ordered]
+    if output.config.layout.summary:  # a Jekyll or Hugo site: say what was read, and how
+        lines.insert(0, output.config.layout.summary)
     posts = len(output.site.posts)
     pages = sum(1 for path in output.outputs if path.endswith(".html"))
     left_out = left_out_notes(output)

@@ -23,7 +23,7 @@ BASE_URL_ENV = "BLOGBUILD_BASE_URL"  # one config for preview deploys and produc
 
 def valid_base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A usage error for a bad --base-url or BLOGBUILD_BASE_URL, naming where it came from."""
-    from blogbuild.content.config import base_url_problem
+    from blogbuild.content.baseurl import base_url_problem
 
     why = base_url_problem(value) if value is not None else None
     if why is None:

@@ -16,12 +16,14 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from blogbuild.content.baseurl import base_url_problem
+from blogbuild.content.foreign import ForeignSite, find_foreign_site
 from blogbuild.content.language import language_of_posts
 from blogbuild.content.layout import SiteLayout
-from blogbuild.content.permalinks import DEFAULT_PERMALINK
+from blogbuild.content.patterns import DEFAULT_PERMALINK
 from blogbuild.content.sources import outside_reason
 from blogbuild.content.yamlsource import YamlSourceError, key_lines, load_yaml
-from blogbuild.errors import BuildFailed, Problem, Problems
+from blogbuild.errors import BuildFailed, Problem, Problems, Severity
 
 CONFIG_NAME = "blogbuild.yaml"
 LANGUAGES = ("ru", "en")
@@ -69,15 +71,6 @@ def _timezone_problem(name: str) -> str | None:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         return f"unknown time zone '{name}'"
-    return None
-
-
-def base_url_problem(base_url: str) -> str | None:
-    """What is wrong with a base URL (from the config, --base-url or the environment), or None."""
-    parts = urlsplit(base_url)
-    web_url = parts.scheme in ("http", "https") and bool(parts.netloc)
-    if not web_url and not (not parts.scheme and base_url.startswith("/")):
-        return f"'{base_url}' must be an http(s) URL or a path such as /blog/"
     return None
 
 
@@ -137,6 +130,9 @@ class Config:
         "fails a run (`fail_on: error|warning|never`, or `strict`)",
     )  # fmt: skip
     layout: SiteLayout = field(default_factory=SiteLayout)
+    # Warnings about the settings themselves (a Jekyll or Hugo config's unused keys), said
+    # once per build.
+    notices: tuple[Problem, ...] = field(default=(), compare=False)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -203,6 +199,9 @@ def load_config(
     `blocks` checks the settings a later stage owns (the checker's `check:`), so their
     problems are reported with the others while this stage knows nothing of them.
     """
+    foreign = find_foreign_site(root)
+    if foreign is not None:
+        root = foreign.root
     path = root / CONFIG_NAME
     rel = CONFIG_NAME
     problems = Problems()
@@ -238,12 +237,43 @@ def load_config(
             _check_value(declared, values, lines.get(declared.section), rel, problems)
     problems.raise_if_errors()
     given = {k.removeprefix(_LAYOUT): values.pop(k) for k in list(values) if k.startswith(_LAYOUT)}
-    layout = SiteLayout(**given)
+    notices: tuple[Problem, ...] = ()
+    if foreign is not None:  # the generator's settings, unless blogbuild.yaml says otherwise
+        values = {**_usable(foreign), **values}
+        layout = replace(foreign.layout, **given)
+        notices = foreign.notices + tuple(_unusable(foreign))
+    else:
+        layout = SiteLayout(**given)
     values["layout"] = layout
     if "language" not in values:  # an English blog must not get a Russian interface
         folders = [str(root / name) for name in (*layout.post_dirs, *layout.drafts_dirs)]
         values["language"] = language_of_posts(folders, DEFAULT_LANGUAGE)
-    return Config(root=root, **values)
+    return Config(root=root, notices=notices, **values)
+
+
+def _usable(foreign: ForeignSite) -> dict[str, Any]:
+    """The generator's settings that blogbuild can take as they are."""
+    return {k: v for k, v in foreign.settings.items() if _foreign_problem(k, v) is None}
+
+
+def _unusable(foreign: ForeignSite) -> list[Problem]:
+    """A warning for each generator setting whose value blogbuild cannot take."""
+    config = foreign.layout.config_files[0] if foreign.layout.config_files else ""
+    found = []
+    for target, value in foreign.settings.items():
+        why = _foreign_problem(target, value)
+        if why is not None:
+            found.append(Problem(config, None, f"{why}: not used", Severity.WARNING))
+    return found
+
+
+def _foreign_problem(target: str, value: Any) -> str | None:
+    declared = next((s for s in SETTINGS if s.target == target), None)
+    if declared is None:
+        return None
+    if declared.choices and value not in declared.choices:
+        return f"{declared.key}: '{value}' is not one of {', '.join(declared.choices)}"
+    return declared.check(value) if declared.check is not None else None
 
 
 def _validate(

@@ -13,6 +13,7 @@ from blogbuild.content.sources import unreadable_reason
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",)
 POST_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
+HTML_SUFFIXES = (".html", ".htm")  # posts of a Jekyll or Hugo site, written in HTML
 DRAFTS_FOLDER = "_drafts"
 _BUNDLE_NAMES = frozenset("index" + suffix for suffix in POST_SUFFIXES)
 
@@ -33,9 +34,10 @@ def is_bundle_index(path: str) -> bool:
     return os.path.basename(path).lower() in _BUNDLE_NAMES
 
 
-def discover(folder: str, root: Path) -> Found:
+def discover(folder: str, root: Path, suffixes: tuple[str, ...] = POST_SUFFIXES) -> Found:
     """Sort every file below `folder` (in the site folder `root`, resolved) into posts, their
-    resources and skipped files."""
+    resources and skipped files. `suffixes`: what a post file may end in (a Jekyll or Hugo
+    site adds `.html`)."""
     found = Found()
     files = _files_under(folder, root, found.skipped)
     drafts: set[str] = set()
@@ -59,7 +61,7 @@ def discover(folder: str, root: Path) -> Found:
         if home is not None and owner[home] != path:
             continue
         suffix = os.path.splitext(name)[1].lower()
-        if suffix not in POST_SUFFIXES:
+        if suffix not in suffixes:
             continue
         if name.startswith("_"):
             why = (
@@ -85,8 +87,9 @@ def discover(folder: str, root: Path) -> Found:
         home = _inside_any(os.path.dirname(path), owner)
         if home is not None:
             claimed.setdefault(owner[home], []).append(path)
-        elif os.path.splitext(path)[1].lower() not in POST_SUFFIXES:
-            found.skipped.append((path, "not a post (.md, .markdown or .txt): skipped"))
+        elif os.path.splitext(path)[1].lower() not in suffixes:
+            kinds = ", ".join(suffixes[:-1]) + f" or {suffixes[-1]}"
+            found.skipped.append((path, f"not a post ({kinds}): skipped"))
     found.posts.extend(sorted(posts))
     for bundle, index in owner.items():
         if index in posts:

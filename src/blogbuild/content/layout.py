@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from blogbuild.content.permalinks import DEFAULT_PERMALINK
+from blogbuild.content.patterns import DEFAULT_PERMALINK
 
 Generator = Literal["blogbuild", "jekyll", "hugo"]
 
@@ -31,6 +31,14 @@ class SiteLayout:
     # A post's URL: the site's pattern, and per posts folder (Hugo's sections) its own.
     permalink: str = DEFAULT_PERMALINK
     section_permalinks: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    content_dir: str = ""  # Hugo's `content/`: a post's section is its first folder below it
+    lower_case_urls: bool = True  # Hugo lower-cases URLs unless `disablePathToLower`
+    post_suffixes: tuple[str, ...] = (".md", ".markdown", ".txt")  # Jekyll and Hugo add .html
+    config_files: tuple[str, ...] = ()  # the generator's config files that were read
+    # What the generator's config publishes that blogbuild leaves out unless asked for.
+    publish_future: bool = False
+    publish_drafts: bool = False
+    publish_unpublished: bool = False  # Jekyll's `published: false` posts
     exclude: tuple[str, ...] = ()  # glob patterns of files the generator leaves out
     # What the generator's config says that blogbuild does not use: named once per build.
     unused_settings: tuple[str, ...] = ()

@@ -19,13 +19,15 @@ from blogbuild.content.dates import (
 )
 from blogbuild.content.discover import (
     DRAFTS_FOLDER,
+    HTML_SUFFIXES,
     MARKDOWN_SUFFIXES,
     TEXT_SUFFIXES,
     discover,
     is_bundle_index,
 )
 from blogbuild.content.frontmatter import FrontMatterError, normalize_text, split_front_matter
-from blogbuild.content.permalinks import page_folder, post_url
+from blogbuild.content.patterns import PostFacts
+from blogbuild.content.permalinks import page_folder, post_permalink
 from blogbuild.content.plaintext import text_to_markdown
 from blogbuild.content.postmeta import read_meta
 from blogbuild.content.relurls import resolve_url
@@ -72,7 +74,7 @@ def post_file_names(config: Config, problems: Problems) -> list[str]:
         return []
     names: list[str] = []
     for folder in folders:
-        found = discover(str(folder), config.root.resolve())
+        found = discover(str(folder), config.root.resolve(), config.layout.post_suffixes)
         for name, why in found.skipped:
             problems.warning(relative_path(Path(name), config.root), None, why)
         names += found.posts
@@ -106,7 +108,7 @@ def _bundles(config: Config) -> list[tuple[str, tuple[str, tuple[str, ...]]]]:
     return [
         item
         for folder in post_folders(config)
-        for item in discover(str(folder), root).resources.items()
+        for item in discover(str(folder), root, config.layout.post_suffixes).resources.items()
     ]
 
 
@@ -181,6 +183,7 @@ def parse_post(
     errors_before = len(problems.errors)
     meta = read_meta(source.meta, source.meta_lines, rel, config.tz, problems)
     is_text = path.suffix.lower() in TEXT_SUFFIXES
+    is_html = path.suffix.lower() in HTML_SUFFIXES
     body, body_line = source.body, source.body_line
     title = meta.title
     if title is None:
@@ -200,14 +203,20 @@ def parse_post(
     date_source: DateSource = "front_matter"
     if date is None:
         date, date_source, why = fallback_date(path, config)
-        problems.warning(rel, None, why)
+        # A Jekyll post is dated by its file name: that is the rule there, not a guess.
+        if date_source != "file_name" or config.layout.generator == "blogbuild":
+            problems.warning(rel, None, why)
     if date_source == "file_name" and file_name_year_guessed(path.name):
         problems.warning(rel, None, f"the file name's year has two digits: read as {date.year}")
     slug = _slug(meta.slug, path, title, rel, source.meta_lines.get("slug"), problems)
     if slug is None or len(problems.errors) > errors_before:
         return None
     in_drafts = DRAFTS_FOLDER in Path(rel).parts[:-1] or _in_any(rel, config.layout.drafts_dirs)
-    url = url or post_url(slug)
+    url = url or post_permalink(
+        _facts(rel, path, slug, title, date, meta.categories, meta.slug, config),
+        config.layout,
+        _given_url(meta.extra, config),
+    )
     # a bundle's `image: cover.png` is the file beside the post's page, wherever it is shown
     image = resolve_url(meta.image, rel, page_folder(url)) if meta.image else None
     return Post(
@@ -224,7 +233,7 @@ def parse_post(
         image=image,
         body=body,
         body_line=body_line,
-        source_format="text" if is_text else "markdown",
+        source_format="text" if is_text else "html" if is_html else "markdown",
         date_source=date_source,
         ai=meta.ai,
         check_ignore=meta.check_ignore,
@@ -234,6 +243,44 @@ def parse_post(
         content_hash=content_hash,
         text_body=text_body,
     )
+
+
+def _facts(
+    rel: str, path: Path, slug: str, title: str, date: datetime,
+    categories: tuple[str, ...], given_slug: str | None, config: Config,
+) -> PostFacts:  # fmt: skip
+    """What the site's permalink pattern may make a post's URL of."""
+    layout = config.layout
+    bundle = is_bundle_index(path.name)
+    base_name = path.parent.name if bundle else path.stem
+    under = rel
+    for top in (layout.content_dir, *layout.post_dirs):
+        if top and rel.startswith(top.rstrip("/") + "/"):
+            under = rel[len(top.rstrip("/")) + 1 :]
+            break
+    folder = posixpath.dirname(posixpath.dirname(under) if bundle else under)
+    if layout.generator == "jekyll":
+        folder = ""
+    return PostFacts(
+        slug=slug,
+        title=title,
+        date=date,
+        categories=categories,
+        name=strip_date_prefix(base_name),
+        base_name=base_name,
+        folder=folder,
+        given_slug=given_slug,
+    )
+
+
+def _given_url(extra: dict[str, object], config: Config) -> str | None:
+    """The post's own URL or URL pattern: Jekyll's (and blogbuild's) `permalink:`, Hugo's
+    `url:`."""
+    if config.layout.generator == "blogbuild":
+        return None  # posts brought from elsewhere keep /posts/<slug>/ (their old URLs redirect)
+    key = "url" if config.layout.generator == "hugo" else "permalink"
+    value = extra.get(key)
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def _in_any(rel: str, folders: tuple[str, ...]) -> bool:

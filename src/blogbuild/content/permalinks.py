@@ -5,7 +5,19 @@ A permalink pattern (Jekyll's, Hugo's or blogbuild's own) changes these function
 
 from __future__ import annotations
 
-DEFAULT_PERMALINK = "/posts/:slug/"  # a blogbuild site's post URL
+from typing import TYPE_CHECKING
+
+from blogbuild.content.patterns import (
+    DEFAULT_PERMALINK,
+    PostFacts,
+    expand_hugo,
+    expand_jekyll,
+    hugo_default,
+)
+
+if TYPE_CHECKING:
+    from blogbuild.content.layout import SiteLayout
+
 ARCHIVE_URL = "/archive/"
 SEARCH_URL = "/search/"
 
@@ -13,6 +25,35 @@ SEARCH_URL = "/search/"
 def post_url(slug: str) -> str:
     """The site-root URL of the post with `slug`: its page and its bundle's files live there."""
     return f"/posts/{slug}/"
+
+
+def post_permalink(facts: PostFacts, layout: SiteLayout, given: str | None = None) -> str:
+    """The URL a post gets on a site of `layout`. `given`: the post's own `permalink:`
+    (Jekyll, blogbuild) or `url:` (Hugo), which wins over the site's pattern."""
+    if layout.generator == "jekyll":
+        return expand_jekyll(given or layout.permalink, facts)
+    if layout.generator == "hugo":
+        if given:
+            return given if given.startswith("/") else "/" + given
+        section = facts.folder.split("/", 1)[0]
+        pattern = layout.section_permalinks.get(section)
+        lower = layout.lower_case_urls
+        return (
+            expand_hugo(pattern, facts, section, lower=lower)
+            if pattern
+            else hugo_default(facts, lower=lower)
+        )
+    pattern = given or layout.permalink
+    if pattern == DEFAULT_PERMALINK:
+        return post_url(facts.slug)
+    date = facts.date
+    url = (
+        pattern.replace(":year", f"{date.year:04d}")
+        .replace(":month", f"{date.month:02d}")
+        .replace(":day", f"{date.day:02d}")
+        .replace(":slug", facts.slug)
+    )
+    return url if url.startswith("/") else "/" + url
 
 
 def page_folder(url: str) -> str:

@@ -99,6 +99,7 @@ class RenderOptions(TypedDict, total=False):
     known_code: CodeHtml
     site: SiteData | None
     page: Mapping[str, Any] | None
+    html_body: bool  # the source is HTML (a Jekyll or Hugo `.html` post): not Markdown
 
 
 class MarkdownRenderer:
@@ -137,6 +138,7 @@ class MarkdownRenderer:
         site: SiteData | None = None,
         page: Mapping[str, Any] | None = None,
         within: TrustedFragments | None = None,
+        html_body: bool = False,
     ) -> tuple[RenderedMarkdown, tuple[MathError, ...]]:
         """`within`: the fragments of the post whose shortcode content this is."""
         doc = DocumentState(
@@ -155,9 +157,11 @@ class MarkdownRenderer:
             expanded = expand(source, templates, self._md)
             expanded_env(env, expanded)
             source = expanded.source
-        tokens = self._md.parse(source, env)
+        tokens = _html_tokens(source) if html_body else self._md.parse(source, env)
         self.last_blocks = None
-        if self._offers_blocks and source == written:  # no Liquid or shortcode changed it
+        if (
+            self._offers_blocks and source == written and not html_body
+        ):  # no Liquid or shortcode changed it
             self.last_blocks = _commonmark_blocks(source, tokens, env)
 
         # Shortcode content keeps the post's placeholders: its HTML is sanitised again
@@ -228,6 +232,13 @@ class MarkdownRenderer:
         check_html_depth(html)
         clean = sanitize_html(html)
         return doc.fragments.restore(clean) if restore else clean
+
+
+def _html_tokens(source: str) -> list[Token]:
+    """An HTML body as one raw block: as its generator does, no Markdown is read in it."""
+    block = Token("html_block", "", 0, content=source.rstrip("\n") + "\n", block=True)
+    block.map = [0, source.count("\n") + 1]
+    return [block]
 
 
 def _commonmark_blocks(

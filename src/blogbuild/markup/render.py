@@ -36,6 +36,7 @@ def render_post(
             known_code=known_code,
             site=site,
             page=page_variables(post),
+            html_body=post.source_format == "html",
         )
     except TooComplex as too_complex:
         message = f"cannot render this post: {too_complex}"

@@ -67,12 +67,13 @@ def plan_build(
     now = now or datetime.now(config.tz)
     cache = cache or BuildCache.for_site(options.source, options.use_cache)
     problems = Problems()
+    problems.extend(list(config.notices))
     try:
         # Every problem of loading, slugs, dates and URLs is collected before any is
         # reported, so one run shows them all.
         summaries, rendered = post_summaries(config, cache, _workers(options), problems, progress)
         selected = select_posts(
-            [s.post for s in summaries], LoadOptions(options.drafts, options.future), now, problems
+            [s.post for s in summaries], _load_options(options, config), now, problems
         )
         from blogbuild.site.plan import plan_site
 
@@ -95,6 +96,14 @@ def plan_build(
         selected.drafts_skipped,
         selected.future_skipped,
         rendered,
+    )
+
+
+def _load_options(options: BuildOptions, config: Config) -> LoadOptions:
+    """What the command line asks for, or the site's generator config publishes anyway."""
+    layout = config.layout
+    return LoadOptions(
+        options.drafts or layout.publish_drafts, options.future or layout.publish_future
     )
 
 

@@ -65,6 +65,7 @@ class InputScan:
 
 def scan_inputs(options: BuildOptions) -> InputScan:
     """Look at every input once, before the build reads any of them."""
+    from blogbuild.content.foreign import foreign_kind
     from blogbuild.content.layout import SiteLayout
     from blogbuild.content.theme import theme_dir
     from blogbuild.pipeline.cache.store import code_version
@@ -77,9 +78,16 @@ def scan_inputs(options: BuildOptions) -> InputScan:
     roots += [theme_dir() / "templates", theme_dir() / "assets"]
     roots.append(source / "_includes")  # Jekyll's include templates, read by posts
     roots += [source / name for name in SiteLayout().static_dirs]  # copied to the site root
+    skipped: set[str] = set()
+    if foreign_kind(source) is not None:
+        # A Jekyll or Hugo site keeps its inputs where its config says: all of it is looked
+        # at, but for what no build reads (history, the output, the cache).
+        roots = [source, theme_dir() / "templates", theme_dir() / "assets"]
+        skipped = {str(source / name) for name in _NOT_INPUTS}
+        skipped.add(str(options.out_dir.resolve()))
     newest = 0
     for root in roots:
-        for path, stat in _walk(root):
+        for path, stat in _walk(root, skipped):
             digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
             newest = max(newest, stat.st_mtime_ns)
     return InputScan(digest.hexdigest(), newest, taken)
@@ -212,7 +220,10 @@ def still_valid(record: BuildRecord, inputs: str, out: Path, now: datetime) -> b
     return out.is_dir() and outputs_digest(output_listing(out)) == record.outputs
 
 
-def _walk(root: Path) -> list[tuple[str, os.stat_result]]:
+_NOT_INPUTS = (".git", ".blogbuild-cache", "node_modules", ".jekyll-cache", "_site", "public")
+
+
+def _walk(root: Path, skipped: set[str] | None = None) -> list[tuple[str, os.stat_result]]:
     found: list[tuple[str, os.stat_result]] = []
     if root.is_file():
         return [(str(root), root.stat())]
@@ -225,7 +236,8 @@ def _walk(root: Path) -> list[tuple[str, os.stat_result]]:
             continue
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                stack.append(Path(entry.path))
+                if not skipped or entry.path not in skipped:
+                    stack.append(Path(entry.path))
             else:
                 try:
                     found.append((entry.path, entry.stat()))

@@ -1,0 +1,65 @@
+"""`blogbuild build` in a Jekyll site folder builds it in place, as Jekyll would."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from tests.integration.clirun import blogbuild
+
+
+def _jekyll_site(root: Path) -> Path:
+    (root / "_posts").mkdir(parents=True)
+    (root / "_drafts").mkdir()
+    (root / "_config.yml").write_text(
+        "title: Jekyll notes\nlang: en\npermalink: /:year/:month/:day/:title/\ntheme: minima\n",
+        encoding="utf-8",
+    )
+    (root / "_posts" / "2021-05-06-first-note.md").write_text(
+        "---\ntitle: First note\n---\nSee [the second]({% post_url 2021-06-07-second %}).\n",
+        encoding="utf-8",
+    )
+    (root / "_posts" / "2021-06-07-second.html").write_text(
+        "---\ntitle: Second\n---\n<p>Written    in <em>HTML</em>.</p>\n\n    <p>indented</p>\n",
+        encoding="utf-8",
+    )
+    (root / "_drafts" / "unfinished.md").write_text("---\ntitle: Later\n---\nSoon.\n", "utf-8")
+    _settled(root)
+    return root
+
+
+def _settled(root: Path) -> None:
+    """Files written a while ago: a build trusts no size and mtime of a file just written."""
+    past = time.time() - 60
+    for path in root.rglob("*"):
+        os.utime(path, (past, past))
+
+
+def test_a_jekyll_site_builds_in_place_with_its_urls(tmp_path: Path) -> None:
+    root = _jekyll_site(tmp_path / "site")
+    done = blogbuild("build", "--source", str(root))
+    assert done.returncode == 0, done.stderr
+    assert "Jekyll site (_config.yml)" in done.stderr
+    assert "file name's date" not in done.stderr  # Jekyll dates posts by their file names
+    assert done.stderr.count("not used by blogbuild") == 1 and "theme" in done.stderr
+    first = (root / "dist" / "2021/05/06/first-note/index.html").read_text(encoding="utf-8")
+    assert 'href="/2021/06/07/second/"' in first
+    second = (root / "dist" / "2021/06/07/second/index.html").read_text(encoding="utf-8")
+    assert "<em>HTML</em>" in second and "<pre" not in second  # HTML, not read as Markdown
+    assert not (root / "dist" / "posts").exists()
+    assert '<html lang="en"' in first
+
+
+def test_an_edited_jekyll_post_is_never_taken_for_nothing_changed(tmp_path: Path) -> None:
+    root = _jekyll_site(tmp_path / "site")
+    assert blogbuild("build", "--source", str(root)).returncode == 0
+    again = blogbuild("build", "--source", str(root))
+    assert "(nothing changed)" in again.stdout
+    post = root / "_posts" / "2021-05-06-first-note.md"
+    post.write_text("---\ntitle: First note, edited\n---\nNew words.\n", encoding="utf-8")
+    os.utime(post, (time.time() - 30, time.time() - 30))
+    edited = blogbuild("build", "--source", str(root))
+    assert edited.returncode == 0 and "(nothing changed)" not in edited.stdout
+    page = (root / "dist" / "2021/05/06/first-note/index.html").read_text(encoding="utf-8")
+    assert "New words." in page
