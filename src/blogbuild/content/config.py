@@ -269,11 +269,7 @@ def _unusable(foreign: ForeignSite) -> list[Problem]:
 
 def _foreign_problem(target: str, value: Any) -> str | None:
     declared = next((s for s in SETTINGS if s.target == target), None)
-    if declared is None:
-        return None
-    if declared.choices and value not in declared.choices:
-        return f"{declared.key}: '{value}' is not one of {', '.join(declared.choices)}"
-    return declared.check(value) if declared.check is not None else None
+    return None if declared is None else _value_problem(declared, value)
 
 
 def _validate(
@@ -352,12 +348,16 @@ def _check_value(
     value = values[declared.target]
     if declared.tidy is not None:
         value = values[declared.target] = declared.tidy(value)
+    if (why := _value_problem(declared, value)) is not None:
+        problems.error(rel, line, why)
+
+
+def _value_problem(declared: Setting, value: Any) -> str | None:
+    """What the declared choices or check say of a value of the right type, or None."""
     if declared.choices and value not in declared.choices:
-        problems.error(
-            rel, line, f"{declared.key}: '{value}' is not one of {', '.join(declared.choices)}"
-        )
-    elif declared.check is not None and (why := declared.check(value)):
-        problems.error(rel, line, f"{declared.key}: {why}")
+        return f"{declared.key}: '{value}' is not one of {', '.join(declared.choices)}"
+    why = declared.check(value) if declared.check is not None else None
+    return f"{declared.key}: {why}" if why else None
 
 
 def _kind(value: Any) -> str:
