@@ -14,6 +14,9 @@ CodeHtml = tuple[tuple[str, str], ...]
 # (name of another post as a post links to it, the URL it got), sorted by name
 References = tuple[tuple[str, str], ...]
 DateSource = Literal["front_matter", "file_name", "git", "mtime"]
+# A post is dated and listed; a page (`content/pages/about.md`) stands alone: no date
+# shown, in no list, feed or archive.
+SourceKind = Literal["post", "page"]
 
 
 @pickled_by_fields
@@ -55,6 +58,7 @@ class Post:
     content_hash: str = ""  # hash of the file's bytes, for caching
     # A plain-text post's body as written, before its conversion to Markdown (same lines)
     text_body: str | None = None
+    kind: SourceKind = "post"
 
 
 class Heading(NamedTuple):

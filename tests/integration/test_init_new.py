@@ -62,8 +62,15 @@ def test_init_new_post_and_build_give_a_site_whose_links_and_check_are_clean(
     assert welcome.name.endswith("-dobro-pozhalovat.md")
     assert "Добро пожаловать" in (dist / "posts" / "dobro-pozhalovat" / "index.html").read_text()
     assert broken_links(dist) == []
-    # content/pages/ is not built yet: it is left alone, without a word
-    assert "pages" not in built.stderr and not (dist / "about").exists()
+    # the starter's content/pages/about.md is a page: at /about/, undated, in no list
+    about = (dist / "about" / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:type" content="website">' in about and "<time" not in about
+    assert "/about/" in (dist / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/about/" not in (dist / "index.html").read_text(encoding="utf-8").split("<main")[1]
+    assert "## Pages\n\n- [" in (dist / "llms.txt").read_text(encoding="utf-8")
+    # `menu: true`: in the header of every page, marked where it is the page itself
+    assert '<a href="/about/" aria-current="page">' in about
+    assert '<a href="/about/">' in (dist / "index.html").read_text(encoding="utf-8")
     checked = blogbuild("check", cwd=site)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert checked.stdout == "" and "no findings" in checked.stderr

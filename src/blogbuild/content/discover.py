@@ -34,12 +34,17 @@ def is_bundle_index(path: str) -> bool:
     return os.path.basename(path).lower() in _BUNDLE_NAMES
 
 
-def discover(folder: str, root: Path, suffixes: tuple[str, ...] = POST_SUFFIXES) -> Found:
+def discover(
+    folder: str,
+    root: Path,
+    suffixes: tuple[str, ...] = POST_SUFFIXES,
+    leave_out: frozenset[str] = frozenset(),
+) -> Found:
     """Sort every file below `folder` (in the site folder `root`, resolved) into posts, their
     resources and skipped files. `suffixes`: what a post file may end in (a Jekyll or Hugo
-    site adds `.html`)."""
+    site adds `.html`); `leave_out`: folders below `folder` that are not entered."""
     found = Found()
-    files = _files_under(folder, root, found.skipped)
+    files = _files_under(folder, root, found.skipped, leave_out)
     drafts: set[str] = set()
     by_folder: dict[str, list[str]] = {}
     for path in files:
@@ -117,7 +122,9 @@ def _inside_any(folder: str, owners: dict[str, str]) -> str | None:
         current = parent
 
 
-def _files_under(folder: str, root: Path, skipped: list[tuple[str, str]]) -> list[str]:
+def _files_under(
+    folder: str, root: Path, skipped: list[tuple[str, str]], leave_out: frozenset[str]
+) -> list[str]:
     """Files below `folder` in path order, leaving out hidden ones and hidden folders; links
     are followed only to files inside the site `root`, and what is left out is in `skipped`."""
     found: list[tuple[tuple[str, ...], str]] = []
@@ -129,7 +136,8 @@ def _files_under(folder: str, root: Path, skipped: list[tuple[str, str]]) -> lis
                 if entry.name.startswith("."):
                     continue
                 if entry.is_dir(follow_symlinks=False):
-                    pending.append(((*parts, entry.name), entry.path))
+                    if entry.path not in leave_out:
+                        pending.append(((*parts, entry.name), entry.path))
                 elif entry.is_file(follow_symlinks=False):
                     found.append(((*parts, entry.name), entry.path))
                 elif reason := unreadable_reason(entry, root):

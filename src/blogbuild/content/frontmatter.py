@@ -6,6 +6,7 @@ delimiter, YAML may end with `...` as well as `---`, and an empty block is no me
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from itertools import chain
@@ -61,7 +62,7 @@ class SplitSource:
     has_front_matter: bool = True
     # (line, message) of values that were read leniently: warnings, not errors
     notes: tuple[tuple[int | None, str], ...] = ()
-    format: str = ""  # "yaml" or "toml" when there is front matter
+    format: str = ""  # "yaml", "toml" or "json" when there is front matter
 
 
 def normalize_text(text: str) -> str:
@@ -76,6 +77,10 @@ def split_front_matter(text: str) -> SplitSource:
     while first < len(lines) and not lines[first].strip(" \t\ufeff"):
         first += 1
     kind = _OPENING.get(lines[first].strip(" \t\ufeff")) if first < len(lines) else None
+    if kind is None and first < len(lines) and lines[first].strip(" \t\ufeff") == "{":
+        found = _json_front_matter(lines, first)
+        if found is not None:
+            return found
     if kind is None:
         notes = _bare_front_matter(lines, first)
         return SplitSource({}, text, 1, {}, has_front_matter=False, notes=notes)
@@ -91,12 +96,47 @@ def split_front_matter(text: str) -> SplitSource:
         meta, meta_lines, notes = _read_toml(raw, offset)
     else:
         meta, meta_lines, notes = _read_yaml(raw, offset)
+    body, body_line = _body_after(lines, end)
+    return SplitSource(meta, body, body_line, meta_lines, True, notes, kind)
+
+
+def _body_after(lines: list[str], end: int) -> tuple[str, int]:
+    """The body below the front matter's last line `end`, and the 1-based line it starts on;
+    one blank line after the closing delimiter is part of the layout, not the body."""
     body_start = end + 1
-    # one blank line after the closing delimiter is part of the layout, not the body
     if body_start < len(lines) - 1 and not lines[body_start].strip():
         body_start += 1
-    body = "\n".join(lines[body_start:])
-    return SplitSource(meta, body, body_start + 1, meta_lines, True, notes, kind)
+    return "\n".join(lines[body_start:]), body_start + 1
+
+
+_JSON_KEY = re.compile(r'^\s*"((?:[^"\\]|\\.)*)"\s*:')
+
+
+def _json_front_matter(lines: list[str], first: int) -> SplitSource | None:
+    """Hugo's JSON front matter: an object from a line `{` to a line `}`; None when the
+    text there is no JSON object (then it is the body's own text)."""
+    for end in range(first + 1, len(lines)):
+        if lines[end].strip() != "}":
+            continue
+        try:
+            meta = json.loads("\n".join(lines[first : end + 1]))
+        except ValueError:
+            continue
+        if not isinstance(meta, dict):
+            return None
+        meta_lines: dict[str, int] = {}
+        for number in range(first + 1, end):
+            match = _JSON_KEY.match(lines[number])
+            if match and match.group(1) in meta:
+                meta_lines.setdefault(match.group(1), number + 1)
+        body_start = end + 1
+        if body_start < len(lines) - 1 and not lines[body_start].strip():
+            body_start += 1
+        body = "\n".join(lines[body_start:])
+        return SplitSource(
+            {str(k): v for k, v in meta.items()}, body, body_start + 1, meta_lines, True, (), "json"
+        )
+    return None
 
 
 # `title: …`, `date: …` lines: what a post's front matter holds, here without its `---`

@@ -14,6 +14,8 @@ from typing import Literal
 from blogbuild.content.patterns import DEFAULT_PERMALINK
 
 Generator = Literal["blogbuild", "jekyll", "hugo"]
+# The list of files blogbuild wrote, in each output folder: it marks the folder as blogbuild's.
+MANIFEST_NAME = ".blogbuild-manifest.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,10 @@ class SiteLayout:
     generator: Generator = "blogbuild"
     post_dirs: tuple[str, ...] = ("content/posts",)
     drafts_dirs: tuple[str, ...] = ()  # Jekyll's `_drafts/`: posts that are drafts by place
+    # Pages that stand alone (about, contacts): any depth below these folders. A Jekyll site's
+    # pages are its files with front matter outside `_` folders (`content/foreign/jekyllfiles`);
+    # a Hugo site's, the files at the top of `content/` and its sections that hold no posts.
+    page_dirs: tuple[str, ...] = ("content/pages",)
     include_dirs: tuple[str, ...] = ("templates/includes", "_includes")
     shortcode_dirs: tuple[str, ...] = ("templates/shortcodes",)
     data_dirs: tuple[str, ...] = ()  # `_data/`, Hugo `data/`: read by posts' templates

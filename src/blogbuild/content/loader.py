@@ -26,8 +26,9 @@ from blogbuild.content.discover import (
     is_bundle_index,
 )
 from blogbuild.content.frontmatter import FrontMatterError, normalize_text, split_front_matter
+from blogbuild.content.pagefiles import find_pages, warn_skipped
 from blogbuild.content.patterns import PostFacts
-from blogbuild.content.permalinks import page_folder, post_permalink
+from blogbuild.content.permalinks import page_folder, page_permalink, post_permalink
 from blogbuild.content.plaintext import text_to_markdown
 from blogbuild.content.postmeta import read_meta
 from blogbuild.content.relurls import resolve_url
@@ -35,7 +36,7 @@ from blogbuild.content.slugs import fitted_slug, slugify, unsafe_slug_reason
 from blogbuild.content.titles import find_title
 from blogbuild.content.urlclaims import settle_urls
 from blogbuild.errors import Problems
-from blogbuild.model import DateSource, Post
+from blogbuild.model import DateSource, Post, SourceKind
 
 __all__ = ["MARKDOWN_SUFFIXES", "TEXT_SUFFIXES", "LoadOptions", "LoadResult", "load_posts"]
 
@@ -61,7 +62,8 @@ class LoadResult:
 
 
 def find_post_files(config: Config, problems: Problems) -> list[Path]:
-    """Every post file under content/posts, sorted; other files are reported, not ignored."""
+    """Every post file under content/posts, sorted, then every page file; other files are
+    reported, not ignored."""
     return [Path(name) for name in post_file_names(config, problems)]
 
 
@@ -78,7 +80,9 @@ def post_file_names(config: Config, problems: Problems) -> list[str]:
         for name, why in found.skipped:
             problems.warning(relative_path(Path(name), config.root), None, why)
         names += found.posts
-    return names
+    pages = find_pages(config.root, config.layout)
+    warn_skipped(pages, config.root, problems)
+    return names + pages.pages
 
 
 def post_folders(config: Config) -> list[Path]:
@@ -109,7 +113,7 @@ def _bundles(config: Config) -> list[tuple[str, tuple[str, tuple[str, ...]]]]:
         item
         for folder in post_folders(config)
         for item in discover(str(folder), root, config.layout.post_suffixes).resources.items()
-    ]
+    ] + list(find_pages(config.root, config.layout).resources.items())
 
 
 def load_posts(
@@ -132,11 +136,11 @@ def select_posts(
     for post in loaded:
         if post.draft and not options.drafts:
             drafts += 1
-        elif post.date > now and not options.future:
+        elif post.kind == "post" and post.date > now and not options.future:
             future += 1
         else:
             posts.append(post)
-    if not posts:
+    if not any(post.kind == "post" for post in posts):
         problems.warning(
             "content/posts", None, "no posts to publish: the site is built without any"
         )
@@ -193,18 +197,25 @@ def parse_post(
             why = f"no title in front matter or heading: using the file name: '{title}'"
         else:
             why = f"no title in front matter: using the {found.source} '{title}'"
-        problems.warning(rel, found.where, why)
+        # a Jekyll or Hugo page without a title is ordinary there: its layout names it
+        if config.layout.generator == "blogbuild" or not _is_page(rel, config):
+            problems.warning(rel, found.where, why)
     if not body.strip():
         problems.warning(rel, None, "the post has no text: built as an empty post")
     text_body = body if is_text else None
     if is_text:
         body = text_to_markdown(body)
+    kind: SourceKind = "page" if _is_page(rel, config) else "post"
     date = meta.date
     date_source: DateSource = "front_matter"
     if date is None:
         date, date_source, why = fallback_date(path, config)
-        # A Jekyll post is dated by its file name: that is the rule there, not a guess.
-        if date_source != "file_name" or config.layout.generator == "blogbuild":
+        # A Jekyll post is dated by its file name: that is the rule there, not a guess; a
+        # page shows no date.
+        quiet = kind == "page" or (
+            date_source == "file_name" and config.layout.generator != "blogbuild"
+        )
+        if not quiet:
             problems.warning(rel, None, why)
     if date_source == "file_name" and file_name_year_guessed(path.name):
         problems.warning(rel, None, f"the file name's year has two digits: read as {date.year}")
@@ -212,11 +223,13 @@ def parse_post(
     if slug is None or len(problems.errors) > errors_before:
         return None
     in_drafts = DRAFTS_FOLDER in Path(rel).parts[:-1] or _in_any(rel, config.layout.drafts_dirs)
-    url = url or post_permalink(
-        _facts(rel, path, slug, title, date, meta.categories, meta.slug, config),
-        config.layout,
-        _given_url(meta.extra, config),
-    )
+    facts = _facts(rel, path, slug, title, date, meta.categories, meta.slug, config)
+    given = _given_url(meta.extra, config, kind)
+    if url is None:
+        if kind == "post":
+            url = post_permalink(facts, config.layout, given)
+        else:
+            url = page_permalink(rel, facts, config.layout, given)
     # a bundle's `image: cover.png` is the file beside the post's page, wherever it is shown
     image = resolve_url(meta.image, rel, page_folder(url)) if meta.image else None
     return Post(
@@ -242,6 +255,7 @@ def parse_post(
         meta_lines=source.meta_lines,
         content_hash=content_hash,
         text_body=text_body,
+        kind=kind,
     )
 
 
@@ -254,7 +268,7 @@ def _facts(
     bundle = is_bundle_index(path.name)
     base_name = path.parent.name if bundle else path.stem
     under = rel
-    for top in (layout.content_dir, *layout.post_dirs):
+    for top in (layout.content_dir, *layout.post_dirs, *layout.page_dirs):
         if top and rel.startswith(top.rstrip("/") + "/"):
             under = rel[len(top.rstrip("/")) + 1 :]
             break
@@ -273,14 +287,19 @@ def _facts(
     )
 
 
-def _given_url(extra: dict[str, object], config: Config) -> str | None:
+def _given_url(extra: dict[str, object], config: Config, kind: str) -> str | None:
     """The post's own URL or URL pattern: Jekyll's (and blogbuild's) `permalink:`, Hugo's
     `url:`."""
-    if config.layout.generator == "blogbuild":
+    if config.layout.generator == "blogbuild" and kind == "post":
         return None  # posts brought from elsewhere keep /posts/<slug>/ (their old URLs redirect)
     key = "url" if config.layout.generator == "hugo" else "permalink"
     value = extra.get(key)
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _is_page(rel: str, config: Config) -> bool:
+    """A file outside the posts folders: a page that stands alone (about)."""
+    return not _in_any(rel, (*config.layout.post_dirs, *config.layout.drafts_dirs))
 
 
 def _in_any(rel: str, folders: tuple[str, ...]) -> bool:

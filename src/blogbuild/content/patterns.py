@@ -113,9 +113,10 @@ def expand_jekyll(pattern: str, facts: PostFacts) -> str:
         ),
         "output_ext": lambda: facts.output_ext,
         "path": lambda: facts.folder,
+        "basename": lambda: facts.base_name,
     }
     url = _PLACEHOLDER.sub(lambda m: _value(values, m), template)
-    return _tidy(url)
+    return tidy_url(url)
 
 
 def expand_hugo(pattern: str, facts: PostFacts, section: str, *, lower: bool = True) -> str:
@@ -145,7 +146,7 @@ def expand_hugo(pattern: str, facts: PostFacts, section: str, *, lower: bool = T
         "contentbasename": lambda: hugo_urlize(facts.base_name, lower=lower),
     }
     url = _PLACEHOLDER.sub(lambda m: _value(values, m), pattern)
-    url = _tidy(url)
+    url = tidy_url(url)
     return url if url.endswith("/") or "." in url.rsplit("/", 1)[-1] else url + "/"
 
 
@@ -154,7 +155,7 @@ def hugo_default(facts: PostFacts, *, lower: bool = True) -> str:
     base name."""
     leaf = hugo_urlize(facts.given_slug or facts.base_name, lower=lower)
     folder = hugo_urlize(facts.folder, lower=lower)
-    return _tidy(f"/{folder}/{leaf}/")
+    return tidy_url(f"/{folder}/{leaf}/")
 
 
 def _value(values: dict[str, Callable[[], str]], match: re.Match[str]) -> str:
@@ -162,7 +163,7 @@ def _value(values: dict[str, Callable[[], str]], match: re.Match[str]) -> str:
     return make() if make is not None else match.group(0)
 
 
-def _tidy(url: str) -> str:
+def tidy_url(url: str) -> str:
     """As the generators clean an expanded URL: no `//`, no `/./` or `/../`, a leading `/`."""
     url = re.sub(r"/\.+/", "/", url)
     url = re.sub(r"//+", "/", url)

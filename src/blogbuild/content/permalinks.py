@@ -5,14 +5,17 @@ A permalink pattern (Jekyll's, Hugo's or blogbuild's own) changes these function
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from blogbuild.content.patterns import (
     DEFAULT_PERMALINK,
+    JEKYLL_STYLES,
     PostFacts,
     expand_hugo,
     expand_jekyll,
     hugo_default,
+    tidy_url,
 )
 
 if TYPE_CHECKING:
@@ -33,8 +36,9 @@ def post_permalink(facts: PostFacts, layout: SiteLayout, given: str | None = Non
     if layout.generator == "jekyll":
         return expand_jekyll(given or layout.permalink, facts)
     if layout.generator == "hugo":
-        if given:
-            return given if given.startswith("/") else "/" + given
+        if given:  # Hugo's `url: /faq` is the folder /faq/, `url: /x.html` a file
+            url = tidy_url(given)
+            return url if url.endswith("/") or "." in url.rsplit("/", 1)[-1] else url + "/"
         section = facts.folder.split("/", 1)[0]
         pattern = layout.section_permalinks.get(section)
         lower = layout.lower_case_urls
@@ -54,6 +58,28 @@ def post_permalink(facts: PostFacts, layout: SiteLayout, given: str | None = Non
         .replace(":slug", facts.slug)
     )
     return url if url.startswith("/") else "/" + url
+
+
+def page_permalink(rel: str, facts: PostFacts, layout: SiteLayout, given: str | None = None) -> str:
+    """The URL a page (`rel`: its file from the site root) gets: `content/pages/about.md` ->
+    `/about/`, a bundle's `contacts/index.md` -> `/contacts/`; `given` (`permalink:`,
+    Hugo's `url:`) wins. A Hugo page's URL follows its section's rules as a post's does."""
+    if layout.generator == "hugo":
+        return post_permalink(facts, layout, given)
+    if layout.generator == "jekyll":
+        folder, _, name = rel.rpartition("/")
+        stem = name.rsplit(".", 1)[0]
+        if given:
+            return expand_jekyll(given, replace(facts, folder=folder, base_name=stem))
+        if stem == "index":
+            return tidy_url(f"/{folder}/")
+        # Jekyll's `Page#template`: a page follows the site's style in its ending alone
+        pattern = JEKYLL_STYLES.get(layout.permalink, layout.permalink)
+        ending = "/" if pattern.endswith("/") else ".html"
+        return tidy_url(f"/{folder}/{stem}{ending}")
+    if given:
+        return tidy_url(given)
+    return tidy_url(f"/{facts.folder}/{facts.slug}/")
 
 
 def page_folder(url: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from blogbuild.content.config import Config
+from blogbuild.content.pagefiles import find_pages
 from blogbuild.content.sources import entries_under, outside_reason, unreadable_reason
 from blogbuild.errors import Problems
 
@@ -32,6 +33,14 @@ def static_files(config: Config, problems: Problems | None = None) -> dict[str, 
             elif problems is not None:
                 problems.warning(f"{name}/{rel}", None, why)
     return dict(sorted(found.items()))
+
+
+def site_copies(config: Config) -> dict[str, Path]:
+    """A Jekyll site's files without front matter, which Jekyll copies as they are, by
+    output path; none for other sites."""
+    if config.layout.generator != "jekyll":
+        return {}
+    return dict(find_pages(config.root, config.layout).copied)
 
 
 def static_root_names(config: Config) -> list[str]:

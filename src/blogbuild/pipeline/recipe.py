@@ -85,6 +85,7 @@ def plan_build(
         cache.abandon()
         raise
     shared, machine = _shared_digests(config)
+    shared = digest(f"{shared}|{site.menu!r}")  # the header of every page shows the menu
     return Plan(
         config,
         cache,
@@ -111,10 +112,12 @@ def produce(
     plan: Plan, sink: Sink, previous: dict[str, str], workers: int, progress: Progress | None = None
 ) -> SiteOutput:
     """Put every page, machine file and asset into `sink`, rendering only what changed."""
-    from blogbuild.content.staticfiles import static_files
+    from blogbuild.content.staticfiles import site_copies, static_files
     from blogbuild.pipeline.output.assets import (
+        REPLACEABLE,
         bundle_files,
         collect_assets,
+        kept_copies,
         replaced_by_static,
         static_collisions,
     )
@@ -135,8 +138,12 @@ def produce(
     )
     terms = site_terms_digest(plan.site)
     assets = collect_assets(plan.config, problems)
-    assets.update(bundle_files(plan.config, plan.site.posts))
+    assets.update(bundle_files(plan.config, (*plan.site.posts, *plan.site.page_views)))
     root_files = static_files(plan.config, problems)
+    copies = site_copies(plan.config)
+    for rel in REPLACEABLE:  # a Jekyll site's own robots.txt, as static/'s would
+        if rel in copies and rel not in root_files:
+            root_files[rel] = copies.pop(rel)
     replaced = replaced_by_static(plan.config, root_files, problems)
     pages = pages_to_render(plan, output, previous, sink, terms)
     # a site's own highlight.css wins over the generated one
@@ -149,6 +156,7 @@ def produce(
     static_collisions(plan.config, root_files, output.outputs, assets, problems)
     problems.raise_if_errors()
     assets.update(root_files)
+    assets.update(kept_copies(copies, output.outputs | set(assets), problems))
     dates = remembered_dates(plan.cache)
     prepare_pages(plan.site, plan.shared, plan.cache.templates, files)
     make_outputs(plan, output, sink, pages, files, terms, workers, problems, progress)
@@ -257,7 +265,7 @@ def check_output(output: SiteOutput, external: bool = False) -> list[Finding]:
     """Every `blogbuild check` finding for a finished site; link findings are remembered."""
     from blogbuild.check.site import SiteToCheck, check_site
 
-    shown = {view.key for view in output.site.posts}
+    shown = {view.key for view in (*output.site.posts, *output.site.page_views)}
     site = SiteToCheck(
         output.config.check,
         output.config.base_path,

@@ -15,6 +15,7 @@ from blogbuild.site.views import PostView
 
 LLMS_URL = "/llms.txt"
 POSTS_SECTION = "Posts"  # section names are read by tools, so they stay English
+PAGES_SECTION = "Pages"
 
 _TEXT = {
     "ru": {
@@ -55,8 +56,9 @@ def markdown_url(post: PostView) -> str:
     return post.url + "index.md" if post.url.endswith("/") else post.url + ".md"
 
 
-def llms_txt(config: Config, posts: Sequence[PostView]) -> bytes:
-    """The site's llms.txt: title, summary, how to read the links, then every post, newest first."""
+def llms_txt(config: Config, posts: Sequence[PostView], pages: Sequence[PostView] = ()) -> bytes:
+    """The site's llms.txt: title, summary, how to read the links, then every post, newest
+    first, and every page that stands alone (about)."""
     text = _TEXT[config.language]
     lines = [f"# {_heading(config.title or _url(config, '/'))}", ""]
     if config.description:
@@ -69,6 +71,9 @@ def llms_txt(config: Config, posts: Sequence[PostView]) -> bytes:
     lines += [" ".join(details), "", f"## {POSTS_SECTION}", ""]
     for post in newest_posts(posts, len(posts)):
         lines.append(_post_line(config, post))
+    if pages:
+        lines += ["", f"## {PAGES_SECTION}", ""]
+        lines += [_page_link(config, page) for page in pages]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -76,8 +81,9 @@ def markdown_copy(post: PostView, markdown_source: str, config: Config) -> bytes
     """A post as clean Markdown: `# Title`, one line of facts, then the body as written."""
     text = _TEXT[config.language]
     theme = strings(config.language)
-    facts = [f"{text['date']}: {post.date.date().isoformat()}"]
-    if post.updated and post.updated.date() > post.date.date():
+    # a page that stands alone shows no date
+    facts = [f"{text['date']}: {post.date.date().isoformat()}"] if post.kind == "post" else []
+    if post.kind == "post" and post.updated and post.updated.date() > post.date.date():
         facts.append(f"{theme['updated']}: {post.updated.date().isoformat()}")
     if post.categories:
         names = ", ".join(_inline(term.name) for term in post.categories)
@@ -93,8 +99,12 @@ def markdown_copy(post: PostView, markdown_source: str, config: Config) -> bytes
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def _page_link(config: Config, post: PostView) -> str:
+    return f"- [{_inline(post.title)}]({_destination(_url(config, markdown_url(post)))})"
+
+
 def _post_line(config: Config, post: PostView) -> str:
-    link = f"- [{_inline(post.title)}]({_destination(_url(config, markdown_url(post)))})"
+    link = _page_link(config, post)
     notes = post.date.date().isoformat()
     if post.description:
         notes += f" — {_inline(post.description)}"

@@ -71,8 +71,10 @@ def machine_files(site: Site, shared: str, problems: Problems) -> list[MachineFi
     # Made from metadata alone; fingerprinted by exactly what they show, since they change
     # far more rarely than the posts (a post's text is not in them).
     entries = _sitemap_entries(site.pages)
+    pages = [page for page in site.page_views if not page.draft]
     listed = "\n".join(
-        f"{p.url}|{p.title}|{p.date.isoformat()}|{p.description}" for p in public
+        f"{p.kind}|{p.url}|{p.title}|{p.date.isoformat()}|{p.description}"
+        for p in (*public, *pages)
     )  # fmt: skip
     shown = "\n".join(f"{url}|{moment.isoformat() if moment else ''}" for url, moment in entries)
     files += [
@@ -83,10 +85,10 @@ def machine_files(site: Site, shared: str, problems: Problems) -> list[MachineFi
         MachineFile("robots.txt", "", lambda: robots_txt(config)),
         MachineFile(
             output_file(LLMS_URL), digest(f"{shared}|llms|{listed}"),
-            lambda: llms_txt(config, public),
+            lambda: llms_txt(config, public, pages),
         ),
     ]  # fmt: skip
-    for post in site.posts:
+    for post in (*site.posts, *site.page_views):
         files.append(
             MachineFile(
                 output_file(markdown_url(post)),

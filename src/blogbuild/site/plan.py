@@ -17,8 +17,9 @@ from blogbuild.content.text import truncate_words
 from blogbuild.errors import Problems
 from blogbuild.hashing import digest
 from blogbuild.model import PostSummary
-from blogbuild.site.postviews import post_views
-from blogbuild.site.views import BodyStore, Page, Paginator, PostView, TermView
+from blogbuild.site.menu import menu_links
+from blogbuild.site.postviews import page_views, post_views
+from blogbuild.site.views import BodyStore, Link, Page, Paginator, PostView, TermView
 
 _SEPARATORS = re.compile(r"[\s_-]+")
 TERMS_PER_PAGE = 100
@@ -59,6 +60,8 @@ class Site:
     categories: Taxonomy
     tags: Taxonomy
     pages: tuple[Page, ...]
+    page_views: tuple[PostView, ...] = ()  # the pages that stand alone (about), by URL
+    menu: tuple[Link, ...] = ()  # the pages the header links to, in order
 
 
 def plan_site(
@@ -70,8 +73,10 @@ def plan_site(
     memo: MutableMapping[str, object] | None = None,
     workers: int = 1,
 ) -> Site:
-    """Decide every page of the site from the rendered posts (given newest first); a large
-    site's related posts are ranked over `workers` processes."""
+    """Decide every page of the site from the rendered posts and pages (given newest first);
+    a large site's related posts are ranked over `workers` processes."""
+    standalone = sorted((s for s in rendered if s.post.kind == "page"), key=lambda s: s.post.url)
+    rendered = [s for s in rendered if s.post.kind == "post"]
     categories = _terms("categories", rendered, problems)
     tags = _terms("tags", rendered, problems)
     views = post_views(
@@ -82,13 +87,28 @@ def plan_site(
     pages: list[Page] = []
     pages += paginate(config, views, "/", "index.html", config.title, config.description, {})
     pages += [_post_page(view) for view in views]
+    standing = page_views(config, standalone, now, store)
+    pages += [Page(v.url, "page.html", v.title, v.description, {"post": v}) for v in standing]
     for taxonomy in (category_tax, tag_tax):
         pages += _taxonomy_pages(config, taxonomy)
     pages.append(_archive_page(config, views))
     if config.search:
         pages.append(Page(SEARCH_URL, "search.html", strings(config.language)["search"], "", {}))
     pages.append(Page("/404.html", "404.html", strings(config.language)["not_found"], "", {}))
-    return Site(config, tuple(views), category_tax, tag_tax, tuple(pages))
+    return Site(
+        config,
+        tuple(views),
+        category_tax,
+        tag_tax,
+        tuple(pages),
+        tuple(standing),
+        menu_links(standing, config.layout.generator, _titled(standalone)),
+    )
+
+
+def _titled(pages: Sequence[PostSummary]) -> frozenset[str]:
+    """The URLs of the pages whose front matter gives their title."""
+    return frozenset(s.post.url for s in pages if "title" in s.post.meta_lines)
 
 
 def _taxonomy_pages(config: Config, taxonomy: Taxonomy) -> list[Page]:

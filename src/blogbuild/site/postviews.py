@@ -61,44 +61,65 @@ def post_views(
     described: dict[int, str] = {}  # links and terms as fingerprint text, by identity
     views = []
     for index, item in enumerate(rendered):
-        post = item.post
-        description = post.description or truncate_words(item.excerpt_text, DESCRIPTION_LENGTH)
         previous = links[index + 1] if index + 1 < len(links) else None
         next_ = links[index - 1] if index > 0 else None
         post_categories, post_tags = terms[index]
-        future = post.date > now
         shown: _Shown = (previous, next_, related[index], post_categories, post_tags)
-        fingerprint, listing_fingerprint = _view_fingerprints(item, future, shown, described)
-        views.append(
-            PostView(
-                title=post.title,
-                slug=post.slug,
-                url=links[index].url,
-                date=post.date.astimezone(config.tz),
-                updated=post.updated.astimezone(config.tz) if post.updated else None,
-                categories=post_categories,
-                tags=post_tags,
-                description=description,
-                excerpt_html=item.excerpt_html,
-                word_count=item.word_count,
-                reading_minutes=item.reading_minutes,
-                image=post.image,
-                ai=post.ai,
-                draft=post.draft,
-                future=future,
-                source_path=post.source_path,
-                key=item.key,
-                store=store,
-                extra=post.extra,
-                previous=previous,
-                next=next_,
-                related=related[index],
-                aliases=post.aliases,
-                fingerprint=fingerprint,
-                listing_fingerprint=listing_fingerprint,
-            )
-        )
+        views.append(_view(config, item, now, store, shown, described))
     return views
+
+
+def page_views(
+    config: Config, rendered: Sequence[PostSummary], now: datetime, store: BodyStore
+) -> list[PostView]:
+    """A view of each page that stands alone (about): no neighbours, related posts or terms."""
+    described: dict[int, str] = {}
+    return [
+        _view(config, item, now, store, (None, None, (), (), ()), described) for item in rendered
+    ]
+
+
+def _view(
+    config: Config,
+    item: PostSummary,
+    now: datetime,
+    store: BodyStore,
+    shown: _Shown,
+    described: dict[int, str],
+) -> PostView:
+    post = item.post
+    description = post.description or truncate_words(item.excerpt_text, DESCRIPTION_LENGTH)
+    previous, next_, related, categories, tags = shown
+    future = post.date > now and post.kind == "post"
+    fingerprint, listing_fingerprint = _view_fingerprints(item, future, shown, described)
+    return PostView(
+        title=post.title,
+        slug=post.slug,
+        url=post.url,
+        date=post.date.astimezone(config.tz),
+        updated=post.updated.astimezone(config.tz) if post.updated else None,
+        categories=categories,
+        tags=tags,
+        description=description,
+        excerpt_html=item.excerpt_html,
+        word_count=item.word_count,
+        reading_minutes=item.reading_minutes,
+        image=post.image,
+        ai=post.ai,
+        draft=post.draft,
+        future=future,
+        source_path=post.source_path,
+        key=item.key,
+        store=store,
+        extra=post.extra,
+        previous=previous,
+        next=next_,
+        related=related,
+        aliases=post.aliases,
+        kind=post.kind,
+        fingerprint=fingerprint,
+        listing_fingerprint=listing_fingerprint,
+    )
 
 
 def _related(

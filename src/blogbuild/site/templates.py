@@ -144,7 +144,7 @@ def json_for_script(value: Any) -> str:
 
 def shared_context(site: Site) -> dict[str, Any]:
     """What every page's template sees besides its own context."""
-    return {"categories": site.categories.terms, "tags": site.tags.terms}
+    return {"categories": site.categories.terms, "tags": site.tags.terms, "menu": site.menu}
 
 
 def render_page(

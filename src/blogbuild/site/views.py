@@ -76,6 +76,7 @@ class PostView:
     next: Link | None = None  # the newer neighbour
     related: tuple[Link, ...] = ()
     aliases: tuple[str, ...] = ()  # the post's old URLs, each redirected here
+    kind: str = "post"  # or "page": one that stands alone (about), in no list
     # Changes whenever anything a page shows of this post changes, ...
     fingerprint: str = field(default="", repr=False)
     # ... and this whenever anything but its body does (see TemplateReads).

@@ -23,7 +23,7 @@ def _key_line(doc: Document, key: str) -> int:
 def missing_date(doc: Document) -> Iterator[Hit]:
     """The date was not written in front matter."""
     source = doc.post.date_source
-    if source != "front_matter":
+    if source != "front_matter" and doc.post.kind == "post":  # a page shows no date
         message = f"no date in front matter; it comes from {_DATE_FROM.get(source, source)}"
         yield Hit("missing-date", 1, 1, message)
 
@@ -38,7 +38,7 @@ def missing_description(doc: Document) -> Iterator[Hit]:
 
 def missing_category(doc: Document) -> Iterator[Hit]:
     """The post is in no category."""
-    if not doc.post.categories:
+    if not doc.post.categories and doc.post.kind == "post":  # a page is in no list
         key = next((k for k in ("categories", "category") if k in doc.post.meta_lines), "")
         line = doc.post.meta_lines.get(key, 1)
         yield Hit(

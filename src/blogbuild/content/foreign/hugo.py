@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -94,9 +95,11 @@ def read_hugo_site(root: Path) -> ForeignSite:
     if _dig(markup, _UNSAFE) is True:
         settings["trusted_html"] = True  # the author asked Hugo to pass raw HTML through
     content = _dir(config, "contentdir", "content")
+    sections = _main_sections(root, content, _param(params, "mainsections"))
     layout = SiteLayout(
         generator="hugo",
-        post_dirs=_sections(root, content),
+        post_dirs=sections,
+        page_dirs=(content,),
         drafts_dirs=(),
         include_dirs=(),
         shortcode_dirs=_shortcode_dirs(root, config.get("theme")),
@@ -110,8 +113,8 @@ def read_hugo_site(root: Path) -> ForeignSite:
         config_files=(shown,),
         publish_future=config.get("buildfuture") is True,
         publish_drafts=config.get("builddrafts") is True,
-        summary=f"Hugo site ({shown}): posts from {content}/, "
-        + _permalinks_shown(config.get("permalinks")),
+        summary=f"Hugo site ({shown}): posts from {', '.join(d + '/' for d in sections)}, "
+        f"pages from the rest of {content}/, " + _permalinks_shown(config.get("permalinks")),
     )
     unused = sorted(str(key) for key in raw if str(key).lower() not in _USED)
     unused += [f"markup.{key}" for key in _flat_keys(markup) if key != ".".join(_UNSAFE)]
@@ -157,15 +160,57 @@ def _static_dirs(config: dict[str, Any]) -> tuple[str, ...]:
     return tuple(n.strip("/") for n in names if isinstance(n, str) and n.strip()) or ("static",)
 
 
-def _sections(root: Path, content: str) -> tuple[str, ...]:
-    """Every folder of `content/`: each is a section, whose pages are posts."""
+def _main_sections(root: Path, content: str, given: object) -> tuple[str, ...]:
+    """The sections whose pages are posts: `params.mainSections` when set, else each
+    section whose pages are dated (a section of undated pages, `pages/`, holds pages, as do
+    the files at the top of `content/` and its leaf bundles)."""
     folder = root / content
     if not folder.is_dir():
         return (content,)
-    found = [
-        f"{content}/{p.name}" for p in sorted(folder.iterdir()) if p.is_dir() and p.name[0] != "."
-    ]
-    return tuple(found) or (content,)
+    names = [given] if isinstance(given, str) else given if isinstance(given, list) else []
+    chosen = [f"{content}/{n.strip('/')}" for n in names if isinstance(n, str) and n.strip()]
+    if chosen:
+        return tuple(chosen)
+    sections = [
+        p for p in sorted(folder.iterdir())
+        if p.is_dir() and p.name[0] not in "._" and not _is_leaf_bundle(p)
+    ]  # fmt: skip
+    dated = [f"{content}/{p.name}" for p in sections if _holds_dated_pages(p)]
+    return tuple(dated) or tuple(f"{content}/{p.name}" for p in sections) or (content,)
+
+
+def _param(params: dict[str, Any], key: str) -> object:
+    """A `params` value, its key in any case, as Hugo reads keys."""
+    return next((value for name, value in params.items() if str(name).lower() == key), None)
+
+
+def _is_leaf_bundle(folder: Path) -> bool:
+    """`content/about/index.md`: a page with its files, not a section."""
+    return any((folder / f"index{suffix}").is_file() for suffix in (".md", ".markdown", ".html"))
+
+
+_DATE_LINE = re.compile(r"^\s*\"?date\"?\s*[:=]", re.MULTILINE)
+_SAMPLE = 20  # files read of a section to tell whether its pages are dated
+
+
+def _holds_dated_pages(folder: Path) -> bool:
+    """Whether the first pages of a section carry a date, in front matter or file name."""
+    seen = 0
+    for path in sorted(folder.rglob("*")):
+        if path.suffix.lower() not in (".md", ".markdown", ".html") or path.name[0] == "_":
+            continue
+        if re.match(r"\d{4}-\d{2}-\d{2}", path.name):
+            return True
+        try:
+            head = path.read_text(encoding="utf-8", errors="replace")[:2000]
+        except OSError:
+            continue
+        if _DATE_LINE.search(head):
+            return True
+        seen += 1
+        if seen >= _SAMPLE:
+            return False
+    return False
 
 
 def _shortcode_dirs(root: Path, theme: object) -> tuple[str, ...]:

@@ -24,10 +24,10 @@ def collect_assets(config: Config, problems: Problems | None = None) -> dict[str
     out with a warning."""
     found: dict[str, Path] = {}
     root = config.root.resolve()
-    for folder, inside in (
-        (theme_dir() / "assets", theme_dir().resolve()),
-        (config.root / "assets", root),
-    ):
+    folders = [(theme_dir() / "assets", theme_dir().resolve())]
+    if config.layout.generator == "blogbuild":  # a Jekyll site's assets/ are its own files
+        folders.append((config.root / "assets", root))
+    for folder, inside in folders:
         if not folder.is_dir():
             continue
         for rel, path in _files(folder, inside, root, problems):
@@ -104,6 +104,18 @@ def static_collisions(
             problems.error(
                 shown, None, f"would replace {rel}, which the build makes: rename or remove it"
             )
+
+
+def kept_copies(copies: dict[str, Path], made: set[str], problems: Problems) -> dict[str, Path]:
+    """A Jekyll site's copied files, less those blogbuild's theme or build makes itself
+    (its own stylesheet, feed or 404): those are named in one warning, not copied."""
+    clashes = sorted(rel for rel in copies if rel in made)
+    if clashes:
+        shown = ", ".join(clashes[:12]) + (
+            f" and {len(clashes) - 12} more" if len(clashes) > 12 else ""
+        )
+        problems.warning("", None, f"not copied, as blogbuild makes its own: {shown}")
+    return {rel: path for rel, path in copies.items() if rel not in made}
 
 
 def _shown_source(path: Path, config: Config) -> str:

@@ -6,7 +6,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-MANIFEST_NAME = ".blogbuild-manifest.json"
+from blogbuild.content.layout import MANIFEST_NAME as MANIFEST_NAME  # where it was first stated
+
 _MARK = "blogbuild output manifest 1"
 
 

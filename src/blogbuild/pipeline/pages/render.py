@@ -58,7 +58,9 @@ def files_to_make(
         plan.config, plan.machine
     )
     pages = {output_file(page.url) for page in plan.site.pages}
-    made += redirect_files(plan.config, plan.site.posts, pages, plan.machine, problems)
+    made += redirect_files(
+        plan.config, (*plan.site.posts, *plan.site.page_views), pages, plan.machine, problems
+    )
     if highlight_css:
         made.append(_highlight_css(plan.machine))
     pending = []

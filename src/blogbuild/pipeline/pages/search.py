@@ -31,7 +31,7 @@ def index_search(
         return
     from pagefind_bin import get_executable  # type: ignore[import-untyped]
 
-    pages = sorted(output_file(view.url) for view in plan.site.posts)
+    pages = sorted(output_file(v.url) for v in (*plan.site.posts, *plan.site.page_views))
     binary = get_executable()
     stat = binary.stat()  # which Pagefind: reading its version from the metadata takes longer
     inputs = digest(
