@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+OWN_OUTPUT = "dist"  # a blogbuild site's output folder, inside the site
+
 
 @dataclass(frozen=True, slots=True)
 class BuildOptions:
@@ -21,4 +23,5 @@ class BuildOptions:
 
     @property
     def out_dir(self) -> Path:
-        return self.out if self.out is not None else self.source / "dist"
+        """`--out`; the command line gives a Jekyll or Hugo site its generator's folder."""
+        return self.out if self.out is not None else self.source / OWN_OUTPUT

@@ -43,11 +43,12 @@ def test_a_jekyll_site_builds_in_place_with_its_urls(tmp_path: Path) -> None:
     assert "Jekyll site (_config.yml)" in done.stderr
     assert "file name's date" not in done.stderr  # Jekyll dates posts by their file names
     assert done.stderr.count("not used by blogbuild") == 1 and "theme" in done.stderr
-    first = (root / "dist" / "2021/05/06/first-note/index.html").read_text(encoding="utf-8")
+    first = (root / "_site" / "2021/05/06/first-note/index.html").read_text(encoding="utf-8")
     assert 'href="/2021/06/07/second/"' in first
-    second = (root / "dist" / "2021/06/07/second/index.html").read_text(encoding="utf-8")
+    second = (root / "_site" / "2021/06/07/second/index.html").read_text(encoding="utf-8")
     assert "<em>HTML</em>" in second and "<pre" not in second  # HTML, not read as Markdown
-    assert not (root / "dist" / "posts").exists()
+    assert not (root / "_site" / "posts").exists()
+    assert not (root / "dist").exists()  # where Jekyll writes, which its .gitignore covers
     assert '<html lang="en"' in first
 
 
@@ -61,5 +62,37 @@ def test_an_edited_jekyll_post_is_never_taken_for_nothing_changed(tmp_path: Path
     os.utime(post, (time.time() - 30, time.time() - 30))
     edited = blogbuild("build", "--source", str(root))
     assert edited.returncode == 0 and "(nothing changed)" not in edited.stdout
-    page = (root / "dist" / "2021/05/06/first-note/index.html").read_text(encoding="utf-8")
+    page = (root / "_site" / "2021/05/06/first-note/index.html").read_text(encoding="utf-8")
     assert "New words." in page
+
+
+def test_a_jekyll_post_whose_front_matter_jekyll_cannot_read_is_published(
+    tmp_path: Path,
+) -> None:
+    root = _jekyll_site(tmp_path / "site")
+    bad = root / "_posts" / "2021-07-08-ml.md"
+    bad.write_text('---\ntitle: ""Машинное обучение""\n---\nТекст поста.\n', "utf-8")
+    done = blogbuild("build", "--source", str(root))
+    assert done.returncode == 0, done.stderr
+    said = [line for line in done.stderr.splitlines() if "2021-07-08-ml.md" in line]
+    assert len(said) == 1 and "_posts/2021-07-08-ml.md:2:" in said[0], done.stderr
+    assert "as Jekyll does" in said[0]
+    page = (root / "_site" / "2021/07/08/ml/index.html").read_text(encoding="utf-8")
+    assert "Текст поста." in page and "Машинное" not in page
+
+
+def test_the_first_build_names_the_folders_git_would_track(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        raise AssertionError("git is needed to tell which folders a repository ignores")
+    root = _jekyll_site(tmp_path / "site")
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    (root / ".gitignore").write_text("_site/\n", encoding="utf-8")
+    first = blogbuild("build", "--source", str(root))
+    assert first.returncode == 0, first.stderr
+    assert ".gitignore: warning: blogbuild writes .blogbuild-cache/ here" in first.stderr
+    (root / "_posts" / "2021-05-06-first-note.md").write_text("---\ntitle: F\n---\nB.\n", "utf-8")
+    again = blogbuild("build", "--source", str(root))
+    assert again.returncode == 0 and ".gitignore" not in again.stderr, again.stderr

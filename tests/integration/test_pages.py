@@ -97,7 +97,7 @@ def test_a_jekyll_sites_pages_and_files_are_built_as_jekyll_would(tmp_path: Path
     })  # fmt: skip
     built = blogbuild("build", cwd=tmp_path)
     assert built.returncode == 0, built.stderr
-    dist = tmp_path / "dist"
+    dist = tmp_path / "_site"
     assert "Who writes." in _read(dist, "about/index.html")
     assert "Some links." in _read(dist, "links.html")  # the `date` style: Jekyll's .html
     assert _read(dist, "files/data.csv") == "a,b\n1,2\n"
@@ -130,7 +130,7 @@ def test_a_hugo_sites_pages_are_its_undated_sections_and_top_files(tmp_path: Pat
     assert built.returncode == 0, built.stderr
     assert "Built 1 post and" in built.stdout
     assert "posts from content/posts/" in built.stderr
-    dist = tmp_path / "dist"
+    dist = tmp_path / "public"
     assert "Who writes." in _read(dist, "about/index.html")
     assert "Questions." in _read(dist, "faq/index.html")
     assert 'href="/about/"' in _nav(_read(dist, "index.html"))

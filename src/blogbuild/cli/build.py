@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder [default: SOURCE/dist].",
+    help="Output folder [default: SOURCE/dist; in a Jekyll or Hugo site _site/ or public/].",
 )
 @click.option(
     "--no-cache",
@@ -48,8 +48,11 @@ def build_command(
     debug: bool, no_cache: bool, jobs: int, force: bool,
 ) -> None:  # fmt: skip
     """Build the site into the output folder."""
+    from blogbuild.content.foreign import default_output  # reads no config, only names
+
+    source = source.resolve()
     options = BuildOptions(
-        source.resolve(), out.resolve() if out else None, drafts, future, base_url,
+        source, (out or default_output(source)).resolve(), drafts, future, base_url,
         use_cache=not no_cache, workers=jobs, force=force,
     )  # fmt: skip
     with stopped_cleanly(options.out_dir):

@@ -73,10 +73,7 @@ def normalize_text(text: str) -> str:
 def split_front_matter(text: str) -> SplitSource:
     """Split normalized text; raise FrontMatterError with the file's line on bad metadata."""
     lines = text.split("\n")
-    first = 0
-    while first < len(lines) and not lines[first].strip(" \t\ufeff"):
-        first += 1
-    kind = _OPENING.get(lines[first].strip(" \t\ufeff")) if first < len(lines) else None
+    first, kind, end = _delimited(lines)
     if kind is None and first < len(lines) and lines[first].strip(" \t\ufeff") == "{":
         found = _json_front_matter(lines, first)
         if found is not None:
@@ -84,9 +81,6 @@ def split_front_matter(text: str) -> SplitSource:
     if kind is None:
         notes = _bare_front_matter(lines, first)
         return SplitSource({}, text, 1, {}, has_front_matter=False, notes=notes)
-    end = next(
-        (n for n in range(first + 1, len(lines)) if lines[n].rstrip() in _CLOSING[kind]), None
-    )
     if end is None:
         delimiter = "---" if kind == "yaml" else "+++"
         raise FrontMatterError(first + 1, f"front matter opened with '{delimiter}' is never closed")
@@ -100,6 +94,20 @@ def split_front_matter(text: str) -> SplitSource:
     return SplitSource(meta, body, body_line, meta_lines, True, notes, kind)
 
 
+def _delimited(lines: list[str]) -> tuple[int, str | None, int | None]:
+    """The first line that is not blank, the front matter it opens ("yaml", "toml" or
+    None) and the line that closes it (None: never closed)."""
+    first = 0
+    while first < len(lines) and not lines[first].strip(" \t\ufeff"):
+        first += 1
+    kind = _OPENING.get(lines[first].strip(" \t\ufeff")) if first < len(lines) else None
+    if kind is None:
+        return first, None, None
+    closing = _CLOSING[kind]
+    end = next((n for n in range(first + 1, len(lines)) if lines[n].rstrip() in closing), None)
+    return first, kind, end
+
+
 def _body_after(lines: list[str], end: int) -> tuple[str, int]:
     """The body below the front matter's last line `end`, and the 1-based line it starts on;
     one blank line after the closing delimiter is part of the layout, not the body."""
@@ -107,6 +115,17 @@ def _body_after(lines: list[str], end: int) -> tuple[str, int]:
     if body_start < len(lines) - 1 and not lines[body_start].strip():
         body_start += 1
     return "\n".join(lines[body_start:]), body_start + 1
+
+
+def without_front_matter(text: str) -> SplitSource | None:
+    """The body below front matter that cannot be read, as Jekyll publishes such a post
+    (with no metadata); None when the front matter is never closed."""
+    lines = text.split("\n")
+    _, kind, end = _delimited(lines)
+    if kind is None or end is None:
+        return None
+    body, body_line = _body_after(lines, end)
+    return SplitSource({}, body, body_line, {}, True, (), kind)
 
 
 _JSON_KEY = re.compile(r'^\s*"((?:[^"\\]|\\.)*)"\s*:')

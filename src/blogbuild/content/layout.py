@@ -33,7 +33,6 @@ class SiteLayout:
     shortcode_dirs: tuple[str, ...] = ("templates/shortcodes",)
     data_dirs: tuple[str, ...] = ()  # `_data/`, Hugo `data/`: read by posts' templates
     static_dirs: tuple[str, ...] = ("static",)  # copied to the site root as they are
-    output_dir: str = "dist"
     # A post's URL: the site's pattern, and per posts folder (Hugo's sections) its own.
     permalink: str = DEFAULT_PERMALINK
     section_permalinks: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
@@ -46,7 +45,5 @@ class SiteLayout:
     publish_drafts: bool = False
     publish_unpublished: bool = False  # Jekyll's `published: false` posts
     exclude: tuple[str, ...] = ()  # glob patterns of files the generator leaves out
-    # What the generator's config says that blogbuild does not use: named once per build.
-    unused_settings: tuple[str, ...] = ()
     # One line saying what was found: "Jekyll site: _posts/ (175), _config.yml: permalink pretty".
     summary: str = ""

@@ -25,7 +25,13 @@ from blogbuild.content.discover import (
     discover,
     is_bundle_index,
 )
-from blogbuild.content.frontmatter import FrontMatterError, normalize_text, split_front_matter
+from blogbuild.content.frontmatter import (
+    FrontMatterError,
+    SplitSource,
+    normalize_text,
+    split_front_matter,
+    without_front_matter,
+)
 from blogbuild.content.pagefiles import find_pages, warn_skipped
 from blogbuild.content.patterns import PostFacts
 from blogbuild.content.permalinks import page_folder, page_permalink, post_permalink
@@ -177,11 +183,22 @@ def parse_post(
     url: str | None = None,
 ) -> Post | None:
     """Turn a file's text into a Post; the only I/O is the date fallback for undated posts."""
+    recovered: SplitSource | None = None
     try:
         source = split_front_matter(text)
     except FrontMatterError as err:
-        problems.error(rel, err.line, err.message)
-        return None
+        # Jekyll logs such a post and publishes it without its metadata; elsewhere the
+        # author is asked to mend it
+        recovered = without_front_matter(text) if config.layout.generator == "jekyll" else None
+        if recovered is None:
+            problems.error(rel, err.line, err.message)
+            return None
+        problems.warning(
+            rel, err.line,
+            f"{err.message}; published without its front matter, as Jekyll does, "
+            "titled from its text or file name",
+        )  # fmt: skip
+        source = recovered
     for line, note in source.notes:
         problems.warning(rel, line, note)
     errors_before = len(problems.errors)
@@ -198,7 +215,8 @@ def parse_post(
         else:
             why = f"no title in front matter: using the {found.source} '{title}'"
         # a Jekyll or Hugo page without a title is ordinary there: its layout names it
-        if config.layout.generator == "blogbuild" or not _is_page(rel, config):
+        said = recovered is not None  # the front matter's warning said it
+        if not said and (config.layout.generator == "blogbuild" or not _is_page(rel, config)):
             problems.warning(rel, found.where, why)
     if not body.strip():
         problems.warning(rel, None, "the post has no text: built as an empty post")

@@ -68,6 +68,8 @@ def plan_build(
     cache = cache or BuildCache.for_site(options.source, options.use_cache)
     problems = Problems()
     problems.extend(list(config.notices))
+    if cache.created and config.layout.generator != "blogbuild":
+        _name_tracked_folders(options, problems)
     try:
         # Every problem of loading, slugs, dates and URLs is collected before any is
         # reported, so one run shows them all.
@@ -98,6 +100,25 @@ def plan_build(
         selected.future_skipped,
         rendered,
     )
+
+
+def _name_tracked_folders(options: BuildOptions, problems: Problems) -> None:
+    """Once, on the first build in a Jekyll or Hugo site: the folders blogbuild writes there
+    that its .gitignore does not leave out."""
+    from blogbuild.content.foreign.ignored import not_ignored
+
+    root = options.source.resolve()
+    wanted = [CACHE_DIR_NAME]
+    out = options.out_dir.resolve()
+    if out.is_relative_to(root):
+        wanted.append(out.relative_to(root).as_posix())
+    tracked = not_ignored(root, wanted)
+    if tracked:
+        shown = " and ".join(f"{name}/" for name in tracked)
+        problems.warning(
+            ".gitignore", None, f"blogbuild writes {shown} here, which git would track: add "
+            f"{'them' if len(tracked) > 1 else 'it'} to .gitignore",
+        )  # fmt: skip
 
 
 def _load_options(options: BuildOptions, config: Config) -> LoadOptions:

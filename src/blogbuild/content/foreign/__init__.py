@@ -12,10 +12,22 @@ from pathlib import Path
 from blogbuild.content.foreign.hugo import HUGO_CONFIG_NAMES, read_hugo_site
 from blogbuild.content.foreign.jekyll import JEKYLL_CONFIG_NAMES, read_jekyll_site
 from blogbuild.content.foreign.site import ForeignSite
+from blogbuild.options import OWN_OUTPUT
 
-__all__ = ["ForeignSite", "find_foreign_site", "foreign_kind"]
+__all__ = ["ForeignSite", "default_output", "find_foreign_site", "foreign_kind"]
 
 _OWN_CONFIG = "blogbuild.yaml"
+# Where each generator writes its site, which the site's .gitignore already leaves out.
+GENERATOR_OUTPUT = {"jekyll": "_site", "hugo": "public"}
+
+
+def default_output(root: Path) -> Path:
+    """The output folder of the site at `root` when none is asked for: its generator's."""
+    found = foreign_kind(root)
+    if found is None:
+        return root / OWN_OUTPUT
+    kind, folder = found
+    return folder / GENERATOR_OUTPUT[kind]
 
 
 def foreign_kind(root: Path) -> tuple[str, Path] | None:

@@ -21,7 +21,7 @@ from blogbuild.pipeline.cache.scratch import remove_scratch, scratch_folder
 from blogbuild.sealed import clear, make_folder, read_sealed, write_sealed
 
 CACHE_DIR_NAME = ".blogbuild-cache"
-_PACKAGE = Path(__file__).resolve().parents[1]  # the blogbuild package
+_PACKAGE = Path(__file__).resolve().parents[2]  # the blogbuild package: every stage
 _FORMAT = 3  # bump when the layout of the files below changes
 
 
