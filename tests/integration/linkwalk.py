@@ -17,6 +17,8 @@ class _Refs(HTMLParser):
         values = dict(attrs)
         if values.get("id"):
             self.ids.add(str(values["id"]))
+        if tag == "a" and values.get("name"):  # browsers scroll to <a name> as to an id
+            self.ids.add(str(values["name"]))
         for name in ("href", "src"):
             value = values.get(name)
             if value and not (tag == "link" and values.get("rel") in ("canonical",)):

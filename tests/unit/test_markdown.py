@@ -215,3 +215,18 @@ def test_real_jekyll_posts_render(renderer: MarkdownRenderer, path: Path) -> Non
     assert result.html.strip()
     outside_code = re.sub(r"<(code|pre)\b.*?</\1>", "", result.html, flags=re.DOTALL)
     assert not re.search(r"(^|>)\s*\{:[^}]*\}\s*($|<)", outside_code, re.MULTILINE)
+
+
+@pytest.mark.parametrize(
+    ("heading", "wanted"),
+    [
+        ("MoCo & MoCo-V2", "moco--moco-v2"),  # each space a hyphen, as GitHub, kramdown, Hugo
+        ('<a id="x"></a> How Computers Build', "-how-computers-build"),  # goldmark's
+        ("Что такое GAN?", "что-такое-gan"),
+        ("snake_case и `code`", "snake_case-и-code"),
+        ("!!!", "section"),
+    ],
+)
+def test_heading_ids_follow_githubs_rule(heading: str, wanted: str) -> None:
+    html = MarkdownRenderer(trusted_html=True).render(f"## {heading}\n").html
+    assert html.startswith(f'<h2 id="{wanted}">'), html

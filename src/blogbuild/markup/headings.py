@@ -16,16 +16,17 @@ from blogbuild.model import Heading
 
 FALLBACK_ID = "section"
 
-# Everything that is not a letter, digit, space, hyphen or underscore is dropped, so
-# Cyrillic and other scripts stay as they are while punctuation disappears.
+# GitHub's rule, which Jekyll's kramdown (GFM input) and Hugo's goldmark follow too, so links
+# written against any of them find their heading: everything that is not a letter, digit,
+# mark, space, hyphen or underscore is dropped (Cyrillic and other scripts stay), and each
+# space becomes a hyphen, runs and ends included (`MoCo & MoCo-V2` -> `moco--moco-v2`).
 _DROP_RE = re.compile(r"[^\w\s-]")
-_SPACES_RE = re.compile(r"[\s-]+")
+_SPACE_RE = re.compile(r"\s")
 
 
 def slugify_heading(text: str) -> str:
     """`## Что такое GAN?` -> `что-такое-gan`; may return '' for text without letters."""
-    slug = _DROP_RE.sub("", text.lower())
-    return _SPACES_RE.sub("-", slug).strip("-")
+    return _SPACE_RE.sub("-", _DROP_RE.sub("", text.lower()))
 
 
 def inline_plain_text(children: list[Token] | None) -> str:
@@ -77,9 +78,11 @@ def _assign_heading_ids(state: StateCore) -> None:
         if token.type != "heading_open":
             continue
         inline = tokens[i + 1]
-        text = " ".join(inline_plain_text(inline.children).split())
-        # An id the author gave (`{#id}`, `{: #id}`) is kept, unless already taken.
-        heading_id = ids.claim(str(token.attrGet("id") or "") or slugify_heading(text))
+        written = inline_plain_text(inline.children)
+        text = " ".join(written.split())
+        # An id the author gave (`{#id}`, `{: #id}`) is kept, unless already taken. The
+        # text as written makes it: `# <a id="x"></a> Title` is `-title` on GitHub and Hugo.
+        heading_id = ids.claim(str(token.attrGet("id") or "") or slugify_heading(written))
         token.attrSet("id", heading_id)
         if doc is not None:
             line = token.map[0] + first_line if token.map else None
