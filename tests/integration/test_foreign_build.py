@@ -96,3 +96,16 @@ def test_the_first_build_names_the_folders_git_would_track(tmp_path: Path) -> No
     (root / "_posts" / "2021-05-06-first-note.md").write_text("---\ntitle: F\n---\nB.\n", "utf-8")
     again = blogbuild("build", "--source", str(root))
     assert again.returncode == 0 and ".gitignore" not in again.stderr, again.stderr
+
+
+def test_a_migrated_blogs_missing_metadata_informs_unless_asked_for(tmp_path: Path) -> None:
+    root = _jekyll_site(tmp_path / "site")
+    checked = blogbuild("check", "--source", str(root))
+    found = [line for line in checked.stdout.splitlines() if "2021-05-06-first-note" in line]
+    assert any(" info missing-description " in line for line in found), checked.stdout
+    assert any(" info missing-category " in line for line in found), checked.stdout
+    (root / "blogbuild.yaml").write_text(
+        "check:\n  rules:\n    missing-description: warning\n", encoding="utf-8"
+    )
+    asked = blogbuild("check", "--source", str(root))
+    assert " warning missing-description " in asked.stdout, asked.stdout

@@ -2,7 +2,7 @@
 
 Typical use by the CLI and the build:
 
-    settings = settings_from_config(config.check)          # BuildFailed on bad keys
+    settings = check_settings(config)          # BuildFailed on bad keys
     findings = check_post(post, settings)                  # rules that read the source
     findings += check_links(post, html, site_paths, ids_by_path, base_path, settings)
     print(format_text(findings), summary(findings))        # or format_json / format_github
@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from blogbuild.check.catalog import RULES
-    from blogbuild.check.config import DEFAULT_SETTINGS, CheckSettings, settings_from_config
+    from blogbuild.check.config import (
+        DEFAULT_SETTINGS,
+        CheckSettings,
+        check_settings,
+        settings_from_config,
+    )
     from blogbuild.check.engine import check_links, check_post
     from blogbuild.check.findings import LEVELS, Finding, Rule, sort_findings
     from blogbuild.check.report import (
@@ -38,6 +43,7 @@ _MODULES = {
     "DEFAULT_SETTINGS": "config",
     "CheckSettings": "config",
     "settings_from_config": "config",
+    "check_settings": "config",
     "check_links": "engine",
     "check_post": "engine",
     "LEVELS": "findings",
@@ -60,6 +66,7 @@ __all__ = [
     "Rule",
     "check_links",
     "check_post",
+    "check_settings",
     "exit_code",
     "format_github",
     "format_json",

@@ -116,6 +116,20 @@ def _suggestion(rule_id: str) -> str:
     return f" (did you mean {close[0]}?)" if close else ""
 
 
+# A blog brought from Jekyll or Hugo was written without blogbuild's metadata in mind: these
+# rules only inform there, unless its `check.rules` asks for more.
+_QUIET_WHEN_MIGRATED = {"missing-description": "info", "missing-category": "info"}
+
+
+def check_settings(config: Config) -> CheckSettings:
+    """The rule levels a site's config gives (validated by `load_checked_config`)."""
+    settings = settings_from_config(config.check)
+    if config.layout.generator == "blogbuild":
+        return settings
+    levels = {**_QUIET_WHEN_MIGRATED, **settings.levels}
+    return CheckSettings(levels=levels, strict=settings.strict, fail_on=settings.fail_on)
+
+
 def load_checked_config(root: Path, base_url: str | None = None) -> Config:
     """The site config with its `check:` block validated too, every problem reported at once."""
     return load_config(root, base_url, {"check": settings_from_config})

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from blogbuild.check.config import CheckSettings, load_checked_config, settings_from_config
+from blogbuild.check.config import CheckSettings, check_settings, load_checked_config
 from blogbuild.check.document import Document
 from blogbuild.check.findings import Edit
 from blogbuild.check.rules.repairs import REPAIRS
@@ -114,7 +114,7 @@ def apply_edits(data: bytes, edits: Iterable[Edit]) -> tuple[bytes, list[Edit]]:
 def fix_site(options: BuildOptions, now: datetime | None = None) -> list[FileFix]:
     """The changes `--fix` makes to the site's posts (computed, not written)."""
     config = load_checked_config(options.source, options.base_url)
-    settings = settings_from_config(config.check)
+    settings = check_settings(config)
     now = now or datetime.now(UTC)
     problems = Problems()
     fixes: dict[str, FileFix] = {}

@@ -9,9 +9,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
-from blogbuild.check.config import CheckSettings, settings_from_config
+from blogbuild.check.config import CheckSettings
 from blogbuild.check.engine import check_located_links
 from blogbuild.check.external import external_urls, fetch_all
 from blogbuild.check.findings import Finding, sort_findings
@@ -23,7 +22,7 @@ from blogbuild.model import PostSummary
 class SiteToCheck:
     """What the checker reads of a finished site."""
 
-    check_settings: dict[str, Any]  # the config's `check:` block
+    settings: CheckSettings  # the rule levels of the site's config
     base_path: str
     posts: Sequence[PostSummary]  # the published posts
     outputs: frozenset[str]  # every file of the output, relative to its root
@@ -40,7 +39,7 @@ def check_site(
     site_to_check: SiteToCheck, remembered: object = None, external: bool = False
 ) -> CheckedSite:
     """Source findings of every post, re-levelled by the config, and its links checked."""
-    settings = settings_from_config(site_to_check.check_settings)
+    settings = site_to_check.settings
     chosen = site_to_check.posts
     paths = frozenset(_site_paths(site_to_check.outputs))
     ids = _ElementIds({s.post.url: s.element_ids for s in chosen})

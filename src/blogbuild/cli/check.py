@@ -52,12 +52,12 @@ def check_command(
     warning with --strict), 1 otherwise.
     """
     from blogbuild.check import (
+        check_settings,
         exit_code,
         format_github,
         format_json,
         format_rules,
         format_text,
-        settings_from_config,
         summary,
     )
     from blogbuild.check.config import load_checked_config
@@ -66,7 +66,7 @@ def check_command(
     options = BuildOptions(source.resolve(), None, drafts, future, base_url)
     with reported_problems(debug, "Check failed"):
         if list_rules:
-            settings = settings_from_config(load_checked_config(options.source).check)
+            settings = check_settings(load_checked_config(options.source))
             click.echo(format_rules(settings), nl=False)
             return
         if fix or diff:
@@ -86,7 +86,7 @@ def check_command(
         click.echo(text, nl=not text.endswith("\n"))
     if report_format == "text":
         click.echo(summary(findings), err=True)
-    settings = settings_from_config(output.config.check)
+    settings = check_settings(output.config)
     sys.exit(exit_code(findings, strict or settings.strict, settings.fail_on))
 
 

@@ -284,11 +284,12 @@ def _spare_tree(options: BuildOptions) -> Path | None:
 
 def check_output(output: SiteOutput, external: bool = False) -> list[Finding]:
     """Every `blogbuild check` finding for a finished site; link findings are remembered."""
+    from blogbuild.check.config import check_settings
     from blogbuild.check.site import SiteToCheck, check_site
 
     shown = {view.key for view in (*output.site.posts, *output.site.page_views)}
     site = SiteToCheck(
-        output.config.check,
+        check_settings(output.config),
         output.config.base_path,
         [s for s in output.summaries if s.key in shown],
         frozenset(output.outputs),
