@@ -430,3 +430,30 @@ def test_a_request_that_trickles_in_is_cut_off_at_its_deadline(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_jekyll_site_is_served_in_place_and_its_posts_and_files_watched(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "jekyll"
+    for rel, text in {
+        "_config.yml": "title: Notes\nlang: en\n",
+        "_posts/2021-05-06-note.md": "---\ntitle: Note\n---\nFirst text.\n",
+        "about.md": "---\ntitle: About\npermalink: /about/\n---\nWho writes.\n",
+        "files/data.csv": "a,b\n",
+    }.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    served = ServeProcess("--source", str(root), "--port", "0")
+    try:
+        assert "First text." in served.get("/2021/05/06/note.html").text
+        assert "Who writes." in served.get("/about/").text
+        assert served.get("/files/data.csv").body == b"a,b\n"
+        start = len(served.out)
+        (root / "_posts" / "2021-05-06-note.md").write_text(
+            "---\ntitle: Note\n---\nSecond text.\n", encoding="utf-8"
+        )
+        served.wait_for_line(re.compile(r"note\.md changed: rebuilt"), start=start)
+        assert "Second text." in served.get("/2021/05/06/note.html").text
+    finally:
+        _stop_cleanly(served)

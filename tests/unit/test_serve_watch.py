@@ -131,3 +131,15 @@ def test_what_a_link_leads_to_outside_the_site_is_not_watched(
     while not batches.empty():
         seen |= batches.get()
     assert not any("linked" in path.parts for path in seen)
+
+
+def test_a_jekyll_sites_sources_are_its_folders_and_top_files(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    for rel in ("_config.yml", "_posts/2021-01-02-a.md", "about.md", "files/x.csv",
+                "_site/index.html", ".git/index", "node_modules/p/i.js"):  # fmt: skip
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("x", encoding="utf-8")
+    for rel in ("_config.yml", "_posts/2021-01-02-a.md", "about.md", "files/x.csv"):
+        assert is_source(root, root / rel), rel
+    for rel in ("_site/index.html", ".git/index", "node_modules/p/i.js", "_posts/.a.md.swp"):
+        assert not is_source(root, root / rel), rel

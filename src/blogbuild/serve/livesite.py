@@ -158,14 +158,15 @@ class LiveSite:
         stamps = _stamps(output.files)
         changed = _changed_outputs(before, output, stamps)
         build = before.build + 1 if changed or before.output is None else before.build
-        # page bundles' files are copied from content/posts, root files from static/
+        # bundles' files are copied from the posts and pages folders, root files from static/,
+        # and a Jekyll site's files from anywhere outside its `_` folders
         config = output.config
-        roots: tuple[Path, ...] = (
-            config.root / "assets",
-            theme_dir() / "assets",
-            config.content_dir,
-        )
-        roots += tuple(config.root / name for name in config.layout.static_dirs)
+        layout = config.layout
+        roots: tuple[Path, ...] = (config.root / "assets", theme_dir() / "assets")
+        folders = (*layout.post_dirs, *layout.drafts_dirs, *layout.page_dirs, *layout.static_dirs)
+        roots += tuple(config.root / name for name in folders)
+        if layout.generator == "jekyll":
+            roots += (config.root,)
         self._current = Snapshot(output, build, (), stamps, tuple(root.resolve() for root in roots))
         return Rebuild(
             self._current,

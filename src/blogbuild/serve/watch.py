@@ -7,17 +7,22 @@ import re
 import threading
 import traceback
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 
 import watchfiles
 
 from blogbuild.content.config import CONFIG_NAME
+from blogbuild.content.foreign import foreign_kind
 from blogbuild.content.layout import SiteLayout
 from blogbuild.content.sources import leads_inside
 
 STATIC_DIRS = SiteLayout().static_dirs  # copied as they are, dotfiles too
 # _includes: Jekyll's, for posts
 SOURCE_DIRS = ("content", "templates", "assets", "_includes", *STATIC_DIRS)
+# A Jekyll or Hugo site reads (nearly) every folder at its top; never these, which it writes
+# or which only hold tools.
+_NOT_SOURCES = frozenset({"_site", "public", "resources", "dist", "node_modules", "vendor"})
 # Short enough that a save reaches the browser quickly, long enough that an editor's
 # write-then-rename lands in one batch.
 DEBOUNCE_MS = 50
@@ -37,9 +42,12 @@ def is_source(root: Path, path: Path) -> bool:
         return False
     if not parts:
         return False
+    foreign = _is_foreign(root)
     if len(parts) == 1:
+        if foreign:  # its config, pages and copied files lie at the top
+            return parts[0][:1] != "." and parts[0] not in _NOT_SOURCES
         return parts[0] == CONFIG_NAME or parts[0] in SOURCE_DIRS
-    if parts[0] not in SOURCE_DIRS:
+    if parts[0] not in (_foreign_folders(root) if foreign else SOURCE_DIRS):
         return False
     # Hidden files are skipped by the build too, and so is what a link leads to outside the
     # site (a log file there would rebuild the site in a loop).
@@ -47,6 +55,26 @@ def is_source(root: Path, path: Path) -> bool:
     if hidden or _EDITOR_FILES.search(parts[-1]):
         return False
     return leads_inside(path, root)
+
+
+@cache
+def _is_foreign(root: Path) -> bool:
+    """A Jekyll or Hugo site, read in place (see content.foreign), as it was at start."""
+    return foreign_kind(root) is not None
+
+
+def _foreign_folders(root: Path) -> tuple[str, ...]:
+    """The folders at the top of a Jekyll or Hugo site that hold its sources."""
+    try:
+        names = [p.name for p in root.iterdir() if p.is_dir()]
+    except OSError:
+        return ()
+    return tuple(sorted(n for n in names if n[:1] != "." and n not in _NOT_SOURCES))
+
+
+def watched_folders(root: Path) -> tuple[str, ...]:
+    """The folders at the top of the site that are watched, recursively."""
+    return _foreign_folders(root) if _is_foreign(root) else SOURCE_DIRS
 
 
 class SourceWatcher:
@@ -80,14 +108,15 @@ class SourceWatcher:
     def _watch_root(self) -> None:
         while not self._stopping.is_set():
             for batch in _batches(self.root, [self.root], recursive=False, stop=self._stopping):
-                if any(path.name in SOURCE_DIRS for path in batch):
+                if any(path.name in watched_folders(self.root) or path.is_dir() for path in batch):
                     self._rewatch.set()
                 self._pending.put(batch)
 
     def _watch_folders(self) -> None:
         while not self._stopping.is_set():
             self._rewatch.clear()
-            folders = [self.root / name for name in SOURCE_DIRS if (self.root / name).is_dir()]
+            names = watched_folders(self.root)
+            folders = [self.root / name for name in names if (self.root / name).is_dir()]
             if not folders:
                 self._rewatch.wait()
                 continue

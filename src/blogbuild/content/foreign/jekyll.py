@@ -131,6 +131,7 @@ def read_jekyll_site(root: Path) -> ForeignSite:
         generator="jekyll",
         post_dirs=_posts_dirs(root),
         drafts_dirs=("_drafts",),
+        page_dirs=(),  # a Jekyll site's pages are anywhere outside `_` folders: jekyllfiles
         include_dirs=(_folder(raw, "includes_dir", "_includes"),),
         data_dirs=(_folder(raw, "data_dir", "_data"),),
         static_dirs=(),
