@@ -109,3 +109,17 @@ def test_a_migrated_blogs_missing_metadata_informs_unless_asked_for(tmp_path: Pa
     )
     asked = blogbuild("check", "--source", str(root))
     assert " warning missing-description " in asked.stdout, asked.stdout
+
+
+def test_a_jekyll_post_in_a_folders_posts_is_in_that_category(tmp_path: Path) -> None:
+    root = _jekyll_site(tmp_path / "site")
+    (root / "ai" / "_posts").mkdir(parents=True)
+    (root / "ai" / "_posts" / "2021-08-09-agents.md").write_text(
+        "---\ntitle: Agents\ncategories: [notes]\npermalink: /:categories/:title/\n---\nText.\n",
+        encoding="utf-8",
+    )
+    done = blogbuild("build", "--source", str(root))
+    assert done.returncode == 0, done.stderr
+    page = (root / "_site" / "ai/notes/agents/index.html").read_text("utf-8")
+    assert "Text." in page  # /:categories/ puts the folder's category first, as Jekyll does
+    assert (root / "_site" / "categories" / "ai" / "index.html").is_file()

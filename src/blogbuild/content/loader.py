@@ -241,7 +241,9 @@ def parse_post(
     if slug is None or len(problems.errors) > errors_before:
         return None
     in_drafts = DRAFTS_FOLDER in Path(rel).parts[:-1] or _in_any(rel, config.layout.drafts_dirs)
-    facts = _facts(rel, path, slug, title, date, meta.categories, meta.slug, config)
+    categories = _place_categories(rel, config) + meta.categories
+    categories = tuple(dict.fromkeys(categories))
+    facts = _facts(rel, path, slug, title, date, categories, meta.slug, config)
     given = _given_url(meta.extra, config, kind)
     if url is None:
         if kind == "post":
@@ -257,7 +259,7 @@ def parse_post(
         title=title,
         date=date,
         updated=meta.updated,
-        categories=meta.categories,
+        categories=categories,
         tags=meta.tags,
         draft=meta.draft or in_drafts,
         description=meta.description,
@@ -313,6 +315,17 @@ def _given_url(extra: dict[str, object], config: Config, kind: str) -> str | Non
     key = "url" if config.layout.generator == "hugo" else "permalink"
     value = extra.get(key)
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _place_categories(rel: str, config: Config) -> tuple[str, ...]:
+    """Jekyll's categories by place: `ai/_posts/x.md` is in `ai`, before its own ones."""
+    if config.layout.generator != "jekyll":
+        return ()
+    parts = rel.split("/")
+    for marker in ("_posts", DRAFTS_FOLDER):
+        if marker in parts[:-1]:
+            return tuple(parts[: parts.index(marker)])
+    return ()
 
 
 def _is_page(rel: str, config: Config) -> bool:
