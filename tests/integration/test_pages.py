@@ -66,7 +66,9 @@ def test_a_blogbuild_sites_pages_are_built_apart_from_its_posts(tmp_path: Path) 
     assert "## Pages" in _read(dist, "llms.txt")
     for listing in ("index.html", "archive/index.html", "feed.xml"):
         assert "/about/" not in _read(dist, listing).split("<main")[-1], listing
-    assert all("/about/" not in item["url"] for item in json.loads(_read(dist, "feed.json"))["items"])
+    assert all(
+        "/about/" not in item["url"] for item in json.loads(_read(dist, "feed.json"))["items"]
+    )
     assert broken_links(dist) == []
     # a page is undated and in no category: `check` does not ask for either
     checked = blogbuild("check", cwd=tmp_path)

@@ -39,9 +39,7 @@ def _generators_page(ref: str, base_path: str, urls: set[str]) -> bool:
 @pytest.mark.slow
 @pytest.mark.skipif(not NAMES, reason=shared_reason("sites"))
 @pytest.mark.parametrize("name", NAMES)
-def test_a_shared_blog_builds_in_place_with_its_urls_and_links(
-    name: str, tmp_path: Path
-) -> None:
+def test_a_shared_blog_builds_in_place_with_its_urls_and_links(name: str, tmp_path: Path) -> None:
     site = tmp_path / name
     shutil.copytree(SITES / name, site)
     done = blogbuild("build", "--source", str(site), timeout=900)
