@@ -139,3 +139,19 @@ def test_a_hugo_sites_pages_are_its_undated_sections_and_top_files(tmp_path: Pat
     assert 'href="/faq/"' not in _nav(_read(dist, "index.html"))
     assert "/faq/" not in _read(dist, "feed.xml")
     assert broken_links(dist) == []
+
+
+def test_a_page_at_a_url_the_site_makes_itself_is_refused_naming_it(tmp_path: Path) -> None:
+    _write(tmp_path, {
+        "blogbuild.yaml": "title: Блог\n",
+        "content/posts/2024-03-01-first.md": POST,
+        "content/pages/archive.md": "---\ntitle: Мой архив\n---\nСвой архив.\n",
+        "content/pages/tags.md": "---\ntitle: Метки\npermalink: /tags/\n---\nТекст.\n",
+    })  # fmt: skip
+    built = blogbuild("build", cwd=tmp_path)
+    assert built.returncode == 1
+    for name, url in (("archive.md", "/archive/"), ("tags.md", "/tags/")):
+        assert f"content/pages/{name}: its URL {url} is a page the site makes itself" in (
+            built.stderr
+        ), built.stderr
+    assert not (tmp_path / "dist").exists()

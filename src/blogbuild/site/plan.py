@@ -19,6 +19,7 @@ from blogbuild.hashing import digest
 from blogbuild.model import PostSummary
 from blogbuild.site.menu import menu_links
 from blogbuild.site.postviews import page_views, post_views
+from blogbuild.site.urls import output_file
 from blogbuild.site.views import BodyStore, Link, Page, Paginator, PostView, TermView
 
 _SEPARATORS = re.compile(r"[\s_-]+")
@@ -95,6 +96,7 @@ def plan_site(
     if config.search:
         pages.append(Page(SEARCH_URL, "search.html", strings(config.language)["search"], "", {}))
     pages.append(Page("/404.html", "404.html", strings(config.language)["not_found"], "", {}))
+    _refuse_taken_urls(pages, problems)
     return Site(
         config,
         tuple(views),
@@ -104,6 +106,24 @@ def plan_site(
         tuple(standing),
         menu_links(standing, config.layout.generator, _titled(standalone)),
     )
+
+
+def _refuse_taken_urls(pages: Sequence[Page], problems: Problems) -> None:
+    """An error for each post or page whose URL is one the site makes itself (`/tags/`,
+    `/archive/`): one of the two pages would be lost."""
+    made = {
+        output_file(page.url)
+        for page in pages
+        if not isinstance(page.context.get("post"), PostView)
+    }
+    for page in pages:
+        view = page.context.get("post")
+        if isinstance(view, PostView) and output_file(page.url) in made:
+            problems.error(
+                view.source_path, None,
+                f"its URL {page.url} is a page the site makes itself: give it another "
+                "`permalink:` (or `url:`)",
+            )  # fmt: skip
 
 
 def _titled(pages: Sequence[PostSummary]) -> frozenset[str]:
