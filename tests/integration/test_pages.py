@@ -82,7 +82,9 @@ JEKYLL_POST = "---\ntitle: Post\n---\nText of the post.\n"
 
 def test_a_jekyll_sites_pages_and_files_are_built_as_jekyll_would(tmp_path: Path) -> None:
     _write(tmp_path, {
-        "_config.yml": "title: Blog\nexclude: [notes/]\n",
+        "_config.yml": "title: Blog\nexclude: [notes/]\ninclude: [.htaccess]\n",
+        ".htaccess": "ErrorDocument 404 /404.html\n",
+        ".env": "TOKEN=secret\n",
         "_posts/2024-03-01-first.md": JEKYLL_POST,
         "about.md": "---\ntitle: About\npermalink: /about/\n---\nWho writes.\n",
         "links.md": "---\ntitle: Links\n---\nSome links.\n",
@@ -106,7 +108,8 @@ def test_a_jekyll_sites_pages_and_files_are_built_as_jekyll_would(tmp_path: Path
     assert _read(dist, "assets/app.js") == "console.log(1)\n"
     assert "Disallow: /private/" in _read(dist, "robots.txt")
     assert "color: red" not in _read(dist, "assets/css/style.css")  # the theme's own stays
-    for left_out in ("notes/todo.txt", "Gemfile", "tag/nlp/index.html", "archive.html"):
+    assert _read(dist, ".htaccess").startswith("ErrorDocument")  # `include:` names it
+    for left_out in ("notes/todo.txt", "Gemfile", "tag/nlp/index.html", "archive.html", ".env"):
         assert not (dist / left_out).exists(), left_out
     # each file found and not built or copied is named, once
     not_built = [line for line in built.stderr.splitlines() if "not built" in line]

@@ -45,5 +45,6 @@ class SiteLayout:
     publish_drafts: bool = False
     publish_unpublished: bool = False  # Jekyll's `published: false` posts
     exclude: tuple[str, ...] = ()  # glob patterns of files the generator leaves out
+    include: tuple[str, ...] = ()  # and of those it reads all the same (Jekyll's `.htaccess`)
     # One line saying what was found: "Jekyll site: _posts/ (175), _config.yml: permalink pretty".
     summary: str = ""

@@ -51,7 +51,6 @@ _JEKYLL_UNUSED = frozenset(
         "plugins_dir",
         "layouts_dir",
         "destination",
-        "include",
         "source",
         "port",
         "host",
@@ -80,6 +79,7 @@ _JEKYLL_USED = frozenset(
         "paginate",
         "permalink",
         "exclude",
+        "include",
         "future",
         "show_drafts",
         "unpublished",
@@ -136,7 +136,8 @@ def read_jekyll_site(root: Path) -> ForeignSite:
         data_dirs=(_folder(raw, "data_dir", "_data"),),
         static_dirs=(),
         permalink=permalink,
-        exclude=tuple(str(p) for p in raw.get("exclude") or () if isinstance(p, str)),
+        exclude=_patterns(raw.get("exclude")),
+        include=_patterns(raw.get("include")),
         post_suffixes=_suffixes(raw.get("markdown_ext")),
         config_files=(name,),
         publish_future=raw.get("future") is True,
@@ -201,6 +202,12 @@ def _posts_dirs(root: Path) -> tuple[str, ...]:
         if folder.is_dir() and folder.name[0] not in "._" and (folder / "_posts").is_dir():
             found.append(f"{folder.name}/_posts")
     return tuple(found)
+
+
+def _patterns(value: object) -> tuple[str, ...]:
+    """`exclude:` or `include:`: a list of paths and globs (one alone is a list of one)."""
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return tuple(str(p) for p in items if isinstance(p, str) and p.strip())
 
 
 def _folder(raw: dict[str, Any], key: str, default: str) -> str:

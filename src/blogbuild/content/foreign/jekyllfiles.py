@@ -47,6 +47,7 @@ def jekyll_files(root: Path, layout: SiteLayout) -> JekyllFiles:
     and outside any output folder of blogbuild's."""
     found = JekyllFiles()
     excludes = (*DEFAULT_EXCLUDES, *layout.exclude)
+    includes = layout.include
     top = str(root)
     for folder, dirs, files in os.walk(top):
         prefix = os.path.relpath(folder, top).replace(os.sep, "/")
@@ -54,12 +55,13 @@ def jekyll_files(root: Path, layout: SiteLayout) -> JekyllFiles:
         # pruned here, so .git, _site and node_modules are never walked
         dirs[:] = sorted(
             d for d in dirs
-            if not _left_out(prefix + d, excludes) and not _written_by_us(os.path.join(folder, d))
+            if not _left_out(prefix + d, excludes, includes)
+            and not _written_by_us(os.path.join(folder, d))
         )  # fmt: skip
         for name in files:
             rel = prefix + name
             path = Path(folder, name)
-            if _left_out(rel, excludes):
+            if _left_out(rel, excludes, includes):
                 continue
             if why := _unreadable(path, root):
                 found.refused.append((rel, why))
@@ -88,15 +90,18 @@ def _unreadable(path: Path, root: Path) -> str | None:
     return None if path.is_file() else "not a regular file: skipped"
 
 
-def _left_out(rel: str, excludes: tuple[str, ...]) -> bool:
+def _left_out(rel: str, excludes: tuple[str, ...], includes: tuple[str, ...]) -> bool:
     """Jekyll leaves out every name that starts with `_`, `.` or `#` or ends with `~`, and
-    what `exclude` names."""
+    what `exclude` names, unless `include` names it."""
+    if _excluded(rel, includes):
+        return False
     name = rel.rsplit("/", 1)[-1]
     return name[:1] in ("_", ".", "#") or name.endswith("~") or _excluded(rel, excludes)
 
 
 def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
-    """Jekyll's `exclude`: a path, a folder (with or without its slash) or a glob."""
+    """Whether `exclude` (or `include`) names `rel`: a path, a folder (with or without its
+    slash) or a glob."""
     for pattern in patterns:
         stem = pattern.strip().strip("/")
         if stem and (rel == stem or rel.startswith(stem + "/") or fnmatch(rel, stem)):
