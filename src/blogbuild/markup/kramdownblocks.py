@@ -9,6 +9,8 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.html_block import HTML_SEQUENCES
+from markdown_it.rules_block.paragraph import paragraph
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
@@ -192,6 +194,24 @@ def _markdown_in_html(state: StateBlock, start: int, end: int, silent: bool) -> 
     return True
 
 
+_OTHER_HTML_STARTS = [sequence[0] for sequence in HTML_SEQUENCES[:-1]]
+_SPAN_TAG_LINE = HTML_SEQUENCES[-1][0]  # CommonMark's HTML block 7: a lone tag of any other name
+
+
+def _span_tag_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A line that is only a span tag (`<br />`, `<span>`) with text below it starts a
+    paragraph, as in kramdown: CommonMark's HTML block would show the Markdown of the lines
+    below as it is written (`![Рис](/a.png)`)."""
+    if silent or state.sCount[start] - state.blkIndent >= 4:
+        return False  # such a line never interrupts a paragraph
+    text = _line(state, start).strip()
+    if not _SPAN_TAG_LINE.search(text) or any(p.search(text) for p in _OTHER_HTML_STARTS):
+        return False
+    if start + 1 >= end or state.isEmpty(start + 1) or _line(state, start + 1).lstrip()[:1] == "<":
+        return False  # a tag alone, or above more HTML (`<audio>`, `<source>`), stays HTML
+    return paragraph(state, start, end, silent)
+
+
 def _render_toc(tokens: Sequence[Token], idx: int, env: MutableMapping[str, Any]) -> str:
     """The headings of the post as nested lists of links, where `{:toc}` stood."""
     token = tokens[idx]
@@ -225,5 +245,6 @@ def kramdown_blocks_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before("fence", "kramdown_extension", _extension_block, {"alt": ["paragraph"]})
     md.block.ruler.after("table", "kramdown_table", _headerless_table, {"alt": ["paragraph"]})
     md.block.ruler.before("html_block", "kramdown_markdown_html", _markdown_in_html)
+    md.block.ruler.before("html_block", "kramdown_span_line", _span_tag_line)
     md.inline.ruler.before("text", "kramdown_extension", _extension_inline)
     md.add_render_rule(TOC_TOKEN, render_rule(_render_toc))

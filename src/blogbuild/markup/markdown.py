@@ -55,7 +55,8 @@ _DIALECT_BLOCKS = frozenset({"math_block", "math_block_label", "callout_open", "
 _COMMONMARK_BLOCK_RULES = (
     "table", "kramdown_table", "code", "math_block_spaced", "math_block", "kramdown_extension",
     "admonition", "fence", "blockquote", "hr", "list", "footnote_def", "reference",
-    "kramdown_markdown_html", "html_block", "heading", "lheading", "paragraph",
+    "kramdown_markdown_html", "kramdown_span_line", "html_block", "heading", "lheading",
+    "paragraph",
 )  # fmt: skip
 _CORE_RULES = (
     "normalize", "block", "template_lines", "github_alerts", "inline", "github-tasklists",
