@@ -45,7 +45,14 @@ def served_posts(site: Path, posts: dict[str, str]) -> Iterator[str]:
         (site / "content" / "posts" / name).write_text(text, encoding="utf-8")
     result = blogbuild("build", "--source", str(site))
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(QuietHandler, directory=str(site / "dist"))
+    with served_folder(site / "dist") as url:
+        yield url
+
+
+@contextmanager
+def served_folder(folder: Path) -> Iterator[str]:
+    """Serve a built site's `folder` over HTTP on 127.0.0.1; yields its URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import lxml.html
+from pygments.styles import get_style_by_name
+from pygments.token import Token
 
 from blogbuild.content.i18n import STRINGS
-from blogbuild.markup.highlight import CODE_NAMES, first_line_number
+from blogbuild.markup.highlight import CODE_NAMES, first_line_number, highlight_css
 from blogbuild.markup.markdown import MarkdownRenderer
 
 
@@ -46,3 +48,27 @@ def test_numbered_lines_keep_the_code_as_its_text() -> None:
     assert [line.get("class") for line in lines] == ["line"] * 3
     assert lines[1].find("span").get("class") == "hll"  # the marked line, inside its line
     assert code.get("style") == "counter-reset: line 0; --gutter: 1ch"
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_a_marked_line_keeps_its_code_readable_in_both_styles() -> None:
+    css = highlight_css()
+    marked = dict.fromkeys(("light", "dark"), "")
+    for line in css.splitlines():
+        if ".hll {" in line:
+            colour = line.split("background-color:")[1].strip(" };")
+            marked["dark" if "theme" in line else "light"] = colour
+    for style, background in (("default", marked["light"]), ("github-dark", marked["dark"])):
+        for token, look in get_style_by_name(style):
+            if look["color"] and token not in Token.Text.Whitespace and token not in Token.Error:
+                assert _contrast(look["color"], background) >= 4.5, (style, token)

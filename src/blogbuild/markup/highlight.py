@@ -15,6 +15,7 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
+from pygments.styles import get_style_by_name
 from pygments.util import ClassNotFound
 
 from blogbuild.markup.fastlex import accelerate
@@ -187,11 +188,19 @@ def highlight_plugin(md: MarkdownIt) -> None:
     md.add_render_rule("code_block", render_rule(_render_code_block))
 
 
+class _MarkedDark(get_style_by_name(DARK_STYLE)):  # type: ignore[misc]
+    """The dark style with a marked line's background that keeps its text readable: the
+    style's own (#6e7681) leaves 3.9:1 for plain names and 1.8:1 for keywords; on this one
+    every token but an error has 4.5:1 or more (WCAG AA)."""
+
+    highlight_color = "#1f2937"
+
+
 def highlight_css() -> str:
     """Pygments CSS: light by default, dark for dark systems and for `data-theme="dark"`, on
     screens only: a page prints in light colours whatever the reader chose."""
     light = HtmlFormatter(style=LIGHT_STYLE)
-    dark = HtmlFormatter(style=DARK_STYLE)
+    dark = HtmlFormatter(style=_MarkedDark)
     # An explicit light choice on the page must win over the system's dark preference.
     dark_by_system = ':root:not([data-theme="light"]) .highlight'
     dark_by_choice = '[data-theme="dark"] .highlight'
