@@ -92,6 +92,45 @@ def test_on_a_wide_screen_the_contents_are_open_beside_the_article(
     assert found["tap"] >= 24
 
 
+def test_on_a_wide_screen_the_contents_mark_the_section_being_read(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_url}/posts/long/")
+    page.wait_for_load_state("load")
+    current = """() => [...document.querySelectorAll('.toc a[aria-current]')]
+        .map(a => [a.textContent, a.getAttribute('aria-current')])"""
+
+    def after_scroll(script: str) -> list[list[str]]:
+        page.evaluate(script)
+        page.wait_for_timeout(100)  # the mark follows on the next frame
+        return page.evaluate(current)
+
+    at_top = page.evaluate(current)
+    at_ten = after_scroll("document.getElementById('раздел-10').scrollIntoView()")
+    between = after_scroll("window.scrollBy(0, -window.innerHeight / 2)")  # back into 9
+    at_end = after_scroll("window.scrollTo(0, document.documentElement.scrollHeight)")
+    in_sight = page.evaluate(
+        """() => {
+            const toc = document.querySelector('.toc').getBoundingClientRect();
+            const link = document.querySelector('.toc a[aria-current]').getBoundingClientRect();
+            return link.top >= toc.top && link.bottom <= toc.bottom;
+        }"""
+    )
+    colour = page.evaluate(
+        """() => [getComputedStyle(document.querySelector('.toc a[aria-current]')).color,
+                  getComputedStyle(document.querySelector('.toc a:not([aria-current])')).color]"""
+    )
+    context.close()
+    assert at_top == []  # nothing read yet: the first section is below the fold
+    assert at_ten == [["Раздел 10", "true"]]
+    assert between == [["Раздел 9", "true"]]
+    assert at_end == [["Раздел 29", "true"]]  # the last, though its heading stays low
+    assert in_sight  # the sidebar scrolled to keep the mark in view
+    assert colour[0] != colour[1]  # and it is seen, not only announced
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_toggle_names_what_it_will_do_and_changes_its_icon(
     browser: Browser, site_url: str, scheme: str
