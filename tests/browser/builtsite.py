@@ -43,10 +43,25 @@ def served_posts(site: Path, posts: dict[str, str]) -> Iterator[str]:
     (site / "content" / "posts").mkdir(parents=True)
     for name, text in posts.items():
         (site / "content" / "posts" / name).write_text(text, encoding="utf-8")
+    with served_folder(built(site)) as url:
+        yield url
+
+
+def built(site: Path) -> Path:
+    """Build the site in `site`; its dist/."""
     result = blogbuild("build", "--source", str(site))
     assert result.returncode == 0, result.stderr
-    with served_folder(site / "dist") as url:
-        yield url
+    return site / "dist"
+
+
+def html_pages(dist: Path) -> list[str]:
+    """Every HTML page of a built site, as URL paths (Pagefind's own files left out)."""
+    found = []
+    for page in sorted(dist.rglob("*.html")):
+        rel = page.relative_to(dist).as_posix()
+        if not rel.startswith("pagefind/"):
+            found.append("/" + rel.removesuffix("index.html"))
+    return found
 
 
 @contextmanager

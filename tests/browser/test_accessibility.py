@@ -5,15 +5,14 @@ and dark (the system's dark, and dark chosen with the theme toggle)."""
 from __future__ import annotations
 
 import base64
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.builtsite import served_folder
-from tests.integration.clirun import REPO, blogbuild
+from tests.browser.builtsite import built, served_folder
+from tests.integration.clirun import REPO
 
 pytestmark = pytest.mark.slow
 
@@ -128,29 +127,12 @@ def _everything_site(root: Path) -> None:
     (root / "assets" / "img" / "scheme.png").write_bytes(PNG)
 
 
-def _built(root: Path) -> Path:
-    done = blogbuild("build", "--source", str(root))
-    assert done.returncode == 0, done.stderr
-    return root / "dist"
-
-
-@pytest.fixture(scope="module")
-def repo_blog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
-    """The repository's blog, built and served, with every page it has."""
-    root = tmp_path_factory.mktemp("repo-blog")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "blogbuild.yaml", root / "blogbuild.yaml")
-    dist = _built(root)
-    with served_folder(dist) as url:
-        yield url, _pages(dist)
-
-
 @pytest.fixture(scope="module")
 def everything_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
     """A small site with every feature, built and served, with one page of each type."""
     root = tmp_path_factory.mktemp("everything")
     _everything_site(root)
-    dist = _built(root)
+    dist = built(root)
     pages = [
         "/",
         "/page/2/",
@@ -168,17 +150,6 @@ def everything_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
     assert missing == [], f"the site has no such pages: {missing}"
     with served_folder(dist) as url:
         yield url, pages
-
-
-def _pages(dist: Path) -> list[str]:
-    """Every HTML page of a built site, as URL paths."""
-    found = []
-    for page in sorted(dist.rglob("*.html")):
-        rel = page.relative_to(dist).as_posix()
-        if rel.startswith("pagefind/"):
-            continue
-        found.append("/" + rel.removesuffix("index.html"))
-    return found
 
 
 # The language label (a ::before on the block's top border, over no text) keeps axe from
