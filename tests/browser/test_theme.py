@@ -26,6 +26,11 @@ date: 2025-01-01
 ```python
 print("код")
 ```
+
+```python {{linenos=true, linenostart=99}}
+first = 1
+second = 2
+```
 """
 
 
@@ -236,4 +241,41 @@ def test_without_javascript_code_has_no_copy_button_and_stays_selectable(
 ) -> None:
     with page_without_script(browser, site_url + "/posts/long/") as page:
         assert page.locator(".code-copy").count() == 0
-        assert page.locator(".prose .highlight code").inner_text() == 'print("код")\n'
+        assert page.locator(".prose .highlight code").first.inner_text() == 'print("код")\n'
+
+
+def test_numbered_lines_show_their_numbers_and_copy_without_them(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "/posts/long/")
+    block = page.locator(".prose .highlight").nth(1)
+    gutter = block.evaluate(
+        """(b) => [...b.querySelectorAll('.line')].map(line => {
+            const number = getComputedStyle(line, '::before');
+            return [number.content, number.display, parseFloat(number.width) > 0];
+        })"""
+    )
+    first_line_left = block.evaluate(
+        """(b) => {
+            const range = document.createRange();
+            range.selectNodeContents(b.querySelector('.line'));
+            const text = range.getClientRects()[0].left;
+            return text - b.querySelector('pre').getBoundingClientRect().left;
+        }"""
+    )
+    selected = block.evaluate(
+        """(b) => { const s = getSelection(); s.selectAllChildren(b.querySelector('code'));
+                   return s.toString(); }"""
+    )
+    block.locator(".code-copy").click()
+    page.wait_for_function(
+        "document.querySelectorAll('.code-copy')[1].textContent === 'Скопировано'"
+    )
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert gutter == [['counter(line) / ""', "inline-block", True]] * 2
+    assert first_line_left > 30  # the text starts after the numbers' gutter
+    assert copied == "first = 1\nsecond = 2\n"  # no 99, 100 in the text
+    assert selected == copied.rstrip("\n")  # nor in a selection
