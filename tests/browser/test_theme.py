@@ -15,6 +15,7 @@ SECTIONS = "\n\n".join(
     f"## Раздел {n}\n\n" + "Длинный абзац о моделях и данных, который занимает место. " * 12
     for n in range(1, 30)
 )
+LONG_LINE = "строка, что шире окна, " * 8
 POST = f"""---
 title: Длинная статья
 date: 2025-01-01
@@ -28,7 +29,7 @@ print("код")
 ```
 
 ```python {{linenos=true, linenostart=99}}
-first = 1
+first = "{LONG_LINE}"
 second = 2
 ```
 """
@@ -269,6 +270,24 @@ def test_numbered_lines_show_their_numbers_and_copy_without_them(
         """(b) => { const s = getSelection(); s.selectAllChildren(b.querySelector('code'));
                    return s.toString(); }"""
     )
+    # the button and the language label cover no character of the code, scrolled or not
+    covered = page.evaluate(
+        """() => {
+            const over = (a, b) => a.left < b.right && b.left < a.right
+                && a.top < b.bottom && b.top < a.bottom;
+            const found = [];
+            document.querySelectorAll('.prose .highlight').forEach((b, n) => {
+                const pre = b.querySelector('pre');
+                const range = document.createRange();
+                range.selectNodeContents(b.querySelector('code'));
+                const text = [...range.getClientRects()];
+                const button = b.querySelector('.code-copy').getBoundingClientRect();
+                const inner = pre.getBoundingClientRect();
+                if (text.some(r => over(r, button) && r.top >= inner.top)) found.push(n);
+            });
+            return found;
+        }"""
+    )
     block.locator(".code-copy").click()
     page.wait_for_function(
         "document.querySelectorAll('.code-copy')[1].textContent === 'Скопировано'"
@@ -276,6 +295,7 @@ def test_numbered_lines_show_their_numbers_and_copy_without_them(
     copied = page.evaluate("navigator.clipboard.readText()")
     context.close()
     assert gutter == [['counter(line) / ""', "inline-block", True]] * 2
+    assert covered == []
     assert first_line_left > 30  # the text starts after the numbers' gutter
-    assert copied == "first = 1\nsecond = 2\n"  # no 99, 100 in the text
+    assert copied == f'first = "{LONG_LINE}"\nsecond = 2\n'  # no 99, 100 in the text
     assert selected == copied.rstrip("\n")  # nor in a selection
