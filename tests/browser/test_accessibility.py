@@ -144,9 +144,10 @@ def everything_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
         "/tags/dannye/",
         "/archive/",
         "/search/",
+        "/search/?q=модели",  # with results, their excerpts highlighted
         "/404.html",
     ]
-    missing = [p for p in pages if not (dist / p.lstrip("/")).exists()]
+    missing = [p for p in pages if not (dist / p.split("?")[0].lstrip("/")).exists()]
     assert missing == [], f"the site has no such pages: {missing}"
     with served_folder(dist) as url:
         yield url, pages
@@ -222,8 +223,10 @@ def _check_pages(
         for path in pages:
             page.goto(url + path)
             page.wait_for_load_state("load")
-            if path == "/search/":
+            if path.startswith("/search/"):
                 page.wait_for_selector(".pagefind-ui__search-input")
+            if "?q=" in path:
+                page.wait_for_selector(".pagefind-ui__result-excerpt mark", timeout=15_000)
             if choose_dark:
                 assert page.evaluate("document.documentElement.dataset.theme") == "dark"
             violations = _violations(page)
