@@ -4,134 +4,25 @@ and dark (the system's, and the one chosen with the theme toggle)."""
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.browser.builtsite import built, served_folder
+from tests.feature_site import write_feature_site
 from tests.integration.clirun import REPO
 
 pytestmark = pytest.mark.slow
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
-# A 2×1 PNG, so the post's image is a real picture.
-PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAD0lEQVR4nGM4URFgE7UAAApXAscFLUXTAAAAAElFTkSuQmCC"
-)
-
-LONG_LINE = "результат = модель.предсказать(" + ", ".join(f"x{n}" for n in range(40)) + ")"
-EVERYTHING = f"""---
-title: Всё, что умеет тема
-date: 2025-03-01
-updated: 2025-03-09
-categories: [Машинное обучение]
-tags: [модели, данные]
-description: Пост, в котором есть всё, что умеет показать тема.
-image: /assets/img/scheme.png
-ai:
-  model: GPT-4o
-  generated: true
-  reviewed_by: Анна
----
-Первый абзац: формула $E = mc^2$ в строке и сноска[^1].
-
-## Код
-
-```python {{linenos=true hl_lines=[2]}}
-import model
-{LONG_LINE}
-print(результат)
-```
-
-```
-без языка
-```
-
-Строка с `кодом` внутри.
-
-## Таблица
-
-| Модель | Параметры | Год |
-|--------|----------:|-----|
-| GPT-2  | 1,5 млрд  | 2019 |
-| GPT-3  | 175 млрд  | 2020 |
-
-## Список задач
-
-- [x] собрать данные
-- [ ] обучить модель
-
-## Выноски
-
-> [!NOTE]
-> Примечание к разделу.
-
-> [!WARNING]
-> Предупреждение.
-
-!!! tip "Совет дня"
-    Совет внутри выноски.
-
-??? question "Свёрнутый вопрос"
-    Ответ, видный после щелчка.
-
-{{{{< details summary="Подробнее" >}}}}
-Текст **внутри**.
-{{{{< /details >}}}}
-
-### Цитата
-
-> Обычная цитата со [ссылкой](https://example.com/).
-
-## Формулы
-
-$$
-\\int_0^1 x\\,dx = \\frac{{1}}{{2}}
-$$
-
-## Картинка
-
-![Схема модели](/assets/img/scheme.png)
-
-#### Слишком глубокий раздел
-
-Текст раздела.
-
-[^1]: Текст сноски.
-"""
-
-
-def _post(n: int) -> str:
-    return (
-        f"---\ntitle: Запись {n}\ndate: 2025-0{n}-01\ncategories: [Данные]\n"
-        f"tags: [данные]\n---\nТекст записи {n}, одно предложение.\n\n## Раздел\n\nЕщё текст.\n"
-    )
-
-
-def _everything_site(root: Path) -> None:
-    posts = root / "content" / "posts"
-    posts.mkdir(parents=True)
-    (root / "blogbuild.yaml").write_text(
-        "title: Тестовый блог\ndescription: Блог со всеми возможностями.\nlanguage: ru\n"
-        "posts_per_page: 2\n",
-        encoding="utf-8",
-    )
-    (posts / "2025-03-01-everything.md").write_text(EVERYTHING, encoding="utf-8")
-    for n in (1, 2, 4):
-        (posts / f"2025-0{n}-01-post-{n}.md").write_text(_post(n), encoding="utf-8")
-    (root / "assets" / "img").mkdir(parents=True)
-    (root / "assets" / "img" / "scheme.png").write_bytes(PNG)
-
 
 @pytest.fixture(scope="module")
 def everything_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
     """A small site with every feature, built and served, with one page of each type."""
     root = tmp_path_factory.mktemp("everything")
-    _everything_site(root)
+    write_feature_site(root)
     dist = built(root)
     pages = [
         "/",
