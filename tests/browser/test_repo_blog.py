@@ -68,3 +68,41 @@ def test_the_archive_leaves_its_titles_the_width_of_a_phone(
     for row in rows:
         assert row["room"] >= 0.95 * row["row"]  # the title has the row, the date is above
         assert row["below"]
+
+
+@pytest.mark.parametrize("width", [390, 768, 1280])
+def test_the_header_wraps_by_whole_groups(
+    browser: Browser, repo_blog: tuple[str, list[str]], width: int
+) -> None:
+    """The blog's long title leaves no room for everything on one row: the menu's words stay
+    whole, the search box keeps the toggle beside it and is wide enough for its placeholder."""
+    url, _ = repo_blog
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(url + "/")
+    page.wait_for_load_state("load")
+    found = page.evaluate(
+        """() => {
+            const box = (s) => document.querySelector(s).getBoundingClientRect();
+            const input = document.querySelector('.site-search__input');
+            const style = getComputedStyle(input);
+            const pen = document.createElement('canvas').getContext('2d');
+            pen.font = `${style.fontSize} ${style.fontFamily}`;
+            const search = box('.site-search__input'), toggle = box('.theme-toggle');
+            return {
+                lines: [...document.querySelectorAll('.site-nav a')]
+                    .map(a => a.getClientRects().length),
+                beside: Math.abs((search.top + search.bottom) / 2
+                                 - (toggle.top + toggle.bottom) / 2) < 2
+                        && toggle.left > search.right,
+                room: input.clientWidth - parseFloat(style.paddingLeft)
+                      - parseFloat(style.paddingRight) - pen.measureText(input.placeholder).width,
+                wide: document.documentElement.scrollWidth,
+            };
+        }"""
+    )
+    context.close()
+    assert set(found["lines"]) == {1}  # no link broken over two lines
+    assert found["beside"]
+    assert found["room"] >= 8  # the placeholder is read whole, with room for another font
+    assert found["wide"] <= width
