@@ -64,5 +64,53 @@
     var wide = window.matchMedia("(min-width: 80rem)");
     toc.open = wide.matches;
     if (wide.addEventListener) wide.addEventListener("change", function () { toc.open = wide.matches; });
+    markCurrentSection(toc);
+  }
+
+  // While the reader scrolls, the contents mark the section being read (aria-current): the
+  // last one whose heading has passed the upper quarter of the window, or the last of all
+  // at the page's end, where short closing sections never reach that line.
+  function markCurrentSection(list) {
+    var links = Array.prototype.slice.call(list.querySelectorAll('a[href^="#"]'));
+    var headings = links.map(function (link) {
+      return document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    });
+    var marked = null;
+    var pending = false;
+    function mark() {
+      pending = false;
+      var line = window.innerHeight / 4;
+      var current = null;
+      for (var i = 0; i < headings.length; i++) {
+        if (!headings[i]) continue;
+        if (headings[i].getBoundingClientRect().top > line) break;
+        current = links[i];
+      }
+      var root = document.documentElement;
+      if (window.scrollY > 0 && window.innerHeight + window.scrollY >= root.scrollHeight - 2) {
+        current = links[links.length - 1];
+      }
+      if (current === marked) return;
+      if (marked) marked.removeAttribute("aria-current");
+      if (current) {
+        current.setAttribute("aria-current", "true");
+        var box = list.closest(".toc");
+        // keep the marked entry in sight when the sidebar itself scrolls
+        if (box && box.scrollHeight > box.clientHeight) {
+          var link = current.getBoundingClientRect();
+          var view = box.getBoundingClientRect();
+          if (link.top < view.top || link.bottom > view.bottom) {
+            box.scrollTop += link.top - view.top - box.clientHeight / 2;
+          }
+        }
+      }
+      marked = current;
+    }
+    function later() {
+      if (!pending) { pending = true; window.requestAnimationFrame(mark); }
+    }
+    window.addEventListener("scroll", later, { passive: true });
+    window.addEventListener("resize", later);
+    mark();
   }
 })();

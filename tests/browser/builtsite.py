@@ -43,9 +43,31 @@ def served_posts(site: Path, posts: dict[str, str]) -> Iterator[str]:
     (site / "content" / "posts").mkdir(parents=True)
     for name, text in posts.items():
         (site / "content" / "posts" / name).write_text(text, encoding="utf-8")
+    with served_folder(built(site)) as url:
+        yield url
+
+
+def built(site: Path) -> Path:
+    """Build the site in `site`; its dist/."""
     result = blogbuild("build", "--source", str(site))
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(QuietHandler, directory=str(site / "dist"))
+    return site / "dist"
+
+
+def html_pages(dist: Path) -> list[str]:
+    """Every HTML page of a built site, as URL paths (Pagefind's own files left out)."""
+    found = []
+    for page in sorted(dist.rglob("*.html")):
+        rel = page.relative_to(dist).as_posix()
+        if not rel.startswith("pagefind/"):
+            found.append("/" + rel.removesuffix("index.html"))
+    return found
+
+
+@contextmanager
+def served_folder(folder: Path) -> Iterator[str]:
+    """Serve a built site's `folder` over HTTP on 127.0.0.1; yields its URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -1,4 +1,5 @@
-"""A real browser for the live-reload tests: Debian's Chromium driven by Playwright."""
+"""A real browser for the browser tests: Debian's Chromium driven by Playwright; the
+repository's blog built and served once for the tests that read it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
+
+from tests.browser.builtsite import built, html_pages, served_folder
+from tests.integration.clirun import REPO
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -35,3 +39,14 @@ def browser() -> Iterator[Browser]:
         )
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def repo_blog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
+    """The repository's blog, built and served: its URL and every page it has."""
+    root = tmp_path_factory.mktemp("repo-blog")
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "blogbuild.yaml", root / "blogbuild.yaml")
+    dist = built(root)
+    with served_folder(dist) as url:
+        yield url, html_pages(dist)

@@ -15,6 +15,7 @@ SECTIONS = "\n\n".join(
     f"## Раздел {n}\n\n" + "Длинный абзац о моделях и данных, который занимает место. " * 12
     for n in range(1, 30)
 )
+LONG_LINE = "строка, что шире окна, " * 8
 POST = f"""---
 title: Длинная статья
 date: 2025-01-01
@@ -25,6 +26,11 @@ date: 2025-01-01
 
 ```python
 print("код")
+```
+
+```python {{linenos=true, linenostart=99}}
+first = "{LONG_LINE}"
+second = 2
 ```
 """
 
@@ -90,6 +96,45 @@ def test_on_a_wide_screen_the_contents_are_open_beside_the_article(
     assert found["position"] == "fixed"
     assert found["right"] <= found["width"]  # not cut by the window's edge
     assert found["tap"] >= 24
+
+
+def test_on_a_wide_screen_the_contents_mark_the_section_being_read(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_url}/posts/long/")
+    page.wait_for_load_state("load")
+    current = """() => [...document.querySelectorAll('.toc a[aria-current]')]
+        .map(a => [a.textContent, a.getAttribute('aria-current')])"""
+
+    def after_scroll(script: str) -> list[list[str]]:
+        page.evaluate(script)
+        page.wait_for_timeout(100)  # the mark follows on the next frame
+        return page.evaluate(current)
+
+    at_top = page.evaluate(current)
+    at_ten = after_scroll("document.getElementById('раздел-10').scrollIntoView()")
+    between = after_scroll("window.scrollBy(0, -window.innerHeight / 2)")  # back into 9
+    at_end = after_scroll("window.scrollTo(0, document.documentElement.scrollHeight)")
+    in_sight = page.evaluate(
+        """() => {
+            const toc = document.querySelector('.toc').getBoundingClientRect();
+            const link = document.querySelector('.toc a[aria-current]').getBoundingClientRect();
+            return link.top >= toc.top && link.bottom <= toc.bottom;
+        }"""
+    )
+    colour = page.evaluate(
+        """() => [getComputedStyle(document.querySelector('.toc a[aria-current]')).color,
+                  getComputedStyle(document.querySelector('.toc a:not([aria-current])')).color]"""
+    )
+    context.close()
+    assert at_top == []  # nothing read yet: the first section is below the fold
+    assert at_ten == [["Раздел 10", "true"]]
+    assert between == [["Раздел 9", "true"]]
+    assert at_end == [["Раздел 29", "true"]]  # the last, though its heading stays low
+    assert in_sight  # the sidebar scrolled to keep the mark in view
+    assert colour[0] != colour[1]  # and it is seen, not only announced
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -197,4 +242,60 @@ def test_without_javascript_code_has_no_copy_button_and_stays_selectable(
 ) -> None:
     with page_without_script(browser, site_url + "/posts/long/") as page:
         assert page.locator(".code-copy").count() == 0
-        assert page.locator(".prose .highlight code").inner_text() == 'print("код")\n'
+        assert page.locator(".prose .highlight code").first.inner_text() == 'print("код")\n'
+
+
+def test_numbered_lines_show_their_numbers_and_copy_without_them(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "/posts/long/")
+    block = page.locator(".prose .highlight").nth(1)
+    gutter = block.evaluate(
+        """(b) => [...b.querySelectorAll('.line')].map(line => {
+            const number = getComputedStyle(line, '::before');
+            return [number.content, number.display, parseFloat(number.width) > 0];
+        })"""
+    )
+    first_line_left = block.evaluate(
+        """(b) => {
+            const range = document.createRange();
+            range.selectNodeContents(b.querySelector('.line'));
+            const text = range.getClientRects()[0].left;
+            return text - b.querySelector('pre').getBoundingClientRect().left;
+        }"""
+    )
+    selected = block.evaluate(
+        """(b) => { const s = getSelection(); s.selectAllChildren(b.querySelector('code'));
+                   return s.toString(); }"""
+    )
+    # the button and the language label cover no character of the code, scrolled or not
+    covered = page.evaluate(
+        """() => {
+            const over = (a, b) => a.left < b.right && b.left < a.right
+                && a.top < b.bottom && b.top < a.bottom;
+            const found = [];
+            document.querySelectorAll('.prose .highlight').forEach((b, n) => {
+                const pre = b.querySelector('pre');
+                const range = document.createRange();
+                range.selectNodeContents(b.querySelector('code'));
+                const text = [...range.getClientRects()];
+                const button = b.querySelector('.code-copy').getBoundingClientRect();
+                const inner = pre.getBoundingClientRect();
+                if (text.some(r => over(r, button) && r.top >= inner.top)) found.push(n);
+            });
+            return found;
+        }"""
+    )
+    block.locator(".code-copy").click()
+    page.wait_for_function(
+        "document.querySelectorAll('.code-copy')[1].textContent === 'Скопировано'"
+    )
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert gutter == [['counter(line) / ""', "inline-block", True]] * 2
+    assert covered == []
+    assert first_line_left > 30  # the text starts after the numbers' gutter
+    assert copied == f'first = "{LONG_LINE}"\nsecond = 2\n'  # no 99, 100 in the text
+    assert selected == copied.rstrip("\n")  # nor in a selection

@@ -32,6 +32,15 @@ def test_one_post_is_counted_in_the_singular(site: SiteMaker) -> None:
     assert "1 posts" not in done.stdout and "(s)" not in done.stdout
 
 
+def test_one_fix_in_one_file_is_counted_in_the_singular(site: SiteMaker) -> None:
+    body = "Вступление к статье.\n\n**Обзор**\n\nТекст раздела о моделях.\n"
+    site.post("a.md", f"---\ntitle: Один\ndate: 2025-01-01\ndescription: О.\n---\n{body}")
+    shown = blogbuild("check", "--source", str(site.root), "--diff")
+    fixed = blogbuild("check", "--source", str(site.root), "--fix")
+    assert "Would fix 1 finding in 1 file." in shown.stderr, shown.stderr
+    assert "Fixed 1 finding in 1 file." in fixed.stderr, fixed.stderr
+
+
 def test_an_impossible_file_name_date_is_told_as_such(site: SiteMaker) -> None:
     site.post("2024-02-30-post.md", "---\ntitle: Дата\n---\nТекст.\n")
     done = blogbuild("build", "--source", str(site.root))

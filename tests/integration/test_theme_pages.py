@@ -78,3 +78,26 @@ def test_the_code_stylesheet_loads_only_on_pages_with_code(site: SiteMaker) -> N
     for page in ("posts/text/index.html", "index.html", "archive/index.html", "404.html"):
         assert link not in (dist / page).read_text(encoding="utf-8"), page
     assert (dist / "assets" / "css" / "highlight.css").is_file()
+
+
+def test_the_menu_links_the_tags_only_when_there_are_tags(site: SiteMaker) -> None:
+    site.post("a.md", "---\ntitle: Пост\ndate: 2025-03-01\ncategories: [ИИ]\n---\nТекст.\n")
+    _build(site)
+    untagged = _page(site, "index.html").split('<nav class="site-nav"', 1)[1].split("</nav>")[0]
+    site.post("b.md", "---\ntitle: Второй\ndate: 2025-03-02\ntags: [модели]\n---\nТекст.\n")
+    _build(site)
+    tagged = _page(site, "index.html").split('<nav class="site-nav"', 1)[1].split("</nav>")[0]
+    assert 'href="/categories/"' in untagged and 'href="/tags/"' not in untagged
+    assert ">Теги</a>" in tagged and 'href="/tags/"' in tagged
+    # and a page that lists no post keeps the link out too, after an incremental build
+    assert ">Теги</a>" in _page(site, "archive/index.html")
+
+
+def test_the_home_page_has_one_h1_and_later_pages_say_which_they_are(site: SiteMaker) -> None:
+    site.config("title: Блог\nposts_per_page: 1\n")
+    for n in (1, 2):
+        site.post(f"p{n}.md", f"---\ntitle: Пост {n}\ndate: 2025-03-0{n}\n---\nТекст.\n")
+    _build(site)
+    home, second = _page(site, "index.html"), _page(site, "page/2/index.html")
+    assert home.count("<h1") == 1 and '<h1 class="visually-hidden">Блог</h1>' in home
+    assert second.count("<h1") == 1 and ">Страница 2 из 2</h1>" in second

@@ -47,13 +47,20 @@ def test_headings_are_returned_with_file_lines(renderer: MarkdownRenderer) -> No
 
 def test_body_h1_sections_are_shown_one_level_deeper(renderer: MarkdownRenderer) -> None:
     # the page's title is its only h1: `#` sections become h2, and so on down to h6
-    source = "# Раздел\n\n## Подраздел\n\n###### Самый глубокий\n\nТекст.\n"
+    source = "".join(f"{'#' * n} Уровень {n}\n\n" for n in range(1, 7)) + "Текст.\n"
     result = renderer.render(source)
-    assert '<h2 id="раздел">Раздел</h2>' in result.html
-    assert '<h3 id="подраздел">Подраздел</h3>' in result.html
-    assert '<h6 id="самый-глубокий">' in result.html
+    assert '<h2 id="уровень-1">Уровень 1</h2>' in result.html
+    assert '<h3 id="уровень-2">Уровень 2</h3>' in result.html
+    assert '<h6 id="уровень-6">' in result.html  # the deepest HTML has, with level 5
     assert "<h1" not in result.html
-    assert [h.level for h in result.headings] == [2, 3, 6]
+    assert [h.level for h in result.headings] == [2, 3, 4, 5, 6, 6]
+
+
+def test_a_skipped_level_is_not_skipped_on_the_page(renderer: MarkdownRenderer) -> None:
+    # axe's heading-order: a reader moving by headings expects no gap in the outline
+    result = renderer.render("## Раздел\n\n#### Пункт\n\n## Второй\n\n### Его пункт\n")
+    assert [h.level for h in result.headings] == [2, 3, 2, 3]
+    assert '<h3 id="пункт">Пункт</h3>' in result.html
 
 
 def test_bodies_without_h1_keep_their_levels(renderer: MarkdownRenderer) -> None:

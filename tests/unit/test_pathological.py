@@ -69,7 +69,7 @@ TASK_LISTS = [
 @pytest.mark.parametrize("source", TASK_LISTS)
 def test_task_lists_render_as_upstream(source: str) -> None:
     ours = MarkdownIt("commonmark").use(tasklists_plugin)
-    theirs = MarkdownIt("commonmark").use(upstream_tasklists)
+    theirs = MarkdownIt("commonmark").use(upstream_tasklists, label=True)
     assert ours.render(source) == theirs.render(source)
     assert "checkbox" in ours.render(source)
 

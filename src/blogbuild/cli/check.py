@@ -13,6 +13,7 @@ from blogbuild.cli.common import (
     reported_problems,
     site_options,
 )
+from blogbuild.content.text import counted
 from blogbuild.errors import BlogbuildError, BuildFailed, Problem
 from blogbuild.options import BuildOptions
 
@@ -109,7 +110,7 @@ def _fix_posts(options: BuildOptions, *, write: bool, require_clean: bool) -> No
     if not write:
         for item in fixes:
             click.echo(item.diff(), nl=False)
-        click.echo(f"Would fix {total} findings in {len(fixes)} files.", err=True)
+        click.echo(f"Would fix {_findings_in_files(total, len(fixes))}.", err=True)
         sys.exit(1 if fixes else 0)
     if require_clean and fixes:
         dirty = uncommitted(options.source, fixes)
@@ -119,4 +120,9 @@ def _fix_posts(options: BuildOptions, *, write: bool, require_clean: bool) -> No
     write_fixes(fixes)
     for item in fixes:
         click.echo(describe(item), err=True)
-    click.echo(f"Fixed {total} findings in {len(fixes)} files.", err=True)
+    click.echo(f"Fixed {_findings_in_files(total, len(fixes))}.", err=True)
+
+
+def _findings_in_files(findings: int, files: int) -> str:
+    """'1 finding in 1 file', '3 findings in 2 files'."""
+    return f"{counted(findings, 'finding', 'findings')} in {counted(files, 'file', 'files')}"

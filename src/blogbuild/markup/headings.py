@@ -71,9 +71,7 @@ def _assign_heading_ids(state: StateCore) -> None:
     first_line = doc.first_line if doc else 1
     ids = UniqueIds()
     tokens = state.tokens
-    shift = 1 if any(t.type == "heading_open" and t.tag == "h1" for t in tokens) else 0
-    if doc is not None:
-        doc.heading_shift = shift
+    _outline(tokens)
     for i, token in enumerate(tokens):
         if token.type != "heading_open":
             continue
@@ -86,21 +84,45 @@ def _assign_heading_ids(state: StateCore) -> None:
         token.attrSet("id", heading_id)
         if doc is not None:
             line = token.map[0] + first_line if token.map else None
-            level = min(6, int(token.tag[1]) + shift)
-            doc.headings.append(Heading(level, heading_id, text, line))
+            doc.headings.append(Heading(token.meta[_SHOWN], heading_id, text, line))
 
 
-def _render_shifted(
+# The level a heading is shown at, in its tokens' `meta`: the tokens keep the level as
+# written, which the checker reads.
+_SHOWN = "shown_level"
+
+
+def _outline(tokens: Sequence[Token]) -> None:
+    """The levels the page shows: the title is its only h1, so the body's top level is h2,
+    and a heading is at most one level below the one it is under (`###` under `#` is
+    shown as h3), so the outline skips no level whatever the author's levels were."""
+    # (written level, shown level) of the headings the current one may be under
+    above: list[tuple[int, int]] = []
+    for i, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        written = int(token.tag[1])
+        while above and above[-1][0] >= written:
+            above.pop()
+        shown = min(6, above[-1][1] + 1 if above else 2)
+        above.append((written, shown))
+        token.meta[_SHOWN] = shown
+        for close in tokens[i + 1 :]:
+            if close.type == "heading_close":
+                close.meta[_SHOWN] = shown
+                break
+
+
+def _render_shown(
     renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    """A heading's tag as the page shows it: one level deeper when the body has h1s."""
+    """A heading's tag at the level the page shows it (see `_outline`)."""
     token = tokens[idx]
-    doc = document_state(env)
-    shift = doc.heading_shift if doc else 0
-    if not shift:
-        return renderer.renderToken(tokens, idx, options, env)
+    shown = token.meta.get(_SHOWN)
     written = token.tag
-    token.tag = f"h{min(6, int(written[1]) + shift)}"
+    if shown is None or f"h{shown}" == written:
+        return renderer.renderToken(tokens, idx, options, env)
+    token.tag = f"h{shown}"
     try:
         return renderer.renderToken(tokens, idx, options, env)
     finally:
@@ -108,8 +130,8 @@ def _render_shifted(
 
 
 def heading_ids_plugin(md: MarkdownIt) -> None:
-    """Give every heading an `id`, record it in the document state, and keep the title the
-    page's only h1 (body h1 sections are shown as h2, and every level below one deeper)."""
+    """Give every heading an `id`, record it in the document state, and show the headings
+    as an outline under the title, the page's only h1, that skips no level."""
     md.core.ruler.push("heading_ids", _assign_heading_ids)
-    md.add_render_rule("heading_open", _render_shifted)
-    md.add_render_rule("heading_close", _render_shifted)
+    md.add_render_rule("heading_open", _render_shown)
+    md.add_render_rule("heading_close", _render_shown)

@@ -18,7 +18,7 @@ _TABLE = ("table", "thead", "tbody", "tfoot", "tr", "caption", "colgroup", "col"
 _PLAIN = (
     "br", "hr", "b", "i", "s", "del", "ins", "u", "q", "small", "cite",
     "ul", "ol", "li", "blockquote", "figure", "figcaption", "details", "summary",
-    "img", "iframe", "a", "section", "input", "dl", "dt", "dd", "th", "td",
+    "img", "iframe", "a", "section", "input", "label", "dl", "dt", "dd", "th", "td",
 )  # fmt: skip
 # Podcast players and screencasts: the media elements, without autoplay or scripting.
 _MEDIA = ("audio", "video", "source", "track", "picture")

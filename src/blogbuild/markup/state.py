@@ -73,9 +73,6 @@ class DocumentState:
     known_code: Mapping[str, str] = field(default_factory=dict)  # highlighted before
     code_html: dict[str, str] = field(default_factory=dict)  # highlighted blocks, by digest
     warnings: list[tuple[int, str]] = field(default_factory=list)  # (file line, message)
-    # Levels every heading is shown deeper by: 1 when the body has h1 sections, since the
-    # page's title is its only h1 (the source and the checker keep the levels as written)
-    heading_shift: int = 0
 
 
 def new_env(state: DocumentState) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """GFM task lists (`- [ ] a`, `- [x] b`) as disabled checkboxes, in one pass over the tokens.
 
-The output is mdit-py-plugins' `tasklists_plugin` with its defaults, token for token but
-for the item's inline token, which keeps its `[ ]`. That plugin looks for each item's list
+The output is mdit-py-plugins' `tasklists_plugin` with `label=True` (the item's text is
+its checkbox's label, so a screen reader says what is done), token for token but for the
+item's inline token, which keeps its `[ ]`. That plugin looks for each item's list
 by walking back from the item, so a list of N task items cost N² steps (20,000: 37 s).
 Here the last token seen at each nesting level is kept, which is the same answer found in
 one step.
@@ -61,13 +62,21 @@ def _is_todo(tokens: list[Token], i: int) -> bool:
 
 def _todoify(token: Token) -> None:
     assert token.children is not None
-    checkbox = Token("html_inline", "", 0)
+    checkbox = _html_inline("")
     if token.content.startswith("[ ] "):
         checkbox.content = _UNCHECKED
     elif token.content.startswith(("[x] ", "[X] ")):
         checkbox.content = _CHECKED
     token.children.insert(0, checkbox)
     token.children[1].content = token.children[1].content[3:]
+    token.children.insert(0, _html_inline("<label>"))
+    token.children.append(_html_inline("</label>"))
     # The inline token keeps its source text (upstream cuts the box off it too): the page
     # is made of the children, and with block tokens as CommonMark makes them the checker
     # reads this parse instead of making its own.
+
+
+def _html_inline(html: str) -> Token:
+    token = Token("html_inline", "", 0)
+    token.content = html
+    return token
