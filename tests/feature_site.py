@@ -102,7 +102,8 @@ def _post(n: int) -> str:
 
 
 def write_feature_site(root: Path) -> None:
-    """Write the site into `root`: a post with every feature, three more for the lists."""
+    """Write the site into `root`: a post with every feature, three more for the lists, and
+    a page in the menu."""
     posts = root / "content" / "posts"
     posts.mkdir(parents=True)
     (root / "blogbuild.yaml").write_text(
@@ -115,3 +116,10 @@ def write_feature_site(root: Path) -> None:
         (posts / f"2025-0{n}-01-post-{n}.md").write_text(_post(n), encoding="utf-8")
     (root / "assets" / "img").mkdir(parents=True)
     (root / "assets" / "img" / "scheme.png").write_bytes(PNG)
+    pages = root / "content" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "about.md").write_text(
+        "---\ntitle: О блоге\ndescription: Кто пишет.\nmenu: true\n---\n"
+        "Кто пишет этот блог.\n\n## Связаться\n\nПочта и `код`.\n",
+        encoding="utf-8",
+    )

@@ -34,6 +34,7 @@ def everything_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
         "/tags/",
         "/tags/dannye/",
         "/archive/",
+        "/about/",  # a page that stands alone, in the menu
         "/search/",
         "/search/?q=модели",  # with results, their excerpts highlighted
         "/404.html",
