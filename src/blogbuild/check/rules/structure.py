@@ -13,7 +13,7 @@ from blogbuild.check.prose import comparable
 
 
 @dataclass(frozen=True, slots=True)
-class _Heading:
+class Heading:
     opener: int  # index of heading_open in doc.tokens
     level: int
     span: Span
@@ -21,10 +21,10 @@ class _Heading:
 
 
 # Four rules walk the outline of the same document one after the other.
-_last_headings: list[tuple[Document, list[_Heading]]] = []
+_last_headings: list[tuple[Document, list[Heading]]] = []
 
 
-def headings(doc: Document) -> list[_Heading]:
+def headings(doc: Document) -> list[Heading]:
     """The top-level headings of the article's outline, in order."""
     if _last_headings and _last_headings[0][0] is doc:
         return _last_headings[0][1]
@@ -38,7 +38,7 @@ def headings(doc: Document) -> list[_Heading]:
         if doc.is_text and not _reads_as_title(_line(doc.text_lines, span.first)):
             continue  # a text post's short line made a heading, but it is code or a label
         level = heading_level(opener)
-        found.append(_Heading(span.token_index - 1, level, span, doc.file_line(span.first)))
+        found.append(Heading(span.token_index - 1, level, span, doc.file_line(span.first)))
     _last_headings[:] = [(doc, found)]
     return found
 
@@ -89,8 +89,8 @@ def duplicate_heading(doc: Document) -> Iterator[Hit]:
     seen: dict[str, list[tuple[int, int, int]]] = {}  # key -> (level, parent line, line)
     parallel = _parallel_keys(doc)
     blocks = doc.top_blocks()
-    previous: _Heading | None = None
-    parents: list[_Heading] = []
+    previous: Heading | None = None
+    parents: list[Heading] = []
     for heading in headings(doc):
         key = _key(heading)
         adjacent = previous is not None and _next_block(blocks, previous.opener) == heading.opener
@@ -127,7 +127,7 @@ def duplicate_heading(doc: Document) -> Iterator[Hit]:
 def _parallel_keys(doc: Document) -> frozenset[str]:
     """Sub-heading texts that recur at one level under different parents, if two or more do."""
     places: dict[tuple[str, int], set[int]] = {}
-    parents: list[_Heading] = []
+    parents: list[Heading] = []
     for heading in headings(doc):
         while parents and parents[-1].level >= heading.level:
             parents.pop()
@@ -138,14 +138,14 @@ def _parallel_keys(doc: Document) -> frozenset[str]:
     return keys if len(keys) > 1 else frozenset()
 
 
-def _key(heading: _Heading) -> str:
+def _key(heading: Heading) -> str:
     return comparable(HASHES.sub("", heading.span.text.strip()))
 
 
-def adjacent_duplicates(doc: Document) -> Iterator[tuple[_Heading, _Heading]]:
+def adjacent_duplicates(doc: Document) -> Iterator[tuple[Heading, Heading]]:
     """Pairs of headings with the same text, the second right after the first."""
     blocks = doc.top_blocks()
-    previous: _Heading | None = None
+    previous: Heading | None = None
     for heading in headings(doc):
         if (
             previous is not None
@@ -158,7 +158,7 @@ def adjacent_duplicates(doc: Document) -> Iterator[tuple[_Heading, _Heading]]:
         previous = heading
 
 
-_UNSPACED_HEADING = re.compile(r"^#{2,6}[^\s#]")
+UNSPACED_HEADING = re.compile(r"^(#{2,6})[^\s#]")
 
 
 def heading_stray_hash(doc: Document) -> Iterator[Hit]:
@@ -168,7 +168,7 @@ def heading_stray_hash(doc: Document) -> Iterator[Hit]:
         if span.block == "heading" and stripped.startswith("#"):
             offset = len(span.text) - len(stripped)
             yield doc.span_hit("heading-stray-hash", span, offset, "the heading shows a stray '#'")
-        elif span.block == "paragraph" and _UNSPACED_HEADING.match(span.text):
+        elif span.block == "paragraph" and UNSPACED_HEADING.match(span.text):
             message = "'#' without a space after it is not a heading and shows as text"
             yield doc.span_hit("heading-stray-hash", span, 0, message)
 
@@ -186,22 +186,50 @@ def h1_repeats_title(doc: Document) -> Iterator[Hit]:
 
 
 def repeated_titles(doc: Document) -> Iterator[Span]:
-    """The H1s, and lines before the first prose paragraph, that are the title again."""
+    """The H1s, and lines before the first prose paragraph, that are the title again.
+
+    A line that says the title but is the author's own is left alone: a link (a link
+    post names what it links to), a quotation or its attribution, and the post's only
+    text, which the page would show empty without.
+    """
     title = comparable(doc.post.title)
     if not title:
         return
     reported: set[int] = set()
+    # The post's only text stays, or the page would show nothing under the title.
+    alone = sum(1 for span in doc.spans if span.prose.strip()) <= 1
+    if alone:
+        return
     for heading in headings(doc):
         if heading.level == 1 and comparable(heading.span.text) == title:
             reported.add(heading.span.first)
             yield heading.span
-    for span in doc.spans[:_LEAD_SPANS]:
+    for position, span in enumerate(doc.spans[:_LEAD_SPANS]):
         if span.block == "cell" or doc.tokens[span.token_index].level > 1:
             continue
         if comparable(span.text) == title and span.first not in reported:
-            yield span
+            following = doc.spans[position + 1] if position + 1 < len(doc.spans) else None
+            if not _authors_line(span, following):
+                yield span
         if span.block == "paragraph" and len(comparable(span.text).split()) > _LEAD_WORDS:
             return
+
+
+# A quotation opens with a quote mark; its attribution follows it with a dash.
+_QUOTE_OPENING = tuple("«“„\"'‘>")
+_DASH_OPENING = re.compile(r"^\s*(?:[—–~]|--|-\s)")
+# A link, autolink or bare address: what a link post is about.
+_LINK_MARK = re.compile(r"\]\(|\]\[|<https?:|https?://")
+
+
+def _authors_line(span: Span, following: Span | None) -> bool:
+    """True for a title-like line that is a link, a quotation or a quotation's credit."""
+    text = span.text.strip().lstrip("*_ ")
+    if _LINK_MARK.search(span.text) or text.startswith(_QUOTE_OPENING):
+        return True
+    if _DASH_OPENING.match(span.text):
+        return True  # '— Title', the source of the quotation above
+    return following is not None and bool(_DASH_OPENING.match(following.text))
 
 
 # Longer bold lines are emphasised sentences (a source credit, a warning), not titles.
