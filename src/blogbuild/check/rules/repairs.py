@@ -22,6 +22,7 @@ from blogbuild.check.rules.structure import (
     bold_heading_text,
     headings,
     repeated_titles,
+    text_repeats,
 )
 
 Repair = Callable[[Document], Iterable[Edit]]
@@ -67,6 +68,12 @@ def duplicate_heading(doc: Document) -> Iterator[Edit]:
     follow would then skip a level, which of the two levels was meant is not certain:
     the finding is reported, not repaired.
     """
+    if doc.is_text:
+        for line, _, same in text_repeats(doc):
+            if same:
+                number = doc.file_line(line)
+                yield Edit.delete("duplicate-heading", range(number, number + 1))
+        return
     pairs = list(adjacent_duplicates(doc))
     if not pairs:
         return

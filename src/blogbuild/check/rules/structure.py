@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from blogbuild.check.document import Document, Span, heading_level
 from blogbuild.check.findings import Hit
@@ -50,7 +51,7 @@ _CODE_MARKS = re.compile(r"[{}();=<>$\\|`\[\]]")
 
 
 def _line(lines: tuple[str, ...], index: int) -> str:
-    return lines[index] if index < len(lines) else ""
+    return lines[index] if 0 <= index < len(lines) else ""
 
 
 def _reads_as_title(line: str) -> bool:
@@ -86,6 +87,9 @@ def _restates(upper: str, lower: str) -> bool:
 
 def duplicate_heading(doc: Document) -> Iterator[Hit]:
     """Headings whose text repeats an earlier heading, or restates the one right above."""
+    if doc.is_text:
+        yield from _text_repeats(doc)
+        return
     seen: dict[str, list[tuple[int, int, int]]] = {}  # key -> (level, parent line, line)
     parallel = _parallel_keys(doc)
     blocks = doc.top_blocks()
@@ -122,6 +126,43 @@ def duplicate_heading(doc: Document) -> Iterator[Hit]:
         if key:
             seen.setdefault(key, []).append((heading.level, parent, heading.line))
         previous = heading
+
+
+def text_repeats(doc: Document) -> Iterator[tuple[int, int, bool]]:
+    """(line, line right above it, same?) for a text post's title-like lines said twice.
+
+    A text post's headings are guessed from short lines, and far apart the same short line
+    is as often a caption, a contents entry or a refrain as a heading: only a line that
+    says again the one right above it (blank lines between) is certainly a repeat.
+    """
+    lines = doc.text_lines
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for upper, lower in pairwise(filled):
+        first, second = lines[upper].strip(), lines[lower].strip()
+        # Headings stand apart: a blank line above, and below the section's longer text
+        # or a blank line. Items of a list repeat inside a run of lines.
+        below = _line(lines, lower + 1).strip()
+        if _line(lines, upper - 1).strip() or (below and len(below) <= len(second)):
+            continue
+        if len(second) > _TEXT_TITLE_CHARS or not _reads_as_title(second):
+            continue
+        if not _reads_as_title(first) or len(first) > _TEXT_TITLE_CHARS:
+            continue
+        same = comparable(first) == comparable(second) != ""
+        if same or _restates(_plain(first), _plain(second)):
+            yield lower, upper, same
+
+
+_TEXT_TITLE_CHARS = 120
+
+
+def _text_repeats(doc: Document) -> Iterator[Hit]:
+    for line, above, same in text_repeats(doc):
+        verb = "repeats" if same else "restates"
+        message = (
+            f"{verb} the heading on line {doc.file_line(above)} right above it; keep one of the two"
+        )
+        yield doc.text_hit("duplicate-heading", line, 0, message)
 
 
 def _parallel_keys(doc: Document) -> frozenset[str]:
