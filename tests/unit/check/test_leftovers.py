@@ -19,6 +19,9 @@ RULE = "placeholder-text"
         "Свяжитесь с [Вставьте имя автора] по почте.\n",
         "Напишите <placeholder> сюда.\n",
         "Конечно! Вот статья о трансформерах.\n",
+        # A notice about text that failed to come, in brackets or parentheses.
+        "Текст.\n\n[Content could not be generated for this section due to an error.]\n",
+        "Текст.\n\n(Раздел не удалось сгенерировать: превышен лимит токенов.)\n",
     ],
 )
 def test_placeholders_are_found(found, text: str) -> None:
@@ -35,6 +38,11 @@ def test_placeholders_are_found(found, text: str) -> None:
         "Список дел (todo) ведётся в трекере.\n",
         "GPT работает как языковая модель и предсказывает токены.\n",
         "Интервал [0, 1] и ссылка [вставить][ref].\n\n[ref]: https://example.com\n",
+        # A chatbot's phrase quoted is discussed, not left in.
+        "Ответы начинались с «As an AI language model, I…», и это стало мемом.\n",
+        # Generation named in brackets without a failure, or a failure without generation.
+        "Картинка (generated with a diffusion model) в начале статьи.\n",
+        "Сервер вернул ошибку (error 502: bad gateway) и перезапустился.\n",
     ],
 )
 def test_ordinary_text_is_not_a_placeholder(found, text: str) -> None:

@@ -58,6 +58,14 @@ _SLOT_START = re.compile(
 _SLOT_ANYWHERE = re.compile(
     r"ошибк\w* генерац|placeholder|заполнител|\bto be (?:added|written)\b", re.I
 )
+# A notice in brackets about the text that failed to come: its generation and the failure.
+_NOTICE = re.compile(r"\[[^\[\]\n]{8,200}\](?![(\[:])|\([^()\n]{8,200}\)")
+_GENERATION = re.compile(r"generat|сгенерир|генерац|\btokens?\b|токен", re.I)
+_FAILURE = re.compile(
+    r"\berror|\bfail|could not|couldn't|cannot|unable|unavailable|limit|truncat|cut off"
+    r"|ошибк|не удалось|не получилось|невозможно|недоступ|лимит|превышен|прерван|оборван",
+    re.I,
+)
 _ANGLED = re.compile(
     r"<(?:placeholder|insert[^<>\n]*|your[ _-][^<>\n]*|вставьте[^<>\n]*|ваш[аеи]?\s[^<>\n]*)>",
     re.I,
@@ -92,6 +100,8 @@ def placeholder_text(doc: Document) -> Iterator[Hit]:
                 for match in pattern.finditer(lowered):
                     if match.start() > 0 and lowered[match.start() - 1].isalnum():
                         continue  # inside a longer word
+                    if _quoted(markup, match.start(), match.end()):
+                        continue  # quoted: the article discusses the phrase
                     shown = _short(prose[match.start() : match.end()])
                     yield doc.span_hit(rule, span, match.start(), f"{kind}: '{shown}'")
         if any(word in prose for word in _MARKER_WORDS):
@@ -100,6 +110,17 @@ def placeholder_text(doc: Document) -> Iterator[Hit]:
                 yield doc.span_hit(rule, span, match.start(), f"'{word}' marker left in")
         if "[" in markup:
             yield from _bracketed_slots(doc, span)
+        if "[" in markup or "(" in markup:
+            for match in _NOTICE.finditer(markup):
+                inner = match.group()[1:-1].strip(" *_")
+                if match.group().startswith("[") and (
+                    _SLOT_START.match(inner) or _SLOT_ANYWHERE.search(inner)
+                ):
+                    continue  # a slot, reported as one above
+                if _GENERATION.search(inner) and _FAILURE.search(inner):
+                    shown = _short(match.group())
+                    message = f"a generation notice '{shown}' stands in for missing text"
+                    yield doc.span_hit(rule, span, match.start(), message)
         if "<" in markup:
             for match in _ANGLED.finditer(markup):
                 if _quoted(markup, *match.span()) or _in_command(markup, match.start()):

@@ -202,15 +202,57 @@ _SCRIPT_BOUNDARY = re.compile(
 )
 
 
+# A name of letters and digits ('GPT-4o', 'A100', 'Llama-3B'), read as one token.
+_NAME = re.compile(r"[A-Za-z\u0400-\u04FF\d]+(?:[-.][A-Za-z\u0400-\u04FF\d]+)*")
+# Where such a name may hide a look-alike: a digit touching a Cyrillic letter.
+_DIGIT_CYRILLIC = re.compile(r"\d[\u0400-\u04FF]|[\u0400-\u04FF]\d")
+# Russian case endings written after a name with digits: 'с GPT-4ом', 'на A100ах'.
+_CASE_ENDINGS = frozenset(
+    ("а", "е", "у", "ы", "и", "ом", "ой", "ов", "ах", "ам", "ами", "ей", "ю", "я")
+)
+
+
+def lookalike_in_name(token: str) -> str | None:
+    """Why a Latin name with digits hides a Cyrillic look-alike ('GPT-4о'), or None."""
+    if not any(c.isdigit() for c in token):
+        return None
+    letters = [c for c in token if c.isalpha()]
+    latin = [c for c in letters if not _is_cyrillic(c)]
+    cyrillic = [c for c in letters if _is_cyrillic(c)]
+    if not latin or not cyrillic or not set(cyrillic) <= _CYRILLIC_LOOKALIKES:
+        return None
+    runs = ["".join(g) for is_cyr, g in groupby(token, key=_is_cyrillic) if is_cyr]
+    if all(run.lower() in _CASE_ENDINGS for run in runs):
+        return None  # a Russian ending on the name
+    if any(len(run) > 2 for run in runs):
+        return None  # a Russian word joined to the name ('x2-рост'), not a stray letter
+    letters_shown = "".join(cyrillic)
+    meant = "".join(_CYRILLIC_TO_LATIN[c] for c in cyrillic)
+    return (
+        f"'{token}' hides Cyrillic '{letters_shown}' among Latin letters, look-alikes of "
+        f"'{meant}'; retype it in Latin"
+    )
+
+
 def mixed_script_word(doc: Document) -> Iterator[Hit]:
     """Words fused from Cyrillic and Latin, or with look-alike letters of the other script."""
     for span in doc.spans:
-        if not _SCRIPT_BOUNDARY.search(span.prose):
+        names = bool(_DIGIT_CYRILLIC.search(span.prose))
+        if not names and not _SCRIPT_BOUNDARY.search(span.prose):
             continue
+        reported = set()
         for match in WORD.finditer(span.prose):
             problem = mixed_script_problem(match.group())
             if problem:
+                reported.add(match.start())
                 yield doc.span_hit("mixed-script-word", span, match.start(), problem)
+        for match in _NAME.finditer(span.prose) if names else ():
+            inside = any(match.start() <= at < match.end() for at in reported)
+            if inside or not _DIGIT_CYRILLIC.search(match.group()):
+                continue
+            why = lookalike_in_name(match.group())
+            if why:
+                yield doc.span_hit("mixed-script-word", span, match.start(), why)
 
 
 CHECKS = {"foreign-script": foreign_script, "mixed-script-word": mixed_script_word}
