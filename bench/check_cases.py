@@ -14,6 +14,7 @@ the "dev" half only, and recall is reported on the "held-out" half.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 
@@ -43,7 +44,8 @@ def half(name: str) -> str:
 
 def _post(title: str, body: str, description: str = "Обзор темы для читателей блога.") -> str:
     return (
-        f"---\ntitle: {title}\ndate: 2025-03-01\ndescription: {description}\n"
+        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndate: 2025-03-01\n"
+        f"description: {json.dumps(description, ensure_ascii=False)}\n"
         f"categories: [ai]\n---\n{body}"
     )
 
@@ -451,6 +453,167 @@ CASES = (
             "Gamma L4 0.70 US\n\n"
             "Spot instances cut the bill further if the job can be resumed.\n",
             "GPU prices.",
+        ),
+    ),
+    Case(
+        "offer-more-ru.md",
+        _post(
+            "Векторные базы данных",
+            "## Зачем они нужны\n\n"
+            "Векторная база хранит эмбеддинги и быстро находит ближайшие к запросу.\n\n"
+            "## Что выбрать\n\n"
+            "Для небольших проектов хватит расширения к обычной базе данных.\n\n"
+            "Если нужно, я могу подготовить сравнительную таблицу популярных решений. ⟦placeholder-text⟧\n",
+        ),
+    ),
+    Case(
+        "offer-more-en.md",
+        _post(
+            "Fine-Tuning on a Budget",
+            "## LoRA\n\n"
+            "Low-rank adapters train a tiny fraction of the weights and fit on one GPU.\n\n"
+            "## Data\n\n"
+            "A few thousand clean examples beat a million noisy ones.\n\n"
+            "Would you like me to write a follow-up with a complete training script? ⟦placeholder-text⟧\n",
+            "Cheap fine-tuning.",
+        ),
+    ),
+    Case(
+        "offer-rewrite-ru.txt",
+        _post(
+            "ИИ в образовании",
+            "Школы пробуют чат-ботов как помощников учителя.\n\n"
+            "Проверка заданий\n"
+            "Бот проверяет типовые задачи и объясняет ошибки ученику простыми словами.\n\n"
+            "Могу также сократить статью или адаптировать её для родителей — просто скажите. ⟦placeholder-text⟧\n",
+        ),
+    ),
+    Case(
+        "offer-questions-en.txt",
+        _post(
+            "AI Agents for Customer Support",
+            "Support agents built on language models answer routine questions around the clock.\n\n"
+            "Escalation\n"
+            "The agent hands the conversation to a person when it is unsure or the customer is upset.\n\n"
+            "Feel free to ask if you want more examples or a shorter version of this post. ⟦placeholder-text⟧\n",
+            "Support agents.",
+        ),
+    ),
+    Case(
+        "hope-helps-en.md",
+        _post(
+            "Understanding Temperature in Sampling",
+            "Temperature scales the logits before sampling the next token.\n\n"
+            "Low values make answers repeatable; high values make them varied and riskier.\n\n"
+            "I hope this helps! If you have any other questions, I'm happy to assist. ⟦placeholder-text⟧\n",
+            "Sampling temperature.",
+        ),
+    ),
+    Case(
+        "assistant-self-ru.txt",
+        _post(
+            "Прогнозы рынка ИИ",
+            "Аналитики ждут роста рынка генеративного ИИ в ближайшие годы.\n\n"
+            "Будучи искусственным интеллектом, я не могу предсказывать цены акций, но могу описать тенденции. ⟦placeholder-text⟧\n\n"
+            "Главная тенденция — переход от экспериментов к внедрению в продукты.\n",
+        ),
+    ),
+    Case(
+        "assistant-self-en.txt",
+        _post(
+            "Is AI Art Really Art?",
+            "The debate about machine-made images is older than diffusion models.\n\n"
+            "I'm an AI, so I don't have feelings about art, but I can summarise both sides. ⟦placeholder-text⟧\n\n"
+            "Critics say intent is missing; supporters point to the choices the prompter makes.\n",
+            "AI art.",
+        ),
+    ),
+    Case(
+        "slot-variable-ru.md",
+        _post(
+            "Экономия на облачных GPU",
+            "Переход на спотовые инстансы снизил наши расходы на [N]% за квартал. ⟦placeholder-text⟧\n\n"
+            "Задачи обучения сохраняют чекпойнты каждые полчаса, поэтому прерывания не страшны.\n",
+        ),
+    ),
+    Case(
+        "slot-named-en.md",
+        _post(
+            "Launching an Internal Copilot",
+            "Our copilot launched on [Launch Date] for the whole engineering team. ⟦placeholder-text⟧\n\n"
+            "Adoption grew fastest among people who write tests.\n",
+            "An internal copilot.",
+        ),
+    ),
+    Case(
+        "slot-date-ru.txt",
+        _post(
+            "Итоги хакатона по ИИ",
+            "Хакатон прошёл [дата проведения] в нашем офисе. ⟦placeholder-text⟧\n\n"
+            "Команды за два дня собрали прототипы ассистентов для разных отделов.\n",
+        ),
+    ),
+    Case(
+        "cjk-mid-sentence-en.txt",
+        _post(
+            "How Models Learn Grammar",
+            "Language models pick up grammar without being told the rules.\n\n"
+            "Probing studies find that the middle layers encode 句法 structure more than the top ones. ⟦foreign-script⟧\n\n"
+            "That suggests grammar is learned early and reused for meaning.\n",
+            "Grammar in models.",
+        ),
+    ),
+    Case(
+        "cjk-term-en.md",
+        _post(
+            "Long Context Without the Cost",
+            "Attention grows with the square of the context length.\n\n"
+            "Sliding windows keep the 计算 cost linear while still reading long documents. ⟦foreign-script⟧\n\n"
+            "Retrieval is the other way to give a model more to read.\n",
+            "Long context.",
+        ),
+    ),
+    Case(
+        "clean-human-sign-off-en.md",
+        _post(
+            "What I Learned Shipping a RAG App",
+            "We shipped a retrieval app to three hundred users last month.\n\n"
+            "## Chunking matters\n\n"
+            "Splitting by headings beat fixed-size chunks in every test we ran.\n\n"
+            "## To do\n\n"
+            "- [x] cache embeddings\n- [ ] add citations\n\n"
+            "If you build something similar, I'd love to hear about it. Thanks for reading!\n",
+            "Shipping a RAG app.",
+        ),
+    ),
+    Case(
+        "clean-ai-quote-ru.md",
+        _post(
+            "Как распознать текст нейросети",
+            "Тексты нейросетей выдают шаблонные обороты.\n\n"
+            "Например, фраза «Если хотите, я могу добавить раздел о…» в конце статьи почти "
+            "всегда значит, что текст не вычитали.\n\n"
+            "Редактору стоит искать и такие следы, как «[Вставьте пример]».\n",
+        ),
+    ),
+    Case(
+        "clean-checkbox-list.md",
+        _post(
+            "План миграции на новую модель",
+            "## Задачи\n\n"
+            "- [x] прогнать тесты на старой модели\n- [ ] сравнить ответы на 500 вопросах\n\n"
+            "Матрица [A] умножается на вектор [x], как в формуле выше.\n\n"
+            "Если хотите помочь, напишите мне в почту.\n",
+        ),
+    ),
+    Case(
+        "clean-chinese-name-en.md",
+        _post(
+            "A Short History of Word Embeddings",
+            "Word2vec made embeddings popular in 2013.\n\n"
+            "Later work by Fei-Fei Li (李飞飞) and others brought the same idea to images.\n\n"
+            "The term 嵌入 is how Chinese papers name it, as in “词嵌入”.\n",
+            "Word embeddings.",
         ),
     ),
     # Clean articles: the rules must find nothing in them.

@@ -111,3 +111,17 @@ def test_russian_with_english_terms_is_clean(found) -> None:
 )
 def test_lookalike_letter_in_a_name_with_digits(found, text: str, hits: int) -> None:
     assert len(found(text, "mixed-script-word")) == hits
+
+
+@pytest.mark.parametrize(
+    ("text", "hits"),
+    [
+        ("The middle layers encode 句法 structure more than the top ones.\n", 1),
+        # A name after a capitalised one, in parentheses, or quoted, is cited.
+        ("Work by Fei-Fei Li (李飞飞) and others.\n", 0),
+        ("Chinese papers call it “词嵌入” in their titles.\n", 0),
+        ("The book *三体* by Liu Cixin is great.\n", 0),
+    ],
+)
+def test_cjk_in_place_of_an_english_word(found, text: str, hits: int) -> None:
+    assert len(found(text, "foreign-script")) == hits

@@ -69,10 +69,24 @@ _OWN = r"\u0000-\u024f\u0300-\u052f\u1d00-\u1dbf\u1e00-\u1fff\u2000-\u2bff\U0001
 _SUSPECT = re.compile(rf"[^{_OWN}][^{_OWN}]*")
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)\s+$")
+_WORD_AFTER = re.compile(r"^\s+([A-Za-z']+)")
+
+
+def _in_place_of_a_word(text: str, start: int, end: int) -> bool:
+    """True when a run stands between two lower-case English words, mid-sentence: a word
+    of the sentence came out in another script ('the model's 性能 keeps improving').
+    A name in another script stands after a capitalised name or in parentheses."""
+    before = _WORD_BEFORE.search(text, max(start - 40, 0), start)
+    after = _WORD_AFTER.match(text[end : end + 40])
+    return bool(before and after and before.group(1).islower() and after.group(1).islower())
+
+
 # Where another script is quoted, not slipped in: a link's text ("[JavaScript Promiseの本]"),
 # a quoted title, a term in parentheses. Each is bounded by its own line of text.
 _CITED = re.compile(
     r"\[[^\[\]\n]*\](?=[(\[])|«[^«»\n]*»|“[^“”\n]*”|„[^„“\n]*“|\"[^\"\n]*\"|\([^()\n]*\)"
+    r"|(?<!\*)\*[^*\n]+\*(?!\*)|\*\*[^*\n]+\*\*"  # a title in italics or bold
 )
 
 
@@ -104,7 +118,7 @@ def foreign_script(doc: Document) -> Iterator[Hit]:
                 if russian is None:
                     # An English post may name a person in Chinese; Russian prose won't.
                     russian = _mostly_cyrillic(span.prose)
-                if not russian:
+                if not russian and not _in_place_of_a_word(span.prose, start, end):
                     continue
             if cited is None:
                 cited = [m.span() for m in _CITED.finditer(span.markup)]
