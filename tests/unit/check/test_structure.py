@@ -13,7 +13,10 @@ def test_heading_repeated_right_away_is_a_duplicate(found) -> None:
 def test_heading_repeated_later_is_a_duplicate(findings_of, make_post) -> None:
     body = "## Архитектура\n\nТекст.\n\n## Итоги\n\nТекст.\n\n### Архитектура\n\nТекст.\n"
     (finding,) = findings_of(make_post(body), "duplicate-heading")
-    assert (finding.line, finding.message) == (9, "repeats the heading on line 1")
+    assert (finding.line, finding.message) == (
+        9,
+        "repeats the heading on line 1; merge the two sections or rename one",
+    )
 
 
 def test_child_heading_restating_its_parent_is_a_duplicate(found) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from blogbuild.check.document import Document, Span
 from blogbuild.check.findings import Hit
-from blogbuild.check.prose import LIQUID, delimited
+from blogbuild.check.prose import LIQUID, delimited, unescape
 from blogbuild.markup.liquid import is_rendered
 
 # Lower-case patterns, each starting with a literal so that `re` can skip ahead fast;
@@ -18,6 +18,7 @@ _SELF_REFERENCE = "a chatbot's self-reference"
 _CUTOFF = "the model's knowledge cutoff"
 _PREAMBLE = "a chatbot's reply preamble"
 _OFFER = "a chatbot's words to whoever asked for the text"
+_FILL = "fill it in or delete it"
 _PHRASES = (
     (r"lorem ipsum,? dolor\b", "filler text"),
     (r"as an ai (?:language model|model|assistant), i\b", _SELF_REFERENCE),
@@ -48,7 +49,6 @@ _PHRASES = (
     (r"let me know if you(?:'d| would)? (?:like|want) me to\b", _OFFER),
     (r"would you like me to\b", _OFFER),
     (r"i hope this (?:helps|article|post|guide|overview)\b", _OFFER),
-    (r"if you have any (?:other |more |further )?questions,? (?:feel free|i'?m|let me)", _OFFER),
     (r"i(?:'m| am|'d| would) (?:be )?happy to (?:help|assist|expand|provide|write)\b", _OFFER),
     (
         r"i can (?:also )?(?:expand|rewrite|shorten|provide|add|create|write|prepare)"
@@ -132,7 +132,7 @@ def _is_liquid(tag: str) -> bool:
 
 
 def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
+    text = unescape(" ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -164,7 +164,8 @@ def placeholder_text(doc: Document) -> Iterator[Hit]:
         if any(word in prose for word in _MARKER_WORDS):
             for match in _MARKER.finditer(prose):
                 word = match.group().rstrip(" :—–-")
-                yield doc.span_hit(rule, span, match.start(), f"'{word}' marker left in")
+                message = f"'{word}' marker left in; do what it says, then delete it"
+                yield doc.span_hit(rule, span, match.start(), message)
         if "[" in markup:
             yield from _bracketed_slots(doc, span)
         if "[" in markup or "(" in markup:
@@ -176,18 +177,21 @@ def placeholder_text(doc: Document) -> Iterator[Hit]:
                     continue  # a slot, reported as one above
                 if _GENERATION.search(inner) and _FAILURE.search(inner):
                     shown = _short(match.group())
-                    message = f"a generation notice '{shown}' stands in for missing text"
+                    message = (
+                        f"a generation notice '{shown}' stands in for missing text; write the "
+                        "text or delete the notice"
+                    )
                     yield doc.span_hit(rule, span, match.start(), message)
         if "<" in markup:
             for match in _ANGLED.finditer(markup):
                 if _quoted(markup, *match.span()) or _in_command(markup, match.start()):
                     continue
                 shown = _short(match.group())
-                yield doc.span_hit(rule, span, match.start(), f"placeholder '{shown}'")
+                yield doc.span_hit(rule, span, match.start(), f"placeholder '{shown}'; {_FILL}")
         if "{{" in markup:
             for match in _SLOT.finditer(markup):
                 if not _is_liquid(match.group()) and not _discussed(doc, match.group()):
-                    message = f"unfilled template slot '{_short(match.group())}'"
+                    message = f"unfilled template slot '{_short(match.group())}'; {_FILL}"
                     yield doc.span_hit(rule, span, match.start(), message)
 
 
@@ -196,7 +200,7 @@ def _bracketed_slots(doc: Document, span: Span) -> Iterator[Hit]:
     markup = span.markup
     for match in _NUMBER_SLOT.finditer(markup):
         if not _quoted(markup, *match.span()):
-            message = f"placeholder '{match.group()}' where a number should be"
+            message = f"placeholder '{match.group()}' where a number should be; {_FILL}"
             yield doc.span_hit("placeholder-text", span, match.start(), message)
     for match in _BRACKETED.finditer(markup):
         start, end = match.span()
@@ -210,7 +214,7 @@ def _bracketed_slots(doc: Document, span: Span) -> Iterator[Hit]:
         if _quoted(markup, start, end) or _in_command(markup, start):
             continue  # quoted, or the syntax of a command line
         yield doc.span_hit(
-            "placeholder-text", span, start, f"placeholder '{_short(match.group())}'"
+            "placeholder-text", span, start, f"placeholder '{_short(match.group())}'; {_FILL}"
         )
 
 

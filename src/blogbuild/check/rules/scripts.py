@@ -118,15 +118,19 @@ def foreign_script(doc: Document) -> Iterator[Hit]:
                 if russian is None:
                     # An English post may name a person in Chinese; Russian prose won't.
                     russian = _mostly_cyrillic(span.prose)
-                if not russian and not _in_place_of_a_word(span.prose, start, end):
+                letters = any(c.isalpha() for c in suspect.group())
+                if not russian and not (letters and _in_place_of_a_word(span.prose, start, end)):
                     continue
             if cited is None:
                 cited = [m.span() for m in _CITED.finditer(span.markup)]
             if _cited(start, end, cited):
                 continue
-            names = "/".join(dict.fromkeys(scripts))
+            names = "/".join(dict.fromkeys(part for name in scripts for part in name.split("/")))
             chars = suspect.group().strip()
-            message = f"{names} characters '{chars}' in the text: a generation glitch?"
+            message = (
+                f"{names} characters '{chars}' in the text, a generation glitch: replace "
+                "them with the word meant, or quote them if they are cited"
+            )
             yield doc.span_hit("foreign-script", span, start, message)
 
 
@@ -193,11 +197,14 @@ def mixed_script_word_problem(word: str) -> tuple[str, str | None] | None:
         return _lookalike(word, "Latin", latin, "Cyrillic")
     if cyrillic_alike:
         return _lookalike(word, "Cyrillic", cyrillic, "Latin")  # 'FааS'
-    return f"'{word}' mixes Cyrillic and Latin letters", None
+    return f"'{word}' mixes Cyrillic and Latin letters; retype it in one script", None
 
 
 def _fused(word: str, first: str, head: str, second: str, tail: str) -> tuple[str, None]:
-    message = f"'{word}' fuses the {first} '{head}' and the {second} '{tail}': a missing space?"
+    message = (
+        f"'{word}' fuses the {first} '{head}' and the {second} '{tail}': a missing space? "
+        "Put the space back"
+    )
     return message, None
 
 
@@ -205,7 +212,10 @@ def _lookalike(word: str, script: str, letters: str, host: str) -> tuple[str, st
     table = _LATIN_TO_CYRILLIC if script == "Latin" else _CYRILLIC_TO_LATIN
     repaired = "".join(table.get(c, c) if c in letters else c for c in word)
     meant = "".join(table.get(c, c) for c in letters)
-    message = f"'{word}' hides {script} '{letters}' among {host} letters, look-alikes of '{meant}'"
+    message = (
+        f"'{word}' hides {script} '{letters}' among {host} letters, look-alikes of '{meant}'; "
+        f"retype {'them' if len(letters) > 1 else 'it'} in {host}"
+    )
     return message, repaired
 
 

@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from blogbuild.check.document import Document, Span, heading_level
 from blogbuild.check.findings import Hit
-from blogbuild.check.prose import comparable
+from blogbuild.check.prose import comparable, unescape
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,14 +114,16 @@ def duplicate_heading(doc: Document) -> Iterator[Hit]:
             None,
         )
         if earlier is not None:
-            message = f"repeats the heading on line {earlier}"
+            message = f"repeats the heading on line {earlier}; merge the two sections or rename one"
             yield doc.span_hit("duplicate-heading", heading.span, 0, message)
         elif (
             previous is not None
             and adjacent
             and _restates(_plain(previous.span.text), _plain(heading.span.text))
         ):
-            message = f"restates the heading on line {previous.line} right above it"
+            message = (
+                f"restates the heading on line {previous.line} right above it; keep one of the two"
+            )
             yield doc.span_hit("duplicate-heading", heading.span, 0, message)
         if key:
             seen.setdefault(key, []).append((heading.level, parent, heading.line))
@@ -208,9 +210,13 @@ def heading_stray_hash(doc: Document) -> Iterator[Hit]:
         stripped = span.text.lstrip()
         if span.block == "heading" and stripped.startswith("#"):
             offset = len(span.text) - len(stripped)
-            yield doc.span_hit("heading-stray-hash", span, offset, "the heading shows a stray '#'")
+            message = "the heading shows a stray '#'; delete it (check --fix does)"
+            yield doc.span_hit("heading-stray-hash", span, offset, message)
         elif span.block == "paragraph" and UNSPACED_HEADING.match(span.text):
-            message = "'#' without a space after it is not a heading and shows as text"
+            message = (
+                "'#' without a space after it is not a heading and shows as text; add the "
+                "space (check --fix does)"
+            )
             yield doc.span_hit("heading-stray-hash", span, 0, message)
 
 
@@ -221,7 +227,10 @@ _LEAD_SPANS = 5
 
 def h1_repeats_title(doc: Document) -> Iterator[Hit]:
     """An H1, or a line before the first prose paragraph, that says the title again."""
-    message = "repeats the post title, which the page already shows as its heading"
+    message = (
+        "repeats the post title, which the page already shows as its heading; delete the line "
+        "(check --fix does)"
+    )
     for span in repeated_titles(doc):
         yield doc.span_hit("h1-repeats-title", span, 0, message)
 
@@ -288,6 +297,7 @@ def bold_pseudo_heading(doc: Document) -> Iterator[Hit]:
     for span, inner in _bold_lines(doc):
         shown = inner if len(inner) <= 60 else inner[:59] + "…"
         message = f"bold line '{shown}' poses as a heading; make it a Markdown heading (## …)"
+        message = unescape(message)
         yield doc.span_hit("bold-pseudo-heading", span, 0, message)
 
 
@@ -352,7 +362,10 @@ def heading_level_jump(doc: Document) -> Iterator[Hit]:
     previous = None
     for heading in headings(doc):
         if previous is not None and heading.level > previous.level + 1:
-            message = f"h{heading.level} follows h{previous.level} on line {previous.line}"
+            message = (
+                f"h{heading.level} follows h{previous.level} on line {previous.line}; make it "
+                f"h{previous.level + 1}"
+            )
             yield doc.span_hit("heading-level-jump", heading.span, 0, message)
         previous = heading
 
@@ -362,13 +375,21 @@ def empty_section(doc: Document) -> Iterator[Hit]:
     blocks = doc.top_blocks()
     for heading in headings(doc):
         following = _next_block(blocks, heading.opener)
+        if not heading.span.prose.strip():
+            message = "an empty heading, with no text; delete it or give it its title"
+            yield doc.span_hit("empty-section", heading.span, 0, message)
+            continue
         if following is None:
-            yield doc.span_hit("empty-section", heading.span, 0, "the post ends at this heading")
+            message = "the post ends at this heading; write its section or delete the heading"
+            yield doc.span_hit("empty-section", heading.span, 0, message)
             continue
         token = doc.tokens[following]
         if doc.is_heading(following) and heading_level(token) <= heading.level:
             line = doc.file_line(token.map[0]) if token.map else heading.line
-            message = f"the section is empty: the next heading (line {line}) follows directly"
+            message = (
+                f"the section is empty: the next heading (line {line}) follows directly; "
+                "write the section or delete the heading"
+            )
             yield doc.span_hit("empty-section", heading.span, 0, message)
 
 
@@ -379,7 +400,7 @@ def stray_heading_underline(doc: Document) -> Iterator[Hit]:
     """A paragraph of '=' only: a setext underline left after an ATX heading."""
     for span in doc.spans:
         if span.block == "paragraph" and _UNDERLINE.match(span.text):
-            message = "a line of '=' under no heading text shows as text"
+            message = "a line of '=' under no heading text shows as text; delete it"
             yield doc.span_hit("stray-heading-underline", span, 0, message)
 
 

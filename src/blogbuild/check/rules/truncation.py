@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from blogbuild.check.document import Document, Span
 from blogbuild.check.findings import Hit
+from blogbuild.check.prose import unescape
 from blogbuild.check.rules.scraped import find_debris
 
 # Closing quotes, brackets and ')' end a sentence that ends inside them; ':' leads into a
@@ -107,7 +108,7 @@ def _strip_closing_markup(text: str) -> str:
 
 
 def _tail_words(text: str) -> str:
-    words = " ".join(text.split()).split(" ")
+    words = " ".join(unescape(text).split()).split(" ")
     return " ".join(words[-5:])
 
 
