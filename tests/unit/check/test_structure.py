@@ -132,3 +132,9 @@ def test_text_post_heading_said_twice_in_a_row_is_a_duplicate(found) -> None:
 )
 def test_text_post_lines_repeated_as_captions_or_items_are_no_duplicates(found, body: str) -> None:
     assert found(body, "duplicate-heading", source_format="text") == []
+
+
+def test_an_empty_heading_is_called_one(findings_of, make_post) -> None:
+    body = "## Раздел\n\nТекст.\n\n##\n\nТекст.\n\n## `__init__.py`\n\nТекст.\n"
+    found = [(f.line, f.message) for f in findings_of(make_post(body), "empty-section")]
+    assert found == [(5, "an empty heading, with no text; delete it or give it its title")]

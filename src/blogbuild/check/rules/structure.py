@@ -375,7 +375,7 @@ def empty_section(doc: Document) -> Iterator[Hit]:
     blocks = doc.top_blocks()
     for heading in headings(doc):
         following = _next_block(blocks, heading.opener)
-        if not heading.span.prose.strip():
+        if not heading.span.text.strip(" #*_"):
             message = "an empty heading, with no text; delete it or give it its title"
             yield doc.span_hit("empty-section", heading.span, 0, message)
             continue
