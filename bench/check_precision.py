@@ -178,7 +178,15 @@ def main() -> int:
         )
         if wanted:
             print(f"{finding.rule}\t{place}\t{finding.message}")
-    return 0 if report(found, markdown, text, labels) else 1
+    ok = report(found, markdown, text, labels)
+    from bench.check_recall import report as recall_report
+    from bench.check_recall import score
+
+    print()
+    with tempfile.TemporaryDirectory(prefix="check-recall-") as scratch:
+        wanted, hits, _, alarms = score("held-out", Path(scratch))
+    recall_report("held-out", wanted, hits, alarms)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -116,25 +116,41 @@ def fix_site(options: BuildOptions, now: datetime | None = None) -> list[FileFix
     config = load_checked_config(options.source, options.base_url)
     settings = check_settings(config)
     now = now or datetime.now(UTC)
-    problems = Problems()
-    fixes: dict[str, FileFix] = {}
-    for path in find_post_files(config, problems):
-        data = path.read_bytes()
-        rel = relative_path(path, config.root)
-        current = data
-        fixed: Counter[str] = Counter()
-        for _ in range(_ROUNDS):
-            post = _parse(rel, path, current, config)
-            if post is None or not _selected(post, options, now):
-                break
-            new, applied = apply_edits(current, repairs_for(post, settings))
-            if new == current:
-                break
-            fixed.update(edit.rule for edit in applied)
-            current = new
-        if current != data:
-            fixes[rel] = FileFix(path, rel, data, current, fixed)
-    return [fixes[rel] for rel in sorted(fixes)]
+    fixes = []
+    for path in find_post_files(config, Problems()):
+        fix = fix_file(path, config, settings, options, now)
+        if fix is not None:
+            fixes.append(fix)
+    return sorted(fixes, key=lambda fix: fix.rel)
+
+
+def fix_file(
+    path: Path,
+    config: Config,
+    settings: CheckSettings,
+    options: BuildOptions,
+    now: datetime,
+) -> FileFix | None:
+    """One post file's repaired bytes, computed in memory; None when nothing changes.
+
+    Each round parses the current text and applies all its edits at once (whole-line
+    deletions first, then replacements on the lines that stay), so no edit reads a line
+    another has moved. Nothing is written here: `write_fixes` writes each file once.
+    """
+    data = path.read_bytes()
+    rel = relative_path(path, config.root)
+    current = data
+    fixed: Counter[str] = Counter()
+    for _ in range(_ROUNDS):
+        post = _parse(rel, path, current, config)
+        if post is None or not _selected(post, options, now):
+            break
+        new, applied = apply_edits(current, repairs_for(post, settings))
+        if new == current:
+            break
+        fixed.update(edit.rule for edit in applied)
+        current = new
+    return FileFix(path, rel, data, current, fixed) if current != data else None
 
 
 def _parse(rel: str, path: Path, data: bytes, config: Config) -> Post | None:

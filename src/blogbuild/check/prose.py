@@ -229,6 +229,14 @@ class Masker:
 _INLINE_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 
 
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape(text: str) -> str:
+    """Markdown's backslash escapes taken out, as the text shows them ('a\\_b' -> 'a_b')."""
+    return _ESCAPE.sub(r"\1", text)
+
+
 def comparable(text: str) -> str:
     """Text reduced for comparing headings and titles: no markup, punctuation or case."""
     text = _INLINE_LINK.sub(r"\1", text)

@@ -113,7 +113,7 @@ def test_text_copies_of_human_writing_are_not_flagged(found, rule: str, body: st
 )
 def test_a_look_alike_capital_is_named_as_one(found, findings_of, make_post, word, message) -> None:
     (finding,) = findings_of(make_post(f"Новый {word} вышел.\n"), "mixed-script-word")
-    assert finding.message == message
+    assert finding.message == f"{message}; retype it in Latin"
     assert "missing space" not in finding.message
 
 

@@ -19,6 +19,18 @@ RULE = "placeholder-text"
         "Свяжитесь с [Вставьте имя автора] по почте.\n",
         "Напишите <placeholder> сюда.\n",
         "Конечно! Вот статья о трансформерах.\n",
+        # A notice about text that failed to come, in brackets or parentheses.
+        "Текст.\n\n[Content could not be generated for this section due to an error.]\n",
+        "Текст.\n\n(Раздел не удалось сгенерировать: превышен лимит токенов.)\n",
+        # The assistant speaks of itself, or offers whoever asked for the text more of it.
+        "I'm an AI, so I don't have feelings about art.\n",
+        "Будучи искусственным интеллектом, я не могу давать советов.\n",
+        "Let me know if you'd like me to add a section on costs.\n",
+        "Если нужно, я могу подготовить сравнительную таблицу.\n",
+        "Могу также сократить статью для соцсетей.\n",
+        # Named slots and a number left as a variable.
+        "Запуск прошёл [Launch Date] для всей команды.\n",
+        "Расходы снизились на [N]% за квартал.\n",
     ],
 )
 def test_placeholders_are_found(found, text: str) -> None:
@@ -35,6 +47,16 @@ def test_placeholders_are_found(found, text: str) -> None:
         "Список дел (todo) ведётся в трекере.\n",
         "GPT работает как языковая модель и предсказывает токены.\n",
         "Интервал [0, 1] и ссылка [вставить][ref].\n\n[ref]: https://example.com\n",
+        # A chatbot's phrase quoted is discussed, not left in.
+        "Ответы начинались с «As an AI language model, I…», и это стало мемом.\n",
+        # Generation named in brackets without a failure, or a failure without generation.
+        "Картинка (generated with a diffusion model) в начале статьи.\n",
+        "Сервер вернул ошибку (error 502: bad gateway) и перезапустился.\n",
+        # An author's own offer, a checkbox and a matrix are no chatbot's.
+        "Если хотите помочь, напишите мне в почту.\n",
+        "Могу добавить, что модель мне понравилась.\n",
+        "- [x] готово\n- [ ] проверить\n\nМатрица [A] умножается на вектор.\n",
+        "Read the [name] field of the record.\n",
     ],
 )
 def test_ordinary_text_is_not_a_placeholder(found, text: str) -> None:

@@ -93,3 +93,35 @@ def test_russian_with_english_terms_is_clean(found) -> None:
         "занимает минуты. См. https://example.com/модель и `tokenizer.encodeкод`.\n"
     )
     assert found(body, "mixed-script-word") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hits"),
+    [
+        # A Cyrillic look-alike after the digits of a Latin name: 'GPT-4о' (Cyrillic 'о').
+        ("Модель GPT-4о отвечает быстрее.\n", 1),
+        ("Карта A100С стоит дорого.\n", 1),
+        # Russian endings on such a name are usage; Latin-only names are fine.
+        ("Мы сравнили ответы с GPT-4ом и Llama-3.\n", 0),
+        ("На A100ах обучение идёт быстрее, чем на V100.\n", 0),
+        ("Модель GPT-4o вышла весной.\n", 0),
+        ("Рынок B2B-сервисов и x2-рост выручки.\n", 0),
+        ("В 2024 году вышло 3 модели.\n", 0),
+    ],
+)
+def test_lookalike_letter_in_a_name_with_digits(found, text: str, hits: int) -> None:
+    assert len(found(text, "mixed-script-word")) == hits
+
+
+@pytest.mark.parametrize(
+    ("text", "hits"),
+    [
+        ("The middle layers encode 句法 structure more than the top ones.\n", 1),
+        # A name after a capitalised one, in parentheses, or quoted, is cited.
+        ("Work by Fei-Fei Li (李飞飞) and others.\n", 0),
+        ("Chinese papers call it “词嵌入” in their titles.\n", 0),
+        ("The book *三体* by Liu Cixin is great.\n", 0),
+    ],
+)
+def test_cjk_in_place_of_an_english_word(found, text: str, hits: int) -> None:
+    assert len(found(text, "foreign-script")) == hits

@@ -13,7 +13,10 @@ def test_heading_repeated_right_away_is_a_duplicate(found) -> None:
 def test_heading_repeated_later_is_a_duplicate(findings_of, make_post) -> None:
     body = "## Архитектура\n\nТекст.\n\n## Итоги\n\nТекст.\n\n### Архитектура\n\nТекст.\n"
     (finding,) = findings_of(make_post(body), "duplicate-heading")
-    assert (finding.line, finding.message) == (9, "repeats the heading on line 1")
+    assert (finding.line, finding.message) == (
+        9,
+        "repeats the heading on line 1; merge the two sections or rename one",
+    )
 
 
 def test_child_heading_restating_its_parent_is_a_duplicate(found) -> None:
@@ -104,3 +107,34 @@ def test_stray_setext_underline(found) -> None:
 
 def test_setext_heading_is_fine(found) -> None:
     assert found("Заголовок\n=========\n\nТекст.\n", "stray-heading-underline") == []
+
+
+def test_text_post_heading_said_twice_in_a_row_is_a_duplicate(found) -> None:
+    text = "Введение.\n\nИтоги\n\nИтоги\n\nЭто длинный абзац текста про итоги всей статьи.\n"
+    assert found(text, "duplicate-heading", source_format="text") == [(5, 1)]
+    restated = (
+        "Введение.\n\nМодели\nМодели: обзор\nЭто длинный абзац текста про модели и их обзор.\n"
+    )
+    assert found(restated, "duplicate-heading", source_format="text") == [(4, 1)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A short line far from its first saying: a caption, a contents entry, a refrain.
+        "Workflow\n\nПервая модель работает так, и вот длинное описание.\n\n"
+        "Workflow\n\nВторая модель работает иначе, и вот длинное описание.\n",
+        "Contents\n\nIntro\nModels\nEnd\n\nModels\n\nА здесь идёт длинный абзац о моделях.\n",
+        # Items of a list that say the same thing.
+        "Heading\n\nThis is a list item.\nThis is a list item.\nThis is a list item.\n",
+        "Captions\n\nBronzino, Portrait, c. 1539\nGradient Descent\nGradient Descent\n",
+    ],
+)
+def test_text_post_lines_repeated_as_captions_or_items_are_no_duplicates(found, body: str) -> None:
+    assert found(body, "duplicate-heading", source_format="text") == []
+
+
+def test_an_empty_heading_is_called_one(findings_of, make_post) -> None:
+    body = "## Раздел\n\nТекст.\n\n##\n\nТекст.\n\n## `__init__.py`\n\nТекст.\n"
+    found = [(f.line, f.message) for f in findings_of(make_post(body), "empty-section")]
+    assert found == [(5, "an empty heading, with no text; delete it or give it its title")]

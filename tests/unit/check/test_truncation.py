@@ -11,8 +11,35 @@ RULE = "truncated-ending"
 
 
 def test_article_cut_mid_sentence_is_found_at_its_last_character(found) -> None:
-    body = "Первый абзац.\n\nМодели можно использовать для генерации текста и музыки\n"
-    assert found(body, RULE, body_line=6) == [(8, 55)]
+    last = (
+        "Генеративные модели можно использовать для самых разных задач, которые ещё недавно "
+        "считались сугубо творческими, таких как генерация текста, создание изображений и музыки"
+    )
+    body = f"Первый абзац.\n\n{last}\n"
+    assert found(body, RULE, body_line=6) == [(8, len(last))]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # An author's closing remark without its full stop is no cut-off generation.
+        "Текст.\n\nДа, мы в курсе, что у Бобука заикается дорожка. Увы, и техника иногда ломается\n",
+        "Текст.\n\nКачество контента, как впрочем и качество звука для бонусов НЕ гарантируется\n",
+    ],
+)
+def test_a_short_remark_without_its_full_stop_is_not_cut_off(found, body: str) -> None:
+    assert found(body, RULE) == []
+    assert found(body, RULE, source_format="text") == []
+
+
+def test_messages_say_whether_the_text_stops_mid_sentence(make_post) -> None:
+    from blogbuild.check import check_post
+
+    cut = check_post(make_post("Первый абзац.\n\nТекст обрывается прямо на\n"))
+    assert [f.message for f in cut if f.rule == RULE] == [
+        "the article stops mid-sentence at '…Текст обрывается прямо на': the text was cut "
+        "off; finish the sentence or remove it"
+    ]
 
 
 def test_section_cut_before_a_heading_is_found(found) -> None:
@@ -49,8 +76,8 @@ def test_text_post_ends_before_the_page_chrome(found) -> None:
 
 
 def test_text_post_cut_off_is_found(found) -> None:
-    body = "Первый абзац.\n\nВторой абзац статьи обрывается тут прямо на полуслове\n"
-    assert found(body, RULE, source_format="text", body_line=2) == [(4, 53)]
+    body = "Первый абзац.\n\nВторой абзац статьи обрывается тут прямо на полуслове, и\n"
+    assert found(body, RULE, source_format="text", body_line=2) == [(4, 56)]
 
 
 def test_unclosed_fence_is_reported_at_its_opening(found) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from blogbuild.check.document import Document, Span
 from blogbuild.check.findings import Hit
-from blogbuild.check.prose import LIQUID, delimited
+from blogbuild.check.prose import LIQUID, delimited, unescape
 from blogbuild.markup.liquid import is_rendered
 
 # Lower-case patterns, each starting with a literal so that `re` can skip ahead fast;
@@ -17,6 +17,8 @@ from blogbuild.markup.liquid import is_rendered
 _SELF_REFERENCE = "a chatbot's self-reference"
 _CUTOFF = "the model's knowledge cutoff"
 _PREAMBLE = "a chatbot's reply preamble"
+_OFFER = "a chatbot's words to whoever asked for the text"
+_FILL = "fill it in or delete it"
 _PHRASES = (
     (r"lorem ipsum,? dolor\b", "filler text"),
     (r"as an ai (?:language model|model|assistant), i\b", _SELF_REFERENCE),
@@ -30,6 +32,45 @@ _PHRASES = (
     (r"certainly[!,.] here(?: is|'s) (?:the|your|an?) (?:article|blog post|text)\b", _PREAMBLE),
     (r"sure[!,.] here(?: is|'s) (?:the|your|an?) (?:article|blog post|text)\b", _PREAMBLE),
     (r"конечно[!,.]? вот (?:ваша |готовая )?(?:статья|текст)\b", _PREAMBLE),
+    # The assistant speaks of itself: "I'm an AI", "будучи искусственным интеллектом, я".
+    (r"i(?:'m| am) (?:just |only )?an ai\b", _SELF_REFERENCE),
+    (r"as an ai, i\b", _SELF_REFERENCE),
+    (
+        r"будучи (?:языковой моделью|искусственным интеллектом|ии|ии-ассистентом"
+        r"|чат-ботом|нейросетью), я\b",
+        _SELF_REFERENCE,
+    ),
+    (
+        r"я (?:всего лишь |лишь |просто )?(?:языковая модель|искусственный интеллект"
+        r"|ии-ассистент|чат-бот)\b",
+        _SELF_REFERENCE,
+    ),
+    # The assistant addresses whoever asked for the text, offering more of it.
+    (r"let me know if you(?:'d| would)? (?:like|want) me to\b", _OFFER),
+    (r"would you like me to\b", _OFFER),
+    (r"i hope this (?:helps|article|post|guide|overview)\b", _OFFER),
+    (r"i(?:'m| am|'d| would) (?:be )?happy to (?:help|assist|expand|provide|write)\b", _OFFER),
+    (
+        r"i can (?:also )?(?:expand|rewrite|shorten|provide|add|create|write|prepare)"
+        r" (?:a |an |the |more |this )?(?:section|version|article|post|example|draft|table"
+        r"|outline|summary)",
+        _OFFER,
+    ),
+    (
+        r"если (?:хотите|нужно|потребуется|интересно|вам нужно),? (?:я )?(?:также )?могу\b",
+        _OFFER,
+    ),
+    (
+        r"могу (?:также |ещё |еще )?(?:добавить|подготовить|переписать|сократить|расширить"
+        r"|адаптировать|написать|составить|дополнить)(?: [\w-]+){0,2} (?:стать|текст|раздел"
+        r"|таблиц|пример|верси|список|план|обзор)",
+        _OFFER,
+    ),
+    (
+        r"надеюсь, (?:эта статья|этот текст|этот материал|этот обзор) (?:был\w* )?(?:вам )?"
+        r"полезн",
+        _OFFER,
+    ),
 )
 _PHRASE_PATTERNS = tuple((re.compile(pattern), kind) for pattern, kind in _PHRASES)
 # Matches where any phrase does (an alternation tries every phrase at each position), so
@@ -58,6 +99,22 @@ _SLOT_START = re.compile(
 _SLOT_ANYWHERE = re.compile(
     r"ошибк\w* генерац|placeholder|заполнител|\bto be (?:added|written)\b", re.I
 )
+# A notice in brackets about the text that failed to come: its generation and the failure.
+_NOTICE = re.compile(r"\[[^\[\]\n]{8,200}\](?![(\[:])|\([^()\n]{8,200}\)")
+_GENERATION = re.compile(r"generat|сгенерир|генерац|\btokens?\b|токен", re.I)
+_FAILURE = re.compile(
+    r"\berror|\bfail|could not|couldn't|cannot|unable|unavailable|limit|truncat|cut off"
+    r"|ошибк|не удалось|не получилось|невозможно|недоступ|лимит|превышен|прерван|оборван",
+    re.I,
+)
+# A named slot: "[Launch Date]", "[Client Name]", "[дата проведения]"; a variable for a
+# number left unfilled: "[N]%", "[X] раз".
+_NAMED_SLOT = re.compile(
+    r"^(?:[A-Z][a-z]+ ){1,3}(?:Name|Date|Number|Percentage|Amount|Title|Company|Product"
+    r"|City|Price|Link|URL)$"
+    r"|^(?:имя|дата|дату|число|количество|процент|сумма|цена|город|ссылка)(?: [а-яё]+){1,2}$"
+)
+_NUMBER_SLOT = re.compile(r"\[[A-Z]\](?=\s*(?:%|раз\b|times\b|x\b))")
 _ANGLED = re.compile(
     r"<(?:placeholder|insert[^<>\n]*|your[ _-][^<>\n]*|вставьте[^<>\n]*|ваш[аеи]?\s[^<>\n]*)>",
     re.I,
@@ -75,7 +132,7 @@ def _is_liquid(tag: str) -> bool:
 
 
 def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
+    text = unescape(" ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -88,45 +145,76 @@ def placeholder_text(doc: Document) -> Iterator[Hit]:
         if len(lowered) != len(prose):
             lowered = prose  # a letter whose lower case is longer: offsets must hold
         if _ANY_PHRASE.search(lowered):
+            phrases = []
             for pattern, kind in _PHRASE_PATTERNS:
                 for match in pattern.finditer(lowered):
                     if match.start() > 0 and lowered[match.start() - 1].isalnum():
                         continue  # inside a longer word
-                    shown = _short(prose[match.start() : match.end()])
-                    yield doc.span_hit(rule, span, match.start(), f"{kind}: '{shown}'")
+                    if _quoted(markup, match.start(), match.end()):
+                        continue  # quoted: the article discusses the phrase
+                    phrases.append((match.start(), match.end(), kind))
+            reached = -1
+            for start, end, kind in sorted(phrases):
+                if start < reached:
+                    continue  # one sentence said by two patterns: one finding
+                reached = end
+                shown = _short(prose[start:end])
+                message = f"{kind}: '{shown}'; delete it, the reader was not asked"
+                yield doc.span_hit(rule, span, start, message)
         if any(word in prose for word in _MARKER_WORDS):
             for match in _MARKER.finditer(prose):
                 word = match.group().rstrip(" :—–-")
-                yield doc.span_hit(rule, span, match.start(), f"'{word}' marker left in")
+                message = f"'{word}' marker left in; do what it says, then delete it"
+                yield doc.span_hit(rule, span, match.start(), message)
         if "[" in markup:
             yield from _bracketed_slots(doc, span)
+        if "[" in markup or "(" in markup:
+            for match in _NOTICE.finditer(markup):
+                inner = match.group()[1:-1].strip(" *_")
+                if match.group().startswith("[") and (
+                    _SLOT_START.match(inner) or _SLOT_ANYWHERE.search(inner)
+                ):
+                    continue  # a slot, reported as one above
+                if _GENERATION.search(inner) and _FAILURE.search(inner):
+                    shown = _short(match.group())
+                    message = (
+                        f"a generation notice '{shown}' stands in for missing text; write the "
+                        "text or delete the notice"
+                    )
+                    yield doc.span_hit(rule, span, match.start(), message)
         if "<" in markup:
             for match in _ANGLED.finditer(markup):
                 if _quoted(markup, *match.span()) or _in_command(markup, match.start()):
                     continue
                 shown = _short(match.group())
-                yield doc.span_hit(rule, span, match.start(), f"placeholder '{shown}'")
+                yield doc.span_hit(rule, span, match.start(), f"placeholder '{shown}'; {_FILL}")
         if "{{" in markup:
             for match in _SLOT.finditer(markup):
                 if not _is_liquid(match.group()) and not _discussed(doc, match.group()):
-                    message = f"unfilled template slot '{_short(match.group())}'"
+                    message = f"unfilled template slot '{_short(match.group())}'; {_FILL}"
                     yield doc.span_hit(rule, span, match.start(), message)
 
 
 def _bracketed_slots(doc: Document, span: Span) -> Iterator[Hit]:
     """'[Вставьте имя]': brackets that are no link, no reference and no quotation."""
     markup = span.markup
+    for match in _NUMBER_SLOT.finditer(markup):
+        if not _quoted(markup, *match.span()):
+            message = f"placeholder '{match.group()}' where a number should be; {_FILL}"
+            yield doc.span_hit("placeholder-text", span, match.start(), message)
     for match in _BRACKETED.finditer(markup):
         start, end = match.span()
         if markup[end : end + 1] in ("(", "[", ":") or markup[start - 1 : start] in ("!", "]"):
             continue  # a link, an image or a reference
         inner = match.group(1).strip(" *_")
-        if not (_SLOT_START.match(inner) or _SLOT_ANYWHERE.search(inner)):
+        if not (
+            _SLOT_START.match(inner) or _SLOT_ANYWHERE.search(inner) or _NAMED_SLOT.match(inner)
+        ):
             continue
         if _quoted(markup, start, end) or _in_command(markup, start):
             continue  # quoted, or the syntax of a command line
         yield doc.span_hit(
-            "placeholder-text", span, start, f"placeholder '{_short(match.group())}'"
+            "placeholder-text", span, start, f"placeholder '{_short(match.group())}'; {_FILL}"
         )
 
 

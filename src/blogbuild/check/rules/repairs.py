@@ -16,10 +16,13 @@ from blogbuild.check.rules.scraped import find_debris
 from blogbuild.check.rules.scripts import WORD, mixed_script_word_problem
 from blogbuild.check.rules.structure import (
     HASHES,
+    UNSPACED_HEADING,
+    Heading,
     adjacent_duplicates,
     bold_heading_text,
     headings,
     repeated_titles,
+    text_repeats,
 )
 
 Repair = Callable[[Document], Iterable[Edit]]
@@ -58,31 +61,81 @@ def h1_repeats_title(doc: Document) -> Iterator[Edit]:
 
 
 def duplicate_heading(doc: Document) -> Iterator[Edit]:
-    """Of the same heading twice in a row, one goes: the upper level's, or the second.
+    """Of the same heading twice in a row, the second goes; the first takes the upper level.
 
-    The deeper one is the level of what follows (the sub-headings under it), so keeping
-    it leaves the outline without a jump.
+    The upper level (below h1, the title's, unless both are h1) keeps the section beside
+    its siblings rather than under the section before it. Where the sub-headings that
+    follow would then skip a level, which of the two levels was meant is not certain:
+    the finding is reported, not repaired.
     """
-    for first, second in adjacent_duplicates(doc):
-        dropped = first if first.level < second.level else second
-        yield Edit.delete("duplicate-heading", _span_lines(doc, dropped.span))
+    if doc.is_text:
+        for line, _, same in text_repeats(doc):
+            if same:
+                number = doc.file_line(line)
+                yield Edit.delete("duplicate-heading", range(number, number + 1))
+        return
+    pairs = list(adjacent_duplicates(doc))
+    if not pairs:
+        return
+    dropped = {second.opener for _, second in pairs}
+    outline = [h for h in _remaining_outline(doc) if h.opener not in dropped]
+    position = {h.opener: i for i, h in enumerate(outline)}
+    for first, second in pairs:
+        # h1 is the level of the page's title: a section takes it only if both said so.
+        level = min(
+            level
+            for level in (first.level, second.level)
+            if level > 1 or first.level == second.level == 1
+        )
+        at = position.get(first.opener)
+        if at is None:
+            continue  # the first is the title again, which its own repair removes
+        after = outline[at + 1].level if at + 1 < len(outline) else None
+        if after is not None and after > level + 1:
+            continue
+        marker = _ATX_MARKER.match(doc.lines[first.span.first])
+        if level != first.level and (doc.is_text or marker is None):
+            continue  # a setext heading, or a text post's guessed one: no level to change
+        yield Edit.delete("duplicate-heading", _span_lines(doc, second.span))
+        if level != first.level and marker is not None:
+            line, col = doc.file_line(first.span.first), marker.start(1)
+            old = marker.group(1)
+            yield Edit("duplicate-heading", line, col, col + len(old), "#" * level, old)
+
+
+_ATX_MARKER = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)")
+
+
+def _remaining_outline(doc: Document) -> list[Heading]:
+    """The headings that stay when the title's repeat at the top goes."""
+    removed = {span.first for span in repeated_titles(doc)}
+    return [h for h in headings(doc) if h.span.first not in removed]
 
 
 _STRAY = re.compile(r"#+[ \t]*")
 
 
 def heading_stray_hash(doc: Document) -> Iterator[Edit]:
-    """'## # Title' loses the '#' that shows."""
+    """'## # Title' loses the '#' that shows; '##Title' gets the space it lacks."""
+    if doc.is_text:
+        return
     for heading in headings(doc):
         text = heading.span.text
         stripped = text.lstrip()
         match = HASHES.match(stripped)
-        if not match or doc.is_text:
+        if not match:
             continue
         offset = len(text) - len(stripped)
         old = _STRAY.match(stripped)
         assert old is not None
         yield _replace(doc, "heading-stray-hash", heading.span, offset, old.group(), "")
+    for span in doc.spans:
+        if span.block != "paragraph" or "\n" in span.text:
+            continue
+        unspaced = UNSPACED_HEADING.match(span.text)
+        if unspaced is not None:
+            hashes = unspaced.group(1)
+            yield _replace(doc, "heading-stray-hash", span, 0, hashes, hashes + " ")
 
 
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
@@ -105,11 +158,12 @@ def bold_pseudo_heading(doc: Document) -> Iterator[Edit]:
     A bold line right above another one is its parent: the lower one goes a level
     deeper, so that the upper one does not become an empty section.
     """
-    found = list(bold_heading_text(doc))
+    removed = {span.first for span in repeated_titles(doc)}
+    found = [(span, inner) for span, inner in bold_heading_text(doc) if span.first not in removed]
     rows = {span.first for span, _ in found}
-    levels = [(heading.span.first, heading.level) for heading in headings(doc)]
+    levels = [(heading.span.first, heading.level) for heading in _remaining_outline(doc)]
     maps = [doc.tokens[i].map for i in doc.top_blocks()]
-    starts = [lines[0] for lines in maps if lines]
+    starts = [lines[0] for lines in maps if lines and lines[0] not in removed]
     previous = dict(zip(starts[1:], starts, strict=False))
     for span, inner in found:
         above = [level for first, level in levels if first < span.first]

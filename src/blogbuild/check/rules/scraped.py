@@ -11,28 +11,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from blogbuild.check.chrome import ANYWHERE, TAGS, WHAT, is_tag_line, kind_of
 from blogbuild.check.document import Document
 from blogbuild.check.findings import Hit
 from blogbuild.check.prose import comparable
 
-_MARKER = re.compile(
-    r"^(?:подробнее|читать (?:далее|дальше|полностью)|оцените (?:статью|материал)"
-    r"|поделиться(?: в соцсетях)?|поделитесь(?: с друзьями)?|рейтинг статьи"
-    r"|похожие (?:статьи|записи|публикации)|читайте также|комментарии"
-    r"|(?:оставить|добавить) комментарий|подписаться|подпишитесь(?: на [\w ]+)?"
-    r"|share(?: this)?|tweet|read more|related posts|leave a (?:comment|reply)|subscribe)$",
-    re.I,
-)
-_LABELLED = re.compile(r"^(?:теги|метки|рубрик[аи]|категори[яи]|tags|categories)\s*:", re.I)
-_COUNTER = re.compile(r"^\d+\s*(?:просмотр|комментари|лайк|views?\b|comments?\b|likes?\b)", re.I)
-# Breadcrumbs: a few short names between one separator ("Главная › Блог › ИИ"); names
-# hold words, never code or math.
-_BREADCRUMB = re.compile(
-    r"^[\w][\w .,&'-]{0,40}(?P<sep>\s[/>»›|]\s)[\w][\w .,&'-]{0,60}"
-    r"(?:(?P=sep)[\w][\w .,&'-]{0,60})+$"
-)
-# A tag line is words alone: letters, digits and the marks of names (C++, C#, R&D, GPT-4).
-_TAG_WORD = re.compile(r"^[\w+#&.'-]+$")
 # Code, math, markup and tables that keep their separators are no flattened table.
 _CODE_MARKS = re.compile(r"[{};=<>$\\|`\[\]]|^\s{2,}")
 _LIST_ITEM = re.compile(r"^\s*(?:[•·▪‣◦*+-]|\d{1,3}[.)])\s")
@@ -41,30 +24,6 @@ _PUNCTUATION = re.compile(r"[.,;:!?…]")
 _TAG_LINE_WORDS = 8
 _SHORT_LINE_WORDS = 6
 _MIN_TABLE_LINES = 3
-
-
-def _marker(line: str) -> bool:
-    # A label with a colon leads into what follows ("Читать дальше:" and a list of the
-    # article's own links): it is the article's text, not the page's.
-    if line.rstrip().endswith(":"):
-        return False
-    bare = line.strip().strip("→»>•·.!… ")
-    return bool(_MARKER.match(bare) or _LABELLED.match(bare) or _COUNTER.match(bare))
-
-
-def is_tag_line(line: str) -> bool:
-    """Many keyword phrases in a row, capitalised mid-line, without any punctuation."""
-    words = line.split()
-    if len(words) < _TAG_LINE_WORDS or _PUNCTUATION.search(line):
-        return False
-    if not all(_TAG_WORD.match(word) for word in words):
-        return False
-    return sum(_title_case(word) for word in words[1:]) >= 3
-
-
-def _title_case(word: str) -> bool:
-    """'Трансформеры', 'Transformer': capitalised, not all capitals ('VAE', 'CONTAINER')."""
-    return word[:1].isupper() and any(c.islower() for c in word[1:])
 
 
 def _short(line: str) -> bool:
@@ -89,42 +48,50 @@ def find_debris(doc: Document) -> PageDebris:
     _head(doc, filled, debris)
     tables = _tables(lines, set(debris))
     in_table = {i for first, count in tables for i in range(first, first + count)}
-    # Navigation sits above the article, tag lines below it (see _tail); inside it, a
-    # line of that shape is the article's own (a list of titles, a path, a row).
+    # Pages put their chrome above and below the article: there, a line of any kind of
+    # chrome is the page's; inside the article only the kinds no article says alone are.
     edges = set(filled[:_HEAD_LINES])
     for index in filled:
-        line = lines[index].strip()
         if index in debris or index in in_table:
             continue
-        if _marker(line):
-            debris[index] = f"'{line}' is a label from the scraped page"
-        elif index in edges and _BREADCRUMB.match(line):
-            debris[index] = "breadcrumb navigation from the scraped page"
+        kind = kind_of(lines[index])
+        if kind is not None and (index in edges or kind in ANYWHERE):
+            debris[index] = _why(lines[index], kind)
     return PageDebris(debris, tables, tail_start)
 
 
+def _why(line: str, kind: str) -> str:
+    shown = " ".join(line.split())
+    shown = shown if len(shown) <= 50 else shown[:49] + "…"
+    return f"'{shown}' is {WHAT[kind]} from the scraped page; delete the line"
+
+
+_AFTER_END = "page chrome after the article's end (a related title or link); delete the line"
+
+
 def _tail(lines: tuple[str, ...], filled: list[int], debris: dict[int, str]) -> int | None:
-    """Chrome after the article: labels, tag lines and short lines from the first label on."""
+    """Chrome after the article: the lines from its first chrome line on, when every one
+    after it is chrome or a short line (a related post's title, a tag, a date)."""
     run = []
     for index in reversed(filled):
         line = lines[index].strip()
-        if not (_marker(line) or is_tag_line(line) or _short(line)):
+        if kind_of(line) is None and not (is_tag_line(line) or _short(line)):
             break
         run.append(index)
     run.reverse()
-    # The page's own label ("Подробнее", "Оцените статью") starts its chrome; tag lines
-    # and short lines only follow it, as an article's list of titles would end it too.
-    labelled = [i for i in run if _marker(lines[i].strip())]
+    # A line of the page ("Подробнее", "Оцените статью") starts its chrome; short lines
+    # only follow it, as an article's list of titles would end it too.
+    labelled = [i for i in run if kind_of(lines[i]) is not None]
     if not labelled:
         return None
     for index in run[run.index(labelled[0]) :]:
-        line = lines[index].strip()
-        if _marker(line):
-            debris[index] = f"'{line}' is a label from the scraped page"
-        elif is_tag_line(line):
-            debris[index] = "a line of keyword tags from the scraped page"
+        kind = kind_of(lines[index])
+        if kind is not None:
+            debris[index] = _why(lines[index], kind)
+        elif is_tag_line(lines[index].strip()):
+            debris[index] = _why(lines[index], TAGS)
         else:
-            debris[index] = "page chrome after the article's end"
+            debris[index] = _AFTER_END
     return labelled[0]
 
 
@@ -142,7 +109,9 @@ def _head(doc: Document, filled: list[int], debris: dict[int, str]) -> None:
         if alone and comparable(lines[index]) == title:
             for before in head[:position]:
                 if _short(doc.text_lines[before]):
-                    debris[before] = "page chrome (a section label) before the article's title"
+                    debris[before] = (
+                        "page chrome (a section label) before the article's title; delete the line"
+                    )
             return
 
 

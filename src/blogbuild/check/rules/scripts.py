@@ -69,10 +69,24 @@ _OWN = r"\u0000-\u024f\u0300-\u052f\u1d00-\u1dbf\u1e00-\u1fff\u2000-\u2bff\U0001
 _SUSPECT = re.compile(rf"[^{_OWN}][^{_OWN}]*")
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)\s+$")
+_WORD_AFTER = re.compile(r"^\s+([A-Za-z']+)")
+
+
+def _in_place_of_a_word(text: str, start: int, end: int) -> bool:
+    """True when a run stands between two lower-case English words, mid-sentence: a word
+    of the sentence came out in another script ('the model's 性能 keeps improving').
+    A name in another script stands after a capitalised name or in parentheses."""
+    before = _WORD_BEFORE.search(text, max(start - 40, 0), start)
+    after = _WORD_AFTER.match(text[end : end + 40])
+    return bool(before and after and before.group(1).islower() and after.group(1).islower())
+
+
 # Where another script is quoted, not slipped in: a link's text ("[JavaScript Promiseの本]"),
 # a quoted title, a term in parentheses. Each is bounded by its own line of text.
 _CITED = re.compile(
     r"\[[^\[\]\n]*\](?=[(\[])|«[^«»\n]*»|“[^“”\n]*”|„[^„“\n]*“|\"[^\"\n]*\"|\([^()\n]*\)"
+    r"|(?<!\*)\*[^*\n]+\*(?!\*)|\*\*[^*\n]+\*\*"  # a title in italics or bold
 )
 
 
@@ -104,15 +118,19 @@ def foreign_script(doc: Document) -> Iterator[Hit]:
                 if russian is None:
                     # An English post may name a person in Chinese; Russian prose won't.
                     russian = _mostly_cyrillic(span.prose)
-                if not russian:
+                letters = any(c.isalpha() for c in suspect.group())
+                if not russian and not (letters and _in_place_of_a_word(span.prose, start, end)):
                     continue
             if cited is None:
                 cited = [m.span() for m in _CITED.finditer(span.markup)]
             if _cited(start, end, cited):
                 continue
-            names = "/".join(dict.fromkeys(scripts))
+            names = "/".join(dict.fromkeys(part for name in scripts for part in name.split("/")))
             chars = suspect.group().strip()
-            message = f"{names} characters '{chars}' in the text: a generation glitch?"
+            message = (
+                f"{names} characters '{chars}' in the text, a generation glitch: replace "
+                "them with the word meant, or quote them if they are cited"
+            )
             yield doc.span_hit("foreign-script", span, start, message)
 
 
@@ -179,11 +197,14 @@ def mixed_script_word_problem(word: str) -> tuple[str, str | None] | None:
         return _lookalike(word, "Latin", latin, "Cyrillic")
     if cyrillic_alike:
         return _lookalike(word, "Cyrillic", cyrillic, "Latin")  # 'FааS'
-    return f"'{word}' mixes Cyrillic and Latin letters", None
+    return f"'{word}' mixes Cyrillic and Latin letters; retype it in one script", None
 
 
 def _fused(word: str, first: str, head: str, second: str, tail: str) -> tuple[str, None]:
-    message = f"'{word}' fuses the {first} '{head}' and the {second} '{tail}': a missing space?"
+    message = (
+        f"'{word}' fuses the {first} '{head}' and the {second} '{tail}': a missing space? "
+        "Put the space back"
+    )
     return message, None
 
 
@@ -191,7 +212,10 @@ def _lookalike(word: str, script: str, letters: str, host: str) -> tuple[str, st
     table = _LATIN_TO_CYRILLIC if script == "Latin" else _CYRILLIC_TO_LATIN
     repaired = "".join(table.get(c, c) if c in letters else c for c in word)
     meant = "".join(table.get(c, c) for c in letters)
-    message = f"'{word}' hides {script} '{letters}' among {host} letters, look-alikes of '{meant}'"
+    message = (
+        f"'{word}' hides {script} '{letters}' among {host} letters, look-alikes of '{meant}'; "
+        f"retype {'them' if len(letters) > 1 else 'it'} in {host}"
+    )
     return message, repaired
 
 
@@ -202,15 +226,57 @@ _SCRIPT_BOUNDARY = re.compile(
 )
 
 
+# A name of letters and digits ('GPT-4o', 'A100', 'Llama-3B'), read as one token.
+_NAME = re.compile(r"[A-Za-z\u0400-\u04FF\d]+(?:[-.][A-Za-z\u0400-\u04FF\d]+)*")
+# Where such a name may hide a look-alike: a digit touching a Cyrillic letter.
+_DIGIT_CYRILLIC = re.compile(r"\d[\u0400-\u04FF]|[\u0400-\u04FF]\d")
+# Russian case endings written after a name with digits: 'с GPT-4ом', 'на A100ах'.
+_CASE_ENDINGS = frozenset(
+    ("а", "е", "у", "ы", "и", "ом", "ой", "ов", "ах", "ам", "ами", "ей", "ю", "я")
+)
+
+
+def lookalike_in_name(token: str) -> str | None:
+    """Why a Latin name with digits hides a Cyrillic look-alike ('GPT-4о'), or None."""
+    if not any(c.isdigit() for c in token):
+        return None
+    letters = [c for c in token if c.isalpha()]
+    latin = [c for c in letters if not _is_cyrillic(c)]
+    cyrillic = [c for c in letters if _is_cyrillic(c)]
+    if not latin or not cyrillic or not set(cyrillic) <= _CYRILLIC_LOOKALIKES:
+        return None
+    runs = ["".join(g) for is_cyr, g in groupby(token, key=_is_cyrillic) if is_cyr]
+    if all(run.lower() in _CASE_ENDINGS for run in runs):
+        return None  # a Russian ending on the name
+    if any(len(run) > 2 for run in runs):
+        return None  # a Russian word joined to the name ('x2-рост'), not a stray letter
+    letters_shown = "".join(cyrillic)
+    meant = "".join(_CYRILLIC_TO_LATIN[c] for c in cyrillic)
+    return (
+        f"'{token}' hides Cyrillic '{letters_shown}' among Latin letters, look-alikes of "
+        f"'{meant}'; retype it in Latin"
+    )
+
+
 def mixed_script_word(doc: Document) -> Iterator[Hit]:
     """Words fused from Cyrillic and Latin, or with look-alike letters of the other script."""
     for span in doc.spans:
-        if not _SCRIPT_BOUNDARY.search(span.prose):
+        names = bool(_DIGIT_CYRILLIC.search(span.prose))
+        if not names and not _SCRIPT_BOUNDARY.search(span.prose):
             continue
+        reported = set()
         for match in WORD.finditer(span.prose):
             problem = mixed_script_problem(match.group())
             if problem:
+                reported.add(match.start())
                 yield doc.span_hit("mixed-script-word", span, match.start(), problem)
+        for match in _NAME.finditer(span.prose) if names else ():
+            inside = any(match.start() <= at < match.end() for at in reported)
+            if inside or not _DIGIT_CYRILLIC.search(match.group()):
+                continue
+            why = lookalike_in_name(match.group())
+            if why:
+                yield doc.span_hit("mixed-script-word", span, match.start(), why)
 
 
 CHECKS = {"foreign-script": foreign_script, "mixed-script-word": mixed_script_word}

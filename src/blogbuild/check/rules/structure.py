@@ -6,14 +6,15 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from blogbuild.check.document import Document, Span, heading_level
 from blogbuild.check.findings import Hit
-from blogbuild.check.prose import comparable
+from blogbuild.check.prose import comparable, unescape
 
 
 @dataclass(frozen=True, slots=True)
-class _Heading:
+class Heading:
     opener: int  # index of heading_open in doc.tokens
     level: int
     span: Span
@@ -21,10 +22,10 @@ class _Heading:
 
 
 # Four rules walk the outline of the same document one after the other.
-_last_headings: list[tuple[Document, list[_Heading]]] = []
+_last_headings: list[tuple[Document, list[Heading]]] = []
 
 
-def headings(doc: Document) -> list[_Heading]:
+def headings(doc: Document) -> list[Heading]:
     """The top-level headings of the article's outline, in order."""
     if _last_headings and _last_headings[0][0] is doc:
         return _last_headings[0][1]
@@ -38,7 +39,7 @@ def headings(doc: Document) -> list[_Heading]:
         if doc.is_text and not _reads_as_title(_line(doc.text_lines, span.first)):
             continue  # a text post's short line made a heading, but it is code or a label
         level = heading_level(opener)
-        found.append(_Heading(span.token_index - 1, level, span, doc.file_line(span.first)))
+        found.append(Heading(span.token_index - 1, level, span, doc.file_line(span.first)))
     _last_headings[:] = [(doc, found)]
     return found
 
@@ -50,7 +51,7 @@ _CODE_MARKS = re.compile(r"[{}();=<>$\\|`\[\]]")
 
 
 def _line(lines: tuple[str, ...], index: int) -> str:
-    return lines[index] if index < len(lines) else ""
+    return lines[index] if 0 <= index < len(lines) else ""
 
 
 def _reads_as_title(line: str) -> bool:
@@ -86,11 +87,14 @@ def _restates(upper: str, lower: str) -> bool:
 
 def duplicate_heading(doc: Document) -> Iterator[Hit]:
     """Headings whose text repeats an earlier heading, or restates the one right above."""
+    if doc.is_text:
+        yield from _text_repeats(doc)
+        return
     seen: dict[str, list[tuple[int, int, int]]] = {}  # key -> (level, parent line, line)
     parallel = _parallel_keys(doc)
     blocks = doc.top_blocks()
-    previous: _Heading | None = None
-    parents: list[_Heading] = []
+    previous: Heading | None = None
+    parents: list[Heading] = []
     for heading in headings(doc):
         key = _key(heading)
         adjacent = previous is not None and _next_block(blocks, previous.opener) == heading.opener
@@ -110,24 +114,63 @@ def duplicate_heading(doc: Document) -> Iterator[Hit]:
             None,
         )
         if earlier is not None:
-            message = f"repeats the heading on line {earlier}"
+            message = f"repeats the heading on line {earlier}; merge the two sections or rename one"
             yield doc.span_hit("duplicate-heading", heading.span, 0, message)
         elif (
             previous is not None
             and adjacent
             and _restates(_plain(previous.span.text), _plain(heading.span.text))
         ):
-            message = f"restates the heading on line {previous.line} right above it"
+            message = (
+                f"restates the heading on line {previous.line} right above it; keep one of the two"
+            )
             yield doc.span_hit("duplicate-heading", heading.span, 0, message)
         if key:
             seen.setdefault(key, []).append((heading.level, parent, heading.line))
         previous = heading
 
 
+def text_repeats(doc: Document) -> Iterator[tuple[int, int, bool]]:
+    """(line, line right above it, same?) for a text post's title-like lines said twice.
+
+    A text post's headings are guessed from short lines, and far apart the same short line
+    is as often a caption, a contents entry or a refrain as a heading: only a line that
+    says again the one right above it (blank lines between) is certainly a repeat.
+    """
+    lines = doc.text_lines
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for upper, lower in pairwise(filled):
+        first, second = lines[upper].strip(), lines[lower].strip()
+        # Headings stand apart: a blank line above, and below the section's longer text
+        # or a blank line. Items of a list repeat inside a run of lines.
+        below = _line(lines, lower + 1).strip()
+        if _line(lines, upper - 1).strip() or (below and len(below) <= len(second)):
+            continue
+        if len(second) > _TEXT_TITLE_CHARS or not _reads_as_title(second):
+            continue
+        if not _reads_as_title(first) or len(first) > _TEXT_TITLE_CHARS:
+            continue
+        same = comparable(first) == comparable(second) != ""
+        if same or _restates(_plain(first), _plain(second)):
+            yield lower, upper, same
+
+
+_TEXT_TITLE_CHARS = 120
+
+
+def _text_repeats(doc: Document) -> Iterator[Hit]:
+    for line, above, same in text_repeats(doc):
+        verb = "repeats" if same else "restates"
+        message = (
+            f"{verb} the heading on line {doc.file_line(above)} right above it; keep one of the two"
+        )
+        yield doc.text_hit("duplicate-heading", line, 0, message)
+
+
 def _parallel_keys(doc: Document) -> frozenset[str]:
     """Sub-heading texts that recur at one level under different parents, if two or more do."""
     places: dict[tuple[str, int], set[int]] = {}
-    parents: list[_Heading] = []
+    parents: list[Heading] = []
     for heading in headings(doc):
         while parents and parents[-1].level >= heading.level:
             parents.pop()
@@ -138,14 +181,14 @@ def _parallel_keys(doc: Document) -> frozenset[str]:
     return keys if len(keys) > 1 else frozenset()
 
 
-def _key(heading: _Heading) -> str:
+def _key(heading: Heading) -> str:
     return comparable(HASHES.sub("", heading.span.text.strip()))
 
 
-def adjacent_duplicates(doc: Document) -> Iterator[tuple[_Heading, _Heading]]:
+def adjacent_duplicates(doc: Document) -> Iterator[tuple[Heading, Heading]]:
     """Pairs of headings with the same text, the second right after the first."""
     blocks = doc.top_blocks()
-    previous: _Heading | None = None
+    previous: Heading | None = None
     for heading in headings(doc):
         if (
             previous is not None
@@ -158,7 +201,7 @@ def adjacent_duplicates(doc: Document) -> Iterator[tuple[_Heading, _Heading]]:
         previous = heading
 
 
-_UNSPACED_HEADING = re.compile(r"^#{2,6}[^\s#]")
+UNSPACED_HEADING = re.compile(r"^(#{2,6})[^\s#]")
 
 
 def heading_stray_hash(doc: Document) -> Iterator[Hit]:
@@ -167,9 +210,13 @@ def heading_stray_hash(doc: Document) -> Iterator[Hit]:
         stripped = span.text.lstrip()
         if span.block == "heading" and stripped.startswith("#"):
             offset = len(span.text) - len(stripped)
-            yield doc.span_hit("heading-stray-hash", span, offset, "the heading shows a stray '#'")
-        elif span.block == "paragraph" and _UNSPACED_HEADING.match(span.text):
-            message = "'#' without a space after it is not a heading and shows as text"
+            message = "the heading shows a stray '#'; delete it (check --fix does)"
+            yield doc.span_hit("heading-stray-hash", span, offset, message)
+        elif span.block == "paragraph" and UNSPACED_HEADING.match(span.text):
+            message = (
+                "'#' without a space after it is not a heading and shows as text; add the "
+                "space (check --fix does)"
+            )
             yield doc.span_hit("heading-stray-hash", span, 0, message)
 
 
@@ -180,28 +227,59 @@ _LEAD_SPANS = 5
 
 def h1_repeats_title(doc: Document) -> Iterator[Hit]:
     """An H1, or a line before the first prose paragraph, that says the title again."""
-    message = "repeats the post title, which the page already shows as its heading"
+    message = (
+        "repeats the post title, which the page already shows as its heading; delete the line "
+        "(check --fix does)"
+    )
     for span in repeated_titles(doc):
         yield doc.span_hit("h1-repeats-title", span, 0, message)
 
 
 def repeated_titles(doc: Document) -> Iterator[Span]:
-    """The H1s, and lines before the first prose paragraph, that are the title again."""
+    """The H1s, and lines before the first prose paragraph, that are the title again.
+
+    A line that says the title but is the author's own is left alone: a link (a link
+    post names what it links to), a quotation or its attribution, and the post's only
+    text, which the page would show empty without.
+    """
     title = comparable(doc.post.title)
     if not title:
         return
     reported: set[int] = set()
+    # The post's only text stays, or the page would show nothing under the title.
+    alone = sum(1 for span in doc.spans if span.prose.strip()) <= 1
+    if alone:
+        return
     for heading in headings(doc):
         if heading.level == 1 and comparable(heading.span.text) == title:
             reported.add(heading.span.first)
             yield heading.span
-    for span in doc.spans[:_LEAD_SPANS]:
+    for position, span in enumerate(doc.spans[:_LEAD_SPANS]):
         if span.block == "cell" or doc.tokens[span.token_index].level > 1:
             continue
         if comparable(span.text) == title and span.first not in reported:
-            yield span
+            following = doc.spans[position + 1] if position + 1 < len(doc.spans) else None
+            if not _authors_line(span, following):
+                yield span
         if span.block == "paragraph" and len(comparable(span.text).split()) > _LEAD_WORDS:
             return
+
+
+# A quotation opens with a quote mark; its attribution follows it with a dash.
+_QUOTE_OPENING = tuple("«“„\"'‘>")
+_DASH_OPENING = re.compile(r"^\s*(?:[—–~]|--|-\s)")
+# A link, autolink or bare address: what a link post is about.
+_LINK_MARK = re.compile(r"\]\(|\]\[|<https?:|https?://")
+
+
+def _authors_line(span: Span, following: Span | None) -> bool:
+    """True for a title-like line that is a link, a quotation or a quotation's credit."""
+    text = span.text.strip().lstrip("*_ ")
+    if _LINK_MARK.search(span.text) or text.startswith(_QUOTE_OPENING):
+        return True
+    if _DASH_OPENING.match(span.text):
+        return True  # '— Title', the source of the quotation above
+    return following is not None and bool(_DASH_OPENING.match(following.text))
 
 
 # Longer bold lines are emphasised sentences (a source credit, a warning), not titles.
@@ -219,6 +297,7 @@ def bold_pseudo_heading(doc: Document) -> Iterator[Hit]:
     for span, inner in _bold_lines(doc):
         shown = inner if len(inner) <= 60 else inner[:59] + "…"
         message = f"bold line '{shown}' poses as a heading; make it a Markdown heading (## …)"
+        message = unescape(message)
         yield doc.span_hit("bold-pseudo-heading", span, 0, message)
 
 
@@ -283,7 +362,10 @@ def heading_level_jump(doc: Document) -> Iterator[Hit]:
     previous = None
     for heading in headings(doc):
         if previous is not None and heading.level > previous.level + 1:
-            message = f"h{heading.level} follows h{previous.level} on line {previous.line}"
+            message = (
+                f"h{heading.level} follows h{previous.level} on line {previous.line}; make it "
+                f"h{previous.level + 1}"
+            )
             yield doc.span_hit("heading-level-jump", heading.span, 0, message)
         previous = heading
 
@@ -293,13 +375,21 @@ def empty_section(doc: Document) -> Iterator[Hit]:
     blocks = doc.top_blocks()
     for heading in headings(doc):
         following = _next_block(blocks, heading.opener)
+        if not heading.span.text.strip(" #*_"):
+            message = "an empty heading, with no text; delete it or give it its title"
+            yield doc.span_hit("empty-section", heading.span, 0, message)
+            continue
         if following is None:
-            yield doc.span_hit("empty-section", heading.span, 0, "the post ends at this heading")
+            message = "the post ends at this heading; write its section or delete the heading"
+            yield doc.span_hit("empty-section", heading.span, 0, message)
             continue
         token = doc.tokens[following]
         if doc.is_heading(following) and heading_level(token) <= heading.level:
             line = doc.file_line(token.map[0]) if token.map else heading.line
-            message = f"the section is empty: the next heading (line {line}) follows directly"
+            message = (
+                f"the section is empty: the next heading (line {line}) follows directly; "
+                "write the section or delete the heading"
+            )
             yield doc.span_hit("empty-section", heading.span, 0, message)
 
 
@@ -310,7 +400,7 @@ def stray_heading_underline(doc: Document) -> Iterator[Hit]:
     """A paragraph of '=' only: a setext underline left after an ATX heading."""
     for span in doc.spans:
         if span.block == "paragraph" and _UNDERLINE.match(span.text):
-            message = "a line of '=' under no heading text shows as text"
+            message = "a line of '=' under no heading text shows as text; delete it"
             yield doc.span_hit("stray-heading-underline", span, 0, message)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from blogbuild.check.document import Document, Span
 from blogbuild.check.findings import Hit
+from blogbuild.check.prose import unescape
 from blogbuild.check.rules.scraped import find_debris
 
 # Closing quotes, brackets and ')' end a sentence that ends inside them; ':' leads into a
@@ -51,6 +52,10 @@ _OPEN_ENDING = tuple(",;-—–([{«“/+&")
 # A prose paragraph has this many words; fewer is a label, a tagline or a signature.
 _MIN_PROSE_WORDS = 8
 _MIN_CUT_WORDS = 3  # with its sentence left open ('Текст обрывается на')
+# An ending without its full stop but with no word left hanging is a cut-off paragraph
+# when it is a paragraph of running prose; a short closing remark of an author's ("Увы,
+# техника иногда ломается") often goes without one.
+_MIN_UNFINISHED_WORDS = 20
 # "**Deadline:** Until filled", "Score: 7": a label and its value.
 # At most three emphasis markers around a label ("**Итог:**"): unbounded runs made a line
 # of 20,000 underscores try every split of them.
@@ -103,7 +108,7 @@ def _strip_closing_markup(text: str) -> str:
 
 
 def _tail_words(text: str) -> str:
-    words = " ".join(text.split()).split(" ")
+    words = " ".join(unescape(text).split()).split(" ")
     return " ".join(words[-5:])
 
 
@@ -134,20 +139,32 @@ def truncated_ending(doc: Document) -> Iterator[Hit]:
         if ends_sentence(span.text, span.prose) or _ends_in_emphasis(span.text):
             continue
         cut = ends_mid_sentence(span.prose)
-        if not is_prose(span.prose, _MIN_CUT_WORDS if cut else _MIN_PROSE_WORDS):
+        if not is_prose(span.prose, _MIN_CUT_WORDS if cut else _MIN_UNFINISHED_WORDS):
             continue
         if following is not None and not cut:
             continue  # a section may end on a sentence without its period; not cut off
         if following is None:
-            message = f"the article ends without final punctuation: '…{_tail_words(span.text)}'"
+            message = _ending_message("the article", span.text, cut)
         else:
             heading_map = doc.tokens[following].map or [0, 0]
             line = doc.file_line(heading_map[0])
-            message = (
-                f"the section before the heading on line {line} ends without final "
-                f"punctuation: '…{_tail_words(span.text)}'"
+            message = _ending_message(
+                f"the section before the heading on line {line}", span.text, cut
             )
         yield _at_end(doc, rule, span, message)
+
+
+def _ending_message(where: str, text: str, cut: bool) -> str:
+    tail = _tail_words(text)
+    if cut:
+        return (
+            f"{where} stops mid-sentence at '…{tail}': the text was cut off; "
+            "finish the sentence or remove it"
+        )
+    return (
+        f"{where} ends on a sentence without final punctuation, '…{tail}': "
+        "check that nothing is missing and end it with a full stop"
+    )
 
 
 def _at_end(doc: Document, rule: str, span: Span, message: str) -> Hit:
@@ -186,11 +203,13 @@ def _text_ending(doc: Document) -> Iterator[Hit]:
     text = lines[last].rstrip()
     if _LIST_LINE.match(text) or _is_code_or_address(text):
         return  # a list item, a line of code or an address is no sentence to cut off
-    if not is_prose(text):
-        return  # a label, a tagline or a credit
-    if not ends_sentence(text):
-        message = f"the article ends without final punctuation: '…{_tail_words(text)}'"
-        yield doc.text_hit("truncated-ending", last, len(text) - 1, message)
+    if ends_sentence(text):
+        return
+    cut = ends_mid_sentence(text)
+    if not is_prose(text, _MIN_CUT_WORDS if cut else _MIN_UNFINISHED_WORDS):
+        return  # a label, a tagline, a credit or a short remark
+    message = _ending_message("the article", text, cut)
+    yield doc.text_hit("truncated-ending", last, len(text) - 1, message)
 
 
 _FENCE_CLOSE = re.compile(r"^\s*(`{3,}|~{3,})\s*$")
