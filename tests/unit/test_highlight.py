@@ -6,13 +6,8 @@ import lxml.html
 from pygments.styles import get_style_by_name
 from pygments.token import Token
 
-from blogbuild.content.i18n import STRINGS
-from blogbuild.markup.highlight import CODE_NAMES, first_line_number, highlight_css
+from blogbuild.markup.highlight import first_line_number, highlight_css
 from blogbuild.markup.markdown import MarkdownRenderer
-
-
-def test_every_site_language_names_code_blocks() -> None:
-    assert set(CODE_NAMES) == set(STRINGS)
 
 
 def test_a_code_block_is_named_in_the_site_language() -> None:

@@ -24,6 +24,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "archive": "Архив",
         "search": "Поиск",
         "copy_code": "Копировать",
+        "code_block": "Код",  # what a focused code block is announced as
+        "code_block_in": "Код на {language}",
         "code_copied": "Скопировано",
         "search_label": "Поиск по статьям",
         "search_placeholder": "Найти в статьях",
@@ -82,6 +84,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "archive": "Archive",
         "search": "Search",
         "copy_code": "Copy",
+        "code_block": "Code",
+        "code_block_in": "{language} code",
         "code_copied": "Copied",
         "search_label": "Search the articles",
         "search_placeholder": "Search the articles",

@@ -18,6 +18,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.styles import get_style_by_name
 from pygments.util import ClassNotFound
 
+from blogbuild.content.i18n import strings
 from blogbuild.markup.fastlex import accelerate
 from blogbuild.markup.state import document_state, keep_fragment, render_rule
 
@@ -63,17 +64,11 @@ def first_line_number(info: str) -> int | None:
     return int(start.group(1)) if start else 1
 
 
-# The name a code block is announced by when it takes keyboard focus, in each site
-# language (as content.i18n.STRINGS has the theme's strings): plain, and with its language.
-CODE_NAMES = {
-    "ru": ("Код", "Код на {language}"),
-    "en": ("Code", "{language} code"),
-}
-
-
 def code_name(language: str, site_language: str) -> str:
-    """'Код на python', or 'Код' for a block without a language."""
-    plain, named = CODE_NAMES[site_language]
+    """The name a code block is announced by when it takes keyboard focus, in the site
+    language: 'Код на python', or 'Код' for a block without a language."""
+    theme = strings(site_language)
+    plain, named = theme["code_block"], theme["code_block_in"]
     return named.format(language=language) if language else plain
 
 
