@@ -158,3 +158,36 @@ def test_a_page_at_a_url_the_site_makes_itself_is_refused_naming_it(tmp_path: Pa
             built.stderr
         ), built.stderr
     assert not (tmp_path / "dist").exists()
+
+
+def test_the_configs_menu_replaces_the_themes_links_in_its_order(tmp_path: Path) -> None:
+    _write(tmp_path, {
+        "blogbuild.yaml": (
+            "title: Блог\nmenu:\n  - {title: Архив, url: /archive/, weight: 2}\n"
+            "  - {title: Обо мне, page: about.md, weight: 1}\n"
+            "  - {title: Код, url: 'https://github.com/me'}\n"
+        ),
+        "content/posts/2024-03-01-first.md": POST,
+        "content/pages/about.md": "---\ntitle: О блоге\n---\nКто пишет.\n",
+    })  # fmt: skip
+    built = blogbuild("build", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    nav = _nav(_read(tmp_path / "dist", "about/index.html"))
+    hrefs = [part.split('"', 1)[0] for part in nav.split('href="')[1:]]
+    assert hrefs == ["https://github.com/me", "/about/", "/archive/"]  # weight 0, 1, 2
+    assert 'href="/about/" aria-current="page">Обо мне<' in nav
+    assert "/categories/" not in nav
+
+
+def test_a_menu_item_without_its_page_or_url_is_refused_with_the_config(tmp_path: Path) -> None:
+    _write(tmp_path, {
+        "blogbuild.yaml": "menu:\n  - {title: Обо мне, page: missing.md}\n  - {title: Пусто}\n",
+        "content/posts/2024-03-01-first.md": POST,
+    })  # fmt: skip
+    built = blogbuild("build", cwd=tmp_path)
+    assert built.returncode == 1
+    assert "blogbuild.yaml:1: menu: 'Пусто' needs one of `url`" in built.stderr, built.stderr
+    (tmp_path / "blogbuild.yaml").write_text("menu:\n  - {title: Обо мне, page: missing.md}\n")
+    again = blogbuild("build", cwd=tmp_path)
+    assert again.returncode == 1
+    assert "blogbuild.yaml: menu: no page missing.md for 'Обо мне'" in again.stderr, again.stderr

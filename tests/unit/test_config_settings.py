@@ -83,12 +83,13 @@ def test_the_example_config_takes_given_values(tmp_path: Path) -> None:
     assert yaml.safe_load(text)["markdown"] == {"trusted_html": True}
 
 
-_WRONG = {str: 5, int: "ten", bool: "yes", dict: [1, 2]}
+_WRONG = {str: 5, int: "ten", bool: "yes", dict: [1, 2], tuple: {"title": "x"}}
 _EXPECTED = {
     str: "expected text",
     int: "expected a whole number",
     bool: "expected true or false",
     dict: "expected a mapping",
+    tuple: "expected a list of mappings",
 }
 
 

@@ -87,6 +87,25 @@ def _domain_problem(name: str) -> str | None:
     )
 
 
+_MENU_KEYS = ("title", "url", "page", "weight")
+
+
+def _menu_item_problem(item: tuple[tuple[str, Any], ...]) -> str | None:
+    """What is wrong with one entry of `menu:` (a mapping, as pairs), or None."""
+    given = dict(item)
+    unknown = [key for key in given if key not in _MENU_KEYS]
+    if unknown:
+        return f"unknown key '{unknown[0]}' in an item (known: {', '.join(_MENU_KEYS)})"
+    if not isinstance(given.get("title"), str) or not given["title"].strip():
+        return "each item needs a `title`"
+    if sum(isinstance(given.get(key), str) for key in ("url", "page")) != 1:
+        return f"'{given['title']}' needs one of `url` (an address) or `page` (about.md)"
+    weight = given.get("weight", 0)
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)):
+        return f"'{given['title']}': `weight` must be a number"
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     """Validated site settings."""
@@ -125,6 +144,13 @@ class Config:
         "index in `pagefind/` (`false` leaves all three out)",
     )  # fmt: skip
     params: dict[str, Any] = setting({}, "your own values, for your templates (`site.params.x`)")
+    menu: tuple[tuple[tuple[str, Any], ...], ...] = setting(
+        (), "the header's links, in this order (by `weight` first, when given), instead of the "
+        "theme's: each a `title` with a `url` or a `page` of content/pages/",
+        tidy=lambda items: tuple(tuple(sorted(item.items())) for item in items),
+        check=lambda items: next(filter(None, map(_menu_item_problem, items)), None),
+        example=[{"title": "О блоге", "page": "about.md"}, {"title": "Архив", "url": "/archive/"}],
+    )  # fmt: skip
     check: dict[str, Any] = setting(
         {}, "`blogbuild check` rule levels (`rules: {id: error|warning|info|off}`) and what "
         "fails a run (`fail_on: error|warning|never`, or `strict`)",
@@ -332,6 +358,10 @@ def _type_problem(declared: Setting, value: Any, *, nested: bool) -> str | None:
         )
     if kind is dict:
         return None if value is None or isinstance(value, dict) else f"expected a mapping{got}"
+    if kind is tuple:  # a list of mappings (`menu:`)
+        if not isinstance(value, list) or not all(isinstance(i, dict) for i in value):
+            return f"expected a list of mappings{got}"
+        return None
     return None if isinstance(value, str) else f"expected text{got}"
 
 

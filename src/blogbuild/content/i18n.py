@@ -23,6 +23,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "tag": "Тег",
         "archive": "Архив",
         "search": "Поиск",
+        "menu": "Меню",
         "copy_code": "Копировать",
         "code_block": "Код",  # what a focused code block is announced as
         "code_block_in": "Код на {language}",
@@ -83,6 +84,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "tag": "Tag",
         "archive": "Archive",
         "search": "Search",
+        "menu": "Menu",
         "copy_code": "Copy",
         "code_block": "Code",
         "code_block_in": "{language} code",

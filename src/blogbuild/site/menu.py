@@ -1,4 +1,5 @@
-"""The header's links to the pages that stand alone (about, contacts), from their front matter.
+"""The header's links: blogbuild.yaml's `menu:`, which replaces the theme's own, or else the
+pages that stand alone (about, contacts) by their front matter.
 
 A page is in the menu with `menu: true` (blogbuild), with `menu: main` or a `main` entry
 under `menu:` (Hugo), or, in a Jekyll site, when it has a title (the minima theme's rule).
@@ -10,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from blogbuild.content.config import CONFIG_NAME
+from blogbuild.errors import Problems
 from blogbuild.site.views import Link, PostView
 
 _MAIN = "main"  # Hugo's menu of the header
@@ -31,6 +34,28 @@ def menu_links(
         weight = _number(entry.get("weight", page.extra.get("weight")))
         chosen.append((weight, str(name).casefold(), Link(str(name), page.url)))
     return tuple(link for _, _, link in sorted(chosen, key=lambda c: (c[0], c[1], c[2].url)))
+
+
+def configured_menu(
+    items: Sequence[tuple[tuple[str, Any], ...]], pages: Sequence[PostView], problems: Problems
+) -> tuple[Link, ...]:
+    """The links of blogbuild.yaml's `menu:`, by weight, then as listed; a `page` is a file
+    of the pages folder (`about.md`) or of the site (`content/pages/about.md`)."""
+    links: list[tuple[float, int, Link]] = []
+    for number, item in enumerate(items):
+        given = dict(item)
+        url = given.get("url")
+        if "page" in given:
+            wanted = str(given["page"]).strip("/")
+            found = [
+                p for p in pages if p.source_path == wanted or p.source_path.endswith("/" + wanted)
+            ]
+            if not found:
+                problems.error(CONFIG_NAME, None, f"menu: no page {wanted} for '{given['title']}'")
+                continue
+            url = found[0].url
+        links.append((float(given.get("weight", 0)), number, Link(str(given["title"]), str(url))))
+    return tuple(link for *_, link in sorted(links, key=lambda entry: entry[:2]))
 
 
 def _entry(extra: dict[str, Any], generator: str, titled: bool) -> dict[str, Any] | None:

@@ -17,7 +17,7 @@ from blogbuild.content.text import truncate_words
 from blogbuild.errors import Problems
 from blogbuild.hashing import digest
 from blogbuild.model import PostSummary
-from blogbuild.site.menu import menu_links
+from blogbuild.site.menu import configured_menu, menu_links
 from blogbuild.site.postviews import page_views, post_views
 from blogbuild.site.urls import output_file
 from blogbuild.site.views import BodyStore, Link, Page, Paginator, PostView, TermView
@@ -104,7 +104,9 @@ def plan_site(
         tag_tax,
         tuple(pages),
         tuple(standing),
-        menu_links(standing, config.layout.generator, _titled(standalone)),
+        configured_menu(config.menu, standing, problems)
+        if config.menu
+        else menu_links(standing, config.layout.generator, _titled(standalone)),
     )
 
 

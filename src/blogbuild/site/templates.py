@@ -144,7 +144,12 @@ def json_for_script(value: Any) -> str:
 
 def shared_context(site: Site) -> dict[str, Any]:
     """What every page's template sees besides its own context."""
-    return {"categories": site.categories.terms, "tags": site.tags.terms, "menu": site.menu}
+    return {
+        "categories": site.categories.terms,
+        "tags": site.tags.terms,
+        "menu": site.menu,
+        "menu_is_whole": bool(site.config.menu),  # blogbuild.yaml's menu: the theme's links go
+    }
 
 
 def render_page(
