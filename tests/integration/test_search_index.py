@@ -81,3 +81,11 @@ def test_a_search_setting_that_is_not_true_or_false_is_an_error_at_its_line(
     done = blogbuild("build", "--source", str(site.root))
     assert done.returncode == 1
     assert "blogbuild.yaml:2: search: expected true or false, got str" in done.stderr
+
+
+def test_a_site_whose_posts_hold_no_text_yet_builds_with_a_warning(site: SiteMaker) -> None:
+    site.post("2025-01-01-empty.md", "---\ntitle: Пусто\ndate: 2025-01-01\n---\n")
+    done = blogbuild("build", "--source", str(site.root))
+    assert done.returncode == 0, done.stderr
+    assert "search: warning: no post has text to search yet" in done.stderr
+    assert (site.root / "dist" / "posts" / "empty" / "index.html").is_file()

@@ -45,6 +45,11 @@ def index_search(
     else:
         try:
             files = _pagefind(plan, pages, sink, binary)
+        except _NothingToIndex:
+            problems.warning(
+                "search", None, "no post has text to search yet: the search page finds nothing"
+            )
+            return
         except (OSError, RuntimeError, subprocess.TimeoutExpired) as error:
             problems.error("search", None, f"the search index could not be made: {error}")
             return
@@ -75,6 +80,8 @@ def _pagefind(plan: Plan, pages: list[str], sink: Sink, binary: Path) -> dict[st
             [*command, "--force-language", language, "--silent"],
             cwd=folder, capture_output=True, text=True, timeout=_SECONDS, check=False,
         )  # fmt: skip
+        if done.returncode != 0 and _EMPTY_SITE in done.stdout + done.stderr:
+            raise _NothingToIndex
         if done.returncode != 0:
             raise RuntimeError((done.stderr or done.stdout).strip() or f"exit {done.returncode}")
         found = sorted(p for p in index.rglob("*") if p.is_file())
@@ -83,4 +90,9 @@ def _pagefind(plan: Plan, pages: list[str], sink: Sink, binary: Path) -> dict[st
         remove_scratch(folder)
 
 
+class _NothingToIndex(Exception):
+    """Pagefind refuses a site whose pages hold no text at all (every post empty)."""
+
+
+_EMPTY_SITE = "not able to build an index"  # what Pagefind says then
 _SECONDS = 600  # far beyond what 20,000 posts take; a hung indexer must not hang the build
