@@ -67,7 +67,8 @@ def expand_shortcode(ctx: Context, out: Output, start: int) -> int | None:
         return end
     html = render_shortcode(ctx, name, args, kwargs, inner, line)
     if html is None:
-        ctx.warn(line, f"unknown shortcode '{name}': add templates/shortcodes/{name}.html")
+        where = f"add {ctx.site.shortcode_home}/{name}.html" if ctx.site.shortcode_home else ""
+        ctx.warn(line, f"unknown shortcode '{name}'" + (f": {where}" if where else ""))
         return match.end()  # its content, if any, is shown as the post's own
     out.fragment(html, start, out.alone(start, end))
     return end

@@ -80,6 +80,8 @@ class SiteData:
     # Where a site's own shortcode and include templates are looked for, first wins.
     shortcode_dirs: tuple[str, ...] = ()
     include_dirs: tuple[str, ...] = ()
+    # Where a missing shortcode's template belongs, as the site's author writes it.
+    shortcode_home: str = ""
     # The site folder, resolved: no template may be read through a link out of it.
     root: str = "."
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from blogbuild.content.config import Config
 from blogbuild.content.dates import strip_date_prefix
+from blogbuild.content.layout import SiteLayout
 from blogbuild.content.permalinks import post_url
 from blogbuild.content.slugs import slugify
 from blogbuild.content.sources import confined_files
@@ -41,6 +42,7 @@ def markup_site(config: Config, post_urls: PostUrls) -> SiteData:
         post_urls=post_urls,
         shortcode_dirs=tuple(f for f in shortcodes if os.path.isdir(f)),
         include_dirs=tuple(f for f in includes if os.path.isdir(f)),
+        shortcode_home=(config.layout.shortcode_dirs or SiteLayout().shortcode_dirs)[0],
         root=str(config.root.resolve()),
     )
 
