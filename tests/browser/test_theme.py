@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.browser.builtsite import page_without_script, served_post
 
@@ -71,13 +71,18 @@ def test_on_a_phone_the_contents_are_folded_and_the_text_starts_at_once(
     assert reopened["tap"] >= 24  # each link a target a finger can hit
 
 
-def test_on_a_wide_screen_the_contents_are_open_beside_the_article(
-    browser: Browser, site_url: str
-) -> None:
+def _long_post_on_a_wide_screen(browser: Browser, site_url: str) -> tuple[BrowserContext, Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(f"{site_url}/posts/long/")
     page.wait_for_load_state("load")
+    return context, page
+
+
+def test_on_a_wide_screen_the_contents_are_open_beside_the_article(
+    browser: Browser, site_url: str
+) -> None:
+    context, page = _long_post_on_a_wide_screen(browser, site_url)
     found = page.evaluate(
         """() => {
             const toc = document.querySelector('.toc');
@@ -101,10 +106,7 @@ def test_on_a_wide_screen_the_contents_are_open_beside_the_article(
 def test_on_a_wide_screen_the_contents_mark_the_section_being_read(
     browser: Browser, site_url: str
 ) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(f"{site_url}/posts/long/")
-    page.wait_for_load_state("load")
+    context, page = _long_post_on_a_wide_screen(browser, site_url)
     current = """() => [...document.querySelectorAll('.toc a[aria-current]')]
         .map(a => [a.textContent, a.getAttribute('aria-current')])"""
 
