@@ -149,7 +149,7 @@ class Config:
         "theme's: each a `title` with a `url` or a `page` of content/pages/",
         tidy=lambda items: tuple(tuple(sorted(item.items())) for item in items),
         check=lambda items: next(filter(None, map(_menu_item_problem, items)), None),
-        example=[{"title": "О блоге", "page": "about.md"}, {"title": "Архив", "url": "/archive/"}],
+        example=[{"title": "О блоге", "page": "about.md"}, {"title": "Код", "url": "https://github.com/you"}],
     )  # fmt: skip
     check: dict[str, Any] = setting(
         {}, "`blogbuild check` rule levels (`rules: {id: error|warning|info|off}`) and what "
