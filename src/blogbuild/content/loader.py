@@ -32,7 +32,7 @@ from blogbuild.content.frontmatter import (
     split_front_matter,
     without_front_matter,
 )
-from blogbuild.content.pagefiles import find_pages, warn_skipped
+from blogbuild.content.pagefiles import find_pages, page_bundles, warn_skipped
 from blogbuild.content.patterns import PostFacts
 from blogbuild.content.permalinks import page_folder, page_permalink, post_permalink
 from blogbuild.content.plaintext import text_to_markdown
@@ -119,7 +119,7 @@ def _bundles(config: Config) -> list[tuple[str, tuple[str, tuple[str, ...]]]]:
         item
         for folder in post_folders(config)
         for item in discover(str(folder), root, config.layout.post_suffixes).resources.items()
-    ] + list(find_pages(config.root, config.layout).resources.items())
+    ] + list(page_bundles(config.root, config.layout).items())
 
 
 def load_posts(
@@ -203,6 +203,7 @@ def parse_post(
         problems.warning(rel, line, note)
     errors_before = len(problems.errors)
     meta = read_meta(source.meta, source.meta_lines, rel, config.tz, problems)
+    kind: SourceKind = "page" if _is_page(rel, config) else "post"
     is_text = path.suffix.lower() in TEXT_SUFFIXES
     is_html = path.suffix.lower() in HTML_SUFFIXES
     body, body_line = source.body, source.body_line
@@ -214,16 +215,16 @@ def parse_post(
             why = f"no title in front matter or heading: using the file name: '{title}'"
         else:
             why = f"no title in front matter: using the {found.source} '{title}'"
-        # a Jekyll or Hugo page without a title is ordinary there: its layout names it
-        said = recovered is not None  # the front matter's warning said it
-        if not said and (config.layout.generator == "blogbuild" or not _is_page(rel, config)):
+        # said with the front matter's warning; a Jekyll or Hugo page without a title is
+        # ordinary there (its layout names it)
+        foreign_page = kind == "page" and config.layout.generator != "blogbuild"
+        if recovered is None and not foreign_page:
             problems.warning(rel, found.where, why)
     if not body.strip():
         problems.warning(rel, None, "the post has no text: built as an empty post")
     text_body = body if is_text else None
     if is_text:
         body = text_to_markdown(body)
-    kind: SourceKind = "page" if _is_page(rel, config) else "post"
     date = meta.date
     date_source: DateSource = "front_matter"
     if date is None:

@@ -52,6 +52,12 @@ def find_pages(root: Path, layout: SiteLayout) -> FoundPages:
     return result
 
 
+def page_bundles(root: Path, layout: SiteLayout) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each page bundle's page, folder and files; a Jekyll site has none (its files are
+    copied where they lie), so its folder is not walked for them."""
+    return {} if layout.generator == "jekyll" else find_pages(root, layout).resources
+
+
 def warn_skipped(found: FoundPages, root: Path, problems: Problems) -> None:
     """Say once what was found but not built."""
     for path, why in found.skipped:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 
+from blogbuild.content.frontmatter import normalize_text, without_front_matter
 from blogbuild.content.layout import MANIFEST_NAME, SiteLayout
 from blogbuild.content.sources import outside_reason
 
@@ -125,7 +126,8 @@ def _made_by_theme(rel: str, path: Path) -> bool:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
-    body = text.split("\n---", 1)[1].split("\n", 1)[-1] if "\n---" in text else ""
+    split = without_front_matter(normalize_text(text))
+    body = split.body if split is not None else ""
     if rel.lower().endswith((".html", ".htm")) and _HTML_LOOP.search(body):
         return True
     return not body.strip() or bool(_LISTING.search(body))
