@@ -45,9 +45,9 @@ def is_source(root: Path, path: Path) -> bool:
     foreign = _is_foreign(root)
     if len(parts) == 1:
         if foreign:  # its config, pages and copied files lie at the top
-            return parts[0][:1] != "." and parts[0] not in _NOT_SOURCES
+            return _may_hold_sources(parts[0])
         return parts[0] == CONFIG_NAME or parts[0] in SOURCE_DIRS
-    if parts[0] not in (_foreign_folders(root) if foreign else SOURCE_DIRS):
+    if not (_may_hold_sources(parts[0]) if foreign else parts[0] in SOURCE_DIRS):
         return False
     # Hidden files are skipped by the build too, and so is what a link leads to outside the
     # site (a log file there would rebuild the site in a loop).
@@ -69,7 +69,12 @@ def _foreign_folders(root: Path) -> tuple[str, ...]:
         names = [p.name for p in root.iterdir() if p.is_dir()]
     except OSError:
         return ()
-    return tuple(sorted(n for n in names if n[:1] != "." and n not in _NOT_SOURCES))
+    return tuple(sorted(n for n in names if _may_hold_sources(n)))
+
+
+def _may_hold_sources(name: str) -> bool:
+    """A name at the top of a Jekyll or Hugo site that may hold its sources."""
+    return name[:1] != "." and name not in _NOT_SOURCES
 
 
 def watched_folders(root: Path) -> tuple[str, ...]:
